@@ -1,0 +1,60 @@
+/** Expands a table's identity templates into concrete linear identities over cells. */
+import type { RowDef, TableDef, TableId } from './types.ts';
+
+export interface CellRef {
+  table: TableId;
+  row: string;
+  /** Column index within the row's columns. */
+  col: number;
+}
+
+export interface Identity {
+  id: string;
+  description: string;
+  /** Sum of lhs cells must equal sum of rhs cells. */
+  lhs: CellRef[];
+  rhs: CellRef[];
+  /** The column (for `each: 'column'`) or row (for `each: 'row'`) the identity was expanded for. */
+  along: { row?: string; col?: number };
+}
+
+/** The Report JSON path of a cell: "table3.new_received.6", "table2.regulations.issued", "table2.licensing". */
+export function cellKey(table: TableDef, ref: Pick<CellRef, 'row' | 'col'>): string {
+  const row = table.rows.find((r) => r.id === ref.row);
+  if (!row) throw new Error(`unknown row ${ref.row} in ${table.id}`);
+  if (row.shape === 'scalar') return `${table.id}.${row.id}`;
+  if (row.shape === 'array') return `${table.id}.${row.id}.${ref.col}`;
+  return `${table.id}.${row.id}.${row.columns[ref.col].id}`;
+}
+
+export function expandIdentities(table: TableDef): Identity[] {
+  const rowById = new Map(table.rows.map((r) => [r.id, r]));
+  const out: Identity[] = [];
+  for (const t of table.identities) {
+    if (t.each === 'column') {
+      const width = rowById.get(t.lhs[0])!.columns.length;
+      for (let col = 0; col < width; col++) {
+        out.push({
+          id: t.id,
+          description: t.description,
+          lhs: t.lhs.map((row) => ({ table: table.id, row, col })),
+          rhs: t.rhs.map((row) => ({ table: table.id, row, col })),
+          along: { col },
+        });
+      }
+    } else {
+      const rows: RowDef[] = t.rows ? t.rows.map((id) => rowById.get(id)!) : table.rows;
+      for (const row of rows) {
+        const index = (id: string) => row.columns.findIndex((c) => c.id === id);
+        out.push({
+          id: t.id,
+          description: t.description,
+          lhs: t.lhs.map((c) => ({ table: table.id, row: row.id, col: index(c) })),
+          rhs: t.rhs.map((c) => ({ table: table.id, row: row.id, col: index(c) })),
+          along: { row: row.id },
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,198 @@
+/**
+ * Plain text and Markdown reader. Text copied out of Word, PDF or web pages comes in many layouts; this reader
+ * recognises each line's layout and builds the same blocks the HTML reader builds:
+ * - tab-separated rows (`a\tb\tc`), pipe rows (`a | b`, `| a | b |`), Markdown tables with `---` rules;
+ * - one cell per line ending in `|`, rows closed by `|||` spacer lines;
+ * - one cell per line indented by a tab, a row per group of lines, a line without the tab continuing the cell above;
+ * - rows laid out by runs of spaces (PDF text), kept as unruled rows because blanks are invisible there;
+ * - everything else is a paragraph (one cell per line separated by blank lines stays paragraphs: extraction reads it).
+ */
+import type { Block, Cell, DocumentModel, Table } from '../document/model.ts';
+import { UnreadableError } from '../document/errors.ts';
+import { decodeText } from './sniff.ts';
+import type { ReaderInput } from './types.ts';
+
+type LineKind =
+  | 'empty' | 'heading' | 'rule' | 'tab-row' | 'tab-cell' | 'pipe-row' | 'pipe-cell' | 'pipe-break' | 'space-row' | 'plain';
+
+interface Line {
+  no: number;
+  raw: string;
+  kind: LineKind;
+}
+
+const MD_HEADING_RE = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const RULE_RE = /^[\s|:\t-]*-{3,}[\s|:\t-]*$/;
+const SPACE_SPLIT_RE = /[ \u00A0]{2,}|\u3000+/;
+const NUMBERISH_RE = /^[+-]?[\d,.]+$|^[/／—-]$/;
+
+export function readText({ bytes, source }: ReaderInput): DocumentModel {
+  const { text, encoding } = decodeText(bytes);
+  if (text.trim() === '') throw new UnreadableError('empty', '文件为空', 'empty file');
+  const lines = text.split(/\r\n|\r|\n/).map((raw, i) => classify(stripMarkdownEmphasis(raw), i + 1));
+  return { source: { ...source, encoding }, blocks: buildBlocks(lines), messages: [] };
+}
+
+function stripMarkdownEmphasis(s: string): string {
+  return s.includes('**') || s.includes('__') ? s.replace(/\*\*|__/g, '') : s;
+}
+
+function classify(raw: string, no: number): Line {
+  const kind = ((): LineKind => {
+    if (raw.trim() === '') return raw.includes('\t') ? 'tab-cell' : 'empty';
+    if (MD_HEADING_RE.test(raw)) return 'heading';
+    if (RULE_RE.test(raw)) return 'rule';
+    if (/^[\s|]+$/.test(raw)) return 'pipe-break';
+    if (raw.includes('|')) {
+      const inner = raw.trim();
+      const pipes = (inner.match(/\|/g) ?? []).length;
+      if (pipes === 1 && inner.endsWith('|')) return 'pipe-cell';
+      if (pipes >= 2 || !inner.startsWith('|') && !inner.endsWith('|')) return 'pipe-row';
+    }
+    if (raw.includes('\t')) return /^\t[^\t]*$/.test(raw) ? 'tab-cell' : 'tab-row';
+    const parts = raw.trim().split(SPACE_SPLIT_RE);
+    if (parts.length >= 2 && parts.some((p) => NUMBERISH_RE.test(p))) return 'space-row';
+    return 'plain';
+  })();
+  return { no, raw, kind };
+}
+
+/** Cells of one line split on a separator, each with its 1-based column. */
+function splitCells(line: Line, sep: string): Cell[] {
+  const cells: Cell[] = [];
+  let column = 1;
+  for (const part of line.raw.split(sep)) {
+    cells.push({ text: part.trim(), pos: { line: line.no, column } });
+    column += part.length + sep.length;
+  }
+  return cells;
+}
+
+function pipeCells(line: Line): Cell[] {
+  const cells = splitCells(line, '|');
+  const trimmed = line.raw.trim();
+  if (trimmed.startsWith('|')) cells.shift();
+  if (trimmed.endsWith('|')) cells.pop();
+  return cells;
+}
+
+function spaceCells(line: Line): Cell[] {
+  const cells: Cell[] = [];
+  const body = line.raw.trimEnd();
+  let start = 0;
+  const push = (end: number) => {
+    const part = body.slice(start, end);
+    const lead = part.length - part.trimStart().length;
+    if (part.trim()) cells.push({ text: part.trim(), pos: { line: line.no, column: start + lead + 1 } });
+  };
+  for (const m of body.matchAll(new RegExp(SPACE_SPLIT_RE.source, 'g'))) {
+    push(m.index);
+    start = m.index + m[0].length;
+  }
+  push(body.length);
+  return cells;
+}
+
+/** Groups of consecutive non-empty lines, the unit in which the tab-indented one-cell-per-line layout is seen. */
+function groups(lines: Line[]): Line[][] {
+  const out: Line[][] = [];
+  let current: Line[] = [];
+  for (const line of lines) {
+    if (line.kind === 'empty') {
+      if (current.length) out.push(current);
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/** A group whose lines are all `\tcell` (or continuations of one) is one table row, a cell per line. */
+function cellPerLineRow(group: Line[]): Cell[] | undefined {
+  if (group[0].kind !== 'tab-cell') return undefined;
+  const cells: Cell[] = [];
+  for (const line of group) {
+    if (line.kind === 'tab-cell') cells.push({ text: line.raw.trim(), pos: { line: line.no, column: 2 } });
+    else if (line.kind === 'plain' && cells.length && cells[cells.length - 1].text !== '') {
+      cells[cells.length - 1].text += line.raw.trim();
+    } else return undefined;
+  }
+  return cells;
+}
+
+class BlockBuilder {
+  readonly blocks: Block[] = [];
+  private table: Table | undefined;
+  private pendingCells: Cell[] = [];
+
+  row(cells: Cell[], ruled: boolean): void {
+    this.flushPending();
+    if (cells.every((c) => c.text === '')) return;
+    if (!this.table || this.table.ruled !== ruled) {
+      this.table = { kind: 'table', rows: [], pos: cells[0].pos, ruled };
+      this.blocks.push(this.table);
+    }
+    this.table.rows.push(cells);
+  }
+
+  /** One cell of a `cell|` per line row; the row ends at a `|||` spacer or any other line. */
+  pipeCell(cell: Cell): void {
+    this.pendingCells.push(cell);
+  }
+
+  flushPending(): void {
+    if (!this.pendingCells.length) return;
+    const cells = this.pendingCells;
+    this.pendingCells = [];
+    this.row(cells, true);
+  }
+
+  text(kind: 'heading' | 'paragraph', text: string, line: number, level = 0): void {
+    this.flushPending();
+    this.table = undefined;
+    const pos = { line };
+    this.blocks.push(kind === 'heading' ? { kind, level, text, pos } : { kind, text, pos });
+  }
+}
+
+function buildBlocks(lines: Line[]): Block[] {
+  const b = new BlockBuilder();
+  for (const group of groups(lines)) {
+    const row = cellPerLineRow(group);
+    if (row) {
+      b.row(row, true);
+      continue;
+    }
+    for (const line of group) {
+      switch (line.kind) {
+        case 'heading': {
+          const m = MD_HEADING_RE.exec(line.raw)!;
+          b.text('heading', m[2], line.no, m[1].length);
+          break;
+        }
+        case 'rule':
+          break;
+        case 'pipe-break':
+          b.flushPending();
+          break;
+        case 'pipe-cell':
+          b.pipeCell({ text: line.raw.trim().slice(0, -1).trim(), pos: { line: line.no, column: 1 } });
+          break;
+        case 'pipe-row':
+          b.row(pipeCells(line), true);
+          break;
+        case 'tab-row':
+        case 'tab-cell':
+          b.row(splitCells(line, '\t'), true);
+          break;
+        case 'space-row':
+          b.row(spaceCells(line), false);
+          break;
+        default:
+          b.text('paragraph', line.raw.trim(), line.no);
+      }
+    }
+  }
+  b.flushPending();
+  return b.blocks;
+}
