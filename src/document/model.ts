@@ -51,6 +51,11 @@ export interface Table {
   rows: Cell[][];
   pos: SourcePos;
   ruled: boolean;
+  /**
+   * Rows may carry empty padding cells at their ends (tab-separated text exported from Word): a trailing empty cell is
+   * then no evidence of a blank cell.
+   */
+  padded?: boolean;
 }
 
 export type Block = Heading | Paragraph | Table;

@@ -125,11 +125,11 @@ class BlockBuilder {
   private table: Table | undefined;
   private pendingCells: Cell[] = [];
 
-  row(cells: Cell[], ruled: boolean): void {
+  row(cells: Cell[], ruled: boolean, padded = false): void {
     this.flushPending();
     if (cells.every((c) => c.text === '')) return;
-    if (!this.table || this.table.ruled !== ruled) {
-      this.table = { kind: 'table', rows: [], pos: cells[0].pos, ruled };
+    if (!this.table || this.table.ruled !== ruled || !!this.table.padded !== padded) {
+      this.table = { kind: 'table', rows: [], pos: cells[0].pos, ruled, ...(padded ? { padded } : {}) };
       this.blocks.push(this.table);
     }
     this.table.rows.push(cells);
@@ -183,7 +183,7 @@ function buildBlocks(lines: Line[]): Block[] {
           break;
         case 'tab-row':
         case 'tab-cell':
-          b.row(splitCells(line, '\t'), true);
+          b.row(splitCells(line, '\t'), true, true);
           break;
         case 'space-row':
           b.row(spaceCells(line), false);

@@ -1,0 +1,38 @@
+/** Expands command-line inputs: files, folders (recursively, report-like files only, sorted) and "-" for stdin. */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const REPORT_EXT = /\.(txt|text|md|markdown|html?|shtml|xhtml|docx|docm|doc|wps|pdf)$/i;
+
+export async function expandInputs(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      out.push(arg);
+      continue;
+    }
+    const s = await stat(arg).catch(() => undefined);
+    if (s?.isDirectory()) out.push(...(await walk(arg)));
+    else out.push(arg); // missing files are reported per file by the reader
+  }
+  return out;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const files: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) files.push(...(await walk(path)));
+    else if (e.isFile() && REPORT_EXT.test(e.name)) files.push(path);
+  }
+  return files;
+}
+
+export async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}

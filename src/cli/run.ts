@@ -1,0 +1,45 @@
+/** Runs the pipeline over many inputs in order, one outcome per input, whatever happens to any of them. */
+import { UnreadableError } from '../document/errors.ts';
+import { extractReport } from '../extract/index.ts';
+import { readBytes, readPath, type ReadOptions } from '../readers/index.ts';
+import type { Report, UnreadableReport } from '../report/types.ts';
+import { readStdin } from './inputs.ts';
+import { Progress } from './progress.ts';
+
+export type Outcome = { path: string; report: Report } | { path: string; error: UnreadableReport };
+
+export async function parseInput(path: string, options: ReadOptions): Promise<Outcome> {
+  try {
+    const doc = path === '-' ? await readBytes(await readStdin(), '-', options) : await readPath(path, options);
+    return { path, report: extractReport(doc) };
+  } catch (e) {
+    const err = e instanceof UnreadableError ? e : internal(e);
+    return { path, error: { source: { path }, error: { code: err.code, message: err.zh, message_en: err.en } } };
+  }
+}
+
+/** Parses inputs one after another, showing progress on a terminal for long batches. */
+export async function* parseAll(paths: string[], options: ReadOptions): AsyncGenerator<Outcome> {
+  const progress = new Progress(paths.length, '读取');
+  try {
+    for (const path of paths) {
+      yield await parseInput(path, options);
+      progress.tick();
+    }
+  } finally {
+    progress.stop();
+  }
+}
+
+/** A bug of ours must not lose the batch or show a stack trace; XXGK_DEBUG=1 shows it. */
+function internal(e: unknown): UnreadableError {
+  if (process.env.XXGK_DEBUG) console.error(e);
+  const detail = e instanceof Error ? e.message : String(e);
+  return new UnreadableError('corrupt', `读取失败：${detail}`, `failed to read: ${detail}`);
+}
+
+export function exitCodeOf(outcomes: Outcome[]): number {
+  if (outcomes.some((o) => 'error' in o)) return 2;
+  if (outcomes.some((o) => 'report' in o && o.report.findings.some((f) => f.severity === 'error'))) return 1;
+  return 0;
+}

@@ -1,0 +1,128 @@
+/**
+ * Document → Report: metadata, the six sections, tables 二/三/四 with every cell typed and placed, and the findings of
+ * reading. Works the same whichever reader produced the document.
+ */
+import type { DocumentModel } from '../document/model.ts';
+import { UnreadableError } from '../document/errors.ts';
+import { tableCandidates, tableName, TABLE_IDS, versionForYear } from '../format/index.ts';
+import type { FormatVersionId, TableDef, TableId } from '../format/types.ts';
+import type { Finding, Report, SectionJson } from '../report/types.ts';
+import { assembleTable } from './assemble.ts';
+import { readMetadata } from './metadata.ts';
+import { readTable, type TableRead } from './rows.ts';
+import { findSections, sectionRange, type SectionHit } from './sections.ts';
+import { soleText, toLines, type StreamLine } from './stream.ts';
+
+export function extractReport(doc: DocumentModel): Report {
+  const lines = toLines(doc);
+  const sections = findSections(lines);
+  const meta = readMetadata(lines, sections[0]?.at ?? -1);
+  const expected = meta.year ? versionForYear(meta.year) : '2021';
+  const preferred: FormatVersionId = expected === 'free' ? '2019' : expected;
+
+  const report: Report = {
+    source: doc.source,
+    agency: meta.agency,
+    year: meta.year,
+    format_version: expected,
+    table_versions: {},
+    published: meta.published,
+    ...(meta.title ? { title: meta.title } : {}),
+    sections: [],
+    provenance: {},
+    findings: doc.messages.map((m) => ({ ...m, line: m.pos?.line, page: m.pos?.page })),
+  };
+
+  const consumed = new Set<number>();
+  for (const id of TABLE_IDS) {
+    const range = tableRange(id, sections, lines.length);
+    const read = bestRead(id, lines.slice(range.from, range.to), preferred);
+    if (!read) continue;
+    const table = assembleTable(read);
+    if (!Object.keys(table.json).length) continue;
+    report[id] = table.json as never;
+    report.table_versions[id] = read.table.version;
+    Object.assign(report.provenance, table.provenance);
+    report.findings.push(...table.findings, ...missingRows(read));
+    for (let i = range.from; i < range.to; i++) consumed.add(i);
+  }
+  report.format_version = formatVersion(report, expected);
+  report.sections = sectionTexts(sections, lines, consumed);
+  report.findings.push(...missingTables(report, sections.length));
+  if (!report.agency && !report.year && sections.length < 2 && !TABLE_IDS.some((id) => report[id])) {
+    throw new UnreadableError('not-a-report', '不是政府信息公开工作年度报告（未找到标题、章节或统计表）', 'not a government information disclosure annual report');
+  }
+  return report;
+}
+
+/** Where to look for a table: its section when found; otherwise between the neighbouring sections found. */
+function tableRange(id: TableId, sections: SectionHit[], total: number): { from: number; to: number } {
+  const number = { table2: '二', table3: '三', table4: '四' }[id];
+  const own = sectionRange(sections, number, total);
+  if (own) return own;
+  const order = '一二三四五六';
+  const before = sections.filter((s) => order.indexOf(s.def.number) < order.indexOf(number)).at(-1);
+  const after = sections.find((s) => order.indexOf(s.def.number) > order.indexOf(number));
+  return { from: before ? before.at + 1 : 0, to: after ? after.at : total };
+}
+
+/** Reads the table with every version's definition and keeps the one the shape fits best. */
+function bestRead(id: TableId, lines: StreamLine[], preferred: FormatVersionId): TableRead | undefined {
+  let best: { read: TableRead; score: number } | undefined;
+  for (const def of tableCandidates(id, preferred)) {
+    const read = readTable(def, lines);
+    const score = fitScore(read);
+    if (score > 0 && (!best || score > best.score)) best = { read, score };
+  }
+  return best?.read;
+}
+
+function fitScore(read: TableRead): number {
+  let score = read.signatureHits * 3 + read.run.length;
+  for (const r of read.rows.values()) score += r.aligned ? 2 : 1;
+  return score;
+}
+
+function missingRows(read: TableRead): Finding[] {
+  const table: TableDef = read.table;
+  if (table.unlabelledRun || read.rows.size === 0) return [];
+  const absent = table.rows.filter((r) => !read.rows.has(r.id));
+  if (!absent.length) return [];
+  return [{
+    rule: 'row-missing',
+    severity: 'error',
+    message: `${tableName(table.id)}缺少${absent.length}行：${absent.map((r) => `「${r.label}」`).join('')}`,
+    cells: absent.map((r) => `${table.id}.${r.id}`),
+  }];
+}
+
+function missingTables(report: Report, sectionCount: number): Finding[] {
+  const absent = TABLE_IDS.filter((id) => !report[id]);
+  if (!absent.length || report.format_version === 'free') return [];
+  const names = absent.map(tableName).join('、');
+  const all = absent.length === TABLE_IDS.length;
+  return [{
+    rule: 'table-missing',
+    severity: 'error',
+    message: all && sectionCount > 0 ? `未找到统计表（${names}），表格可能是图片或已缺失` : `未找到${names}`,
+  }];
+}
+
+/** The version the tables' shapes match; a 2021+ report with a 2019 table 二 is "2019" there, flagged by checks. */
+function formatVersion(report: Report, expected: FormatVersionId | 'free'): FormatVersionId | 'free' {
+  const v = report.table_versions;
+  return v.table2 ?? v.table3 ?? (expected === 'free' && !v.table4 ? 'free' : v.table4 ?? expected);
+}
+
+function sectionTexts(sections: SectionHit[], lines: StreamLine[], consumed: Set<number>): SectionJson[] {
+  return sections.map((s, i) => {
+    const end = sections[i + 1]?.at ?? lines.length;
+    const text: string[] = [];
+    for (let at = s.at + 1; at < end; at++) {
+      if (consumed.has(at) || !lines[at].prose) continue;
+      const t = soleText(lines[at]);
+      if (t) text.push(t);
+    }
+    return { number: s.def.number, title: s.title, text: text.join('\n'), line: s.pos.line, page: s.pos.page };
+  });
+}

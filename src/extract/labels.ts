@@ -1,0 +1,71 @@
+/**
+ * Recognises a table's row labels and header labels in a cell, derived from the format definition: spacing,
+ * punctuation width, quotes and numbering style do not matter, except where the bare label is ambiguous
+ * ("3.其他" is a row, "其他" a column header; "（七）总计" a row, "总计" a header).
+ */
+import type { RowDef, TableDef } from '../format/types.ts';
+import { labelKey, splitLabel } from '../text/normalize.ts';
+
+interface RowKey {
+  row: RowDef;
+  /** The label's own innermost numbering, required when the bare core is ambiguous. */
+  numbering?: string;
+}
+
+export type LabelMatch = { kind: 'row'; row: RowDef } | { kind: 'header' };
+
+export class LabelMatcher {
+  private readonly rows = new Map<string, RowKey[]>();
+  private readonly headers = new Set<string>();
+  /** Label keys of group cells that may be glued in front of a row label in one cell. */
+  private readonly groupPrefixes: string[];
+  private readonly cores: string[];
+
+  constructor(readonly table: TableDef) {
+    const headerCores = new Set(table.headers.map((h) => splitLabel(h).core));
+    const labels = table.rows.flatMap((row) => [row.label, ...(row.variants ?? [])].map((label) => ({ row, label })));
+    const coreCount = new Map<string, number>();
+    for (const { label } of labels) {
+      const core = splitLabel(label).core;
+      coreCount.set(core, (coreCount.get(core) ?? 0) + 1);
+    }
+    for (const { row, label } of labels) {
+      const { core, numbering } = splitLabel(label);
+      const ambiguous = headerCores.has(core) || (coreCount.get(core) ?? 0) > 1;
+      const key: RowKey = { row, numbering: ambiguous ? numbering.at(-1) : undefined };
+      this.rows.set(core, [...(this.rows.get(core) ?? []), key]);
+    }
+    for (const h of headerCores) if (!this.rows.has(h) || this.rows.get(h)!.every((k) => k.numbering)) this.headers.add(h);
+    this.groupPrefixes = [...new Set(table.rows.map((r) => r.group).filter((g): g is string => !!g))].map(labelKey);
+    this.cores = [...this.rows.keys()];
+  }
+
+  match(text: string): LabelMatch | undefined {
+    const direct = this.matchKey(text);
+    if (direct) return direct;
+    const key = labelKey(text);
+    for (const prefix of this.groupPrefixes) {
+      if (key.length > prefix.length && key.startsWith(prefix)) {
+        const rest = this.matchKey(key.slice(prefix.length));
+        if (rest?.kind === 'row') return rest;
+      }
+    }
+    return undefined;
+  }
+
+  /** True when the cell starts a row label that continues in the next cell (a label broken over lines). */
+  isLabelStart(text: string): boolean {
+    const { core } = splitLabel(text);
+    return core.length >= 3 && this.cores.some((c) => c.length > core.length && c.startsWith(core));
+  }
+
+  private matchKey(text: string): LabelMatch | undefined {
+    const { core, numbering } = splitLabel(text);
+    if (!core) return undefined;
+    const keys = this.rows.get(core);
+    const hit = keys?.find((k) => !k.numbering || k.numbering === numbering.at(-1));
+    if (hit) return { kind: 'row', row: hit.row };
+    if (this.headers.has(core)) return { kind: 'header' };
+    return undefined;
+  }
+}

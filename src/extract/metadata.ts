@@ -1,0 +1,78 @@
+/** Agency, year, title and publication date from the lines before the first section. */
+import { normalizeText } from '../text/normalize.ts';
+import { soleText, type StreamLine } from './stream.ts';
+
+export interface Metadata {
+  agency: string | null;
+  year: number | null;
+  title: string | null;
+  published: string | null;
+}
+
+const TITLE_RE = /^(.*?)(?:关于)?(?:公布)?((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
+const QUOTED_TITLE_RE = /《([^《》]{2,40}?)((?:19|20)\d{2})\s*年度?政府信息公开(?:工作)?(?:年度)?报告》/;
+const PERIOD_RE = /统计(?:数据|期限|时限)?(?:从|自|为)?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/;
+const DATE_RE = /^(?:(?:发布|成文|印发)?(?:日期|时间)[:：]?\s*)?((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?$/;
+
+const cleanAgency = (s: string) => s.replace(/^[《#*\s]+|[》\s*]+$/g, '').replace(/\s+/g, '');
+
+export function readMetadata(lines: StreamLine[], firstSection: number): Metadata {
+  const head = lines.slice(0, Math.min(firstSection >= 0 ? firstSection : 40, 60)).map((l) => soleText(l) ?? '');
+  const title = findTitle(head);
+  const year = title?.year ?? findYear(lines.slice(0, 80));
+  return {
+    agency: title?.agency || null,
+    year,
+    title: title?.title ?? null,
+    published: findPublished(head, lines, year),
+  };
+}
+
+function findTitle(head: string[]): { agency: string; year: number; title: string } | undefined {
+  const texts = head.map((t) => normalizeText(t).trim());
+  const tryText = (text: string, previous?: string) => {
+    if (text.length > 80) return undefined;
+    const m = TITLE_RE.exec(text.replace(/^[#*\s]+/, ''));
+    if (!m) return undefined;
+    let agency = cleanAgency(m[1]);
+    if (!agency && previous && previous.length <= 30 && !/[，。,]/.test(previous)) agency = cleanAgency(previous);
+    return { agency, year: Number(m[2]), title: (agency && !m[1] ? `${agency}` : '') + text.replace(/^[#*\s]+/, '') };
+  };
+  for (let i = 0; i < texts.length; i++) {
+    const hit = tryText(texts[i], texts.slice(0, i).reverse().find((t) => t));
+    if (hit) return hit;
+  }
+  // Titles broken over two lines ("…关于2023年政府信息" / "公开工作年度报告").
+  const filled = texts.filter((t) => t && t.length <= 40);
+  for (let i = 0; i + 1 < filled.length; i++) {
+    const hit = tryText(filled[i] + filled[i + 1]);
+    if (hit && hit.agency) return hit;
+  }
+  for (const text of texts) {
+    const m = QUOTED_TITLE_RE.exec(text);
+    if (m) return { agency: cleanAgency(m[1]), year: Number(m[2]), title: `${m[1]}${m[2]}年政府信息公开工作年度报告` };
+  }
+  return undefined;
+}
+
+function findYear(lines: StreamLine[]): number | null {
+  for (const line of lines) {
+    const m = PERIOD_RE.exec(normalizeText(soleText(line) ?? ''));
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** A line that is only a date, near the top (web page metadata) or at the very end (the signature date). */
+function findPublished(head: string[], lines: StreamLine[], year: number | null): string | null {
+  const tail = lines.slice(-6).map((l) => soleText(l) ?? '');
+  for (const text of [...head, ...tail.reverse()]) {
+    const m = DATE_RE.exec(normalizeText(text).trim());
+    if (!m) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+    if (year !== null && (y < year || y > year + 2)) continue;
+    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+  return null;
+}

@@ -1,0 +1,105 @@
+/**
+ * Recovers cells whose column was lost (a row showing fewer values than columns, digits of a row run together) from
+ * the template arithmetic, when and only when exactly one reading is consistent with it. Every placement of the seen
+ * values (or every split of the digits) is tried; the missing cells are solved through the identities; the result is
+ * accepted only if all consistent readings fill the unit completely and agree.
+ */
+import { cellKey, type CellRef, type Identity } from '../format/identities.ts';
+import type { TableDef } from '../format/types.ts';
+
+/** Known numbers of a table by cell key; blank and '/' cells count as 0 in the arithmetic. */
+export type Known = Map<string, number>;
+
+export interface LostUnit {
+  /** The cells the unit should fill, in column order. */
+  cells: CellRef[];
+  /** The values seen, in order, positions unknown. */
+  seen: number[];
+  /** The raw text when the whole unit came as one run of digits. */
+  digits?: string;
+}
+
+const MAX_READINGS = 20_000;
+
+export function recoverUnit(table: TableDef, identities: Identity[], known: Known, unit: LostUnit): number[] | undefined {
+  const keys = unit.cells.map((c) => cellKey(table, c));
+  const touching = identities.filter((id) => [...id.lhs, ...id.rhs].some((c) => keys.includes(cellKey(table, c))));
+  const readings = unit.digits && unit.seen.length === 1 ? splits(unit.digits, keys.length) : placements(unit.seen, keys.length);
+  let agreed: number[] | undefined;
+  for (const reading of readings) {
+    const solved = solve(table, touching, known, keys, reading);
+    if (solved === 'inconsistent') continue;
+    if (solved === 'open') return undefined;
+    if (agreed && agreed.some((v, i) => v !== solved[i])) return undefined;
+    agreed = solved;
+  }
+  return agreed;
+}
+
+/** Every way to put `seen` in order into `n` slots, the other slots unknown. */
+function* placements(seen: number[], n: number): Generator<(number | undefined)[]> {
+  if (seen.length > n) return;
+  let count = 0;
+  function* place(from: number, k: number, acc: (number | undefined)[]): Generator<(number | undefined)[]> {
+    if (k === seen.length) {
+      yield [...acc, ...Array(n - acc.length).fill(undefined)];
+      return;
+    }
+    for (let i = from; i <= n - (seen.length - k); i++) {
+      if (++count > MAX_READINGS) return;
+      const padded = [...acc, ...Array(i - acc.length).fill(undefined), seen[k]];
+      yield* place(i + 1, k + 1, padded);
+    }
+  }
+  yield* place(0, 0, []);
+}
+
+/** Every way to cut a run of digits into `n` numbers without leading zeros. */
+function* splits(digits: string, n: number): Generator<number[]> {
+  if (digits.length < n) return;
+  let count = 0;
+  function* cut(rest: string, k: number, acc: number[]): Generator<number[]> {
+    if (++count > MAX_READINGS) return;
+    if (k === 1) {
+      if (rest.length === 1 || rest[0] !== '0') yield [...acc, Number(rest)];
+      return;
+    }
+    for (let len = 1; len <= rest.length - (k - 1); len++) {
+      const head = rest.slice(0, len);
+      if (len > 1 && head[0] === '0') break;
+      yield* cut(rest.slice(len), k - 1, [...acc, Number(head)]);
+    }
+  }
+  yield* cut(digits, n, []);
+}
+
+/** Propagates single-unknown identities; fails on a contradiction that involves the unit's cells. */
+function solve(
+  table: TableDef,
+  identities: Identity[],
+  known: Known,
+  keys: string[],
+  reading: (number | undefined)[],
+): number[] | 'inconsistent' | 'open' {
+  const values = new Map(known);
+  keys.forEach((k, i) => (reading[i] === undefined ? values.delete(k) : values.set(k, reading[i]!)));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const id of identities) {
+      const terms = [...id.lhs.map((c) => ({ key: cellKey(table, c), sign: 1 })), ...id.rhs.map((c) => ({ key: cellKey(table, c), sign: -1 }))];
+      const unknown = terms.filter((t) => !values.has(t.key));
+      if (unknown.length > 1) continue;
+      const sum = terms.reduce((s, t) => s + (values.get(t.key) ?? 0) * t.sign, 0);
+      if (unknown.length === 0) {
+        if (Math.abs(sum) > 1e-9) return 'inconsistent';
+        continue;
+      }
+      const value = -sum / unknown[0].sign;
+      if (value < 0 || !Number.isInteger(value)) return 'inconsistent';
+      values.set(unknown[0].key, value);
+      changed = true;
+    }
+  }
+  const out = keys.map((k) => values.get(k));
+  return out.every((v) => v !== undefined) ? (out as number[]) : 'open';
+}

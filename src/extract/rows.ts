@@ -1,0 +1,238 @@
+/**
+ * Reads one statutory table from lines of cells by its row labels: a row label starts a row and the values that follow
+ * it, on its line or the next, belong to it. Ruled lines keep blank cells; unruled lines (paragraphs, text laid out by
+ * spaces) carry only the values they show. Values are never moved to make a row fit: a row whose count does not fit
+ * is kept as it was seen, for the caller to report and, where the arithmetic allows, recover.
+ */
+import type { SourcePos } from '../document/model.ts';
+import type { RowDef, TableDef } from '../format/types.ts';
+import { splitLabel } from '../text/normalize.ts';
+import { isValueLike } from '../text/values.ts';
+import { LabelMatcher } from './labels.ts';
+import type { StreamLine } from './stream.ts';
+
+export interface Slot {
+  text: string;
+  pos: SourcePos;
+}
+
+export interface RowRead {
+  row: RowDef;
+  labelPos: SourcePos;
+  slots: Slot[];
+  /** True when slots stand in their columns (blank cells included); false when the count did not fit. */
+  aligned: boolean;
+  /** The row may still take values from the next line. */
+  open: boolean;
+}
+
+export interface TableRead {
+  table: TableDef;
+  rows: Map<string, RowRead>;
+  /** Values seen where no row could take them. */
+  strays: Slot[];
+  /** Later occurrences of a row label already read. */
+  duplicates: RowRead[];
+  /** Header labels seen: evidence of which version's table this is. */
+  headerHits: number;
+  signatureHits: number;
+  /** For tables whose values come as one unlabelled run (表四). */
+  run: Slot[];
+}
+
+const VALUE_TOKEN = String.raw`(?:[+-]?\d[\d,]*(?:\.\d+)?|[/／—])`;
+const VALUES_RE = new RegExp(`^${VALUE_TOKEN}(?:\\s+${VALUE_TOKEN})*$`);
+const LABEL_THEN_VALUES_RE = new RegExp(`^(.*?[^\\d\\s,.+-])\\s*(${VALUE_TOKEN}(?:\\s+${VALUE_TOKEN})*)$`);
+
+const width = (row: RowDef) => row.columns.length;
+const filled = (s: Slot) => s.text.trim() !== '';
+
+/**
+ * Fits the cells after a row label to the row's columns. In an exact grid (HTML, DOCX, Markdown) every cell stands in
+ * its column; surplus empty cells at the ends are dropped. In padded (tab) text, empty cells at the ends are padding
+ * left by spanned label columns, so a row fits only by its values, never by counting padding as blanks.
+ * A row that does not fit keeps only its values and is not aligned.
+ */
+export function alignRuled(cells: Slot[], expected: number, padded: boolean): { slots: Slot[]; aligned: boolean } {
+  let slots = padded ? trimEnd(cells) : cells;
+  if (slots.length === expected && (!padded || filled(slots[0]))) return { slots, aligned: true };
+  if (padded && slots.length === expected) return { slots: slots.filter(filled), aligned: false };
+  slots = trimEnd(slots);
+  if (slots.length === expected && (!padded || filled(slots[0]))) return { slots, aligned: true };
+  const first = slots.findIndex(filled);
+  slots = first < 0 ? [] : slots.slice(first);
+  if (slots.length === expected) return { slots, aligned: true };
+  return { slots: slots.filter(filled), aligned: false };
+}
+
+function trimEnd(cells: Slot[]): Slot[] {
+  let end = cells.length;
+  while (end > 0 && !filled(cells[end - 1])) end--;
+  return cells.slice(0, end);
+}
+
+export function readTable(table: TableDef, lines: StreamLine[]): TableRead {
+  return new TableReader(table).read(lines);
+}
+
+class TableReader {
+  private readonly matcher: LabelMatcher;
+  /** Cores of the header labels only this version's table has. */
+  private readonly signature: Set<string>;
+  private readonly out: TableRead;
+  private current: RowRead | undefined;
+
+  constructor(private readonly table: TableDef) {
+    this.matcher = new LabelMatcher(table);
+    this.signature = new Set(table.signature.map((s) => splitLabel(s).core));
+    this.out = { table, rows: new Map(), strays: [], duplicates: [], headerHits: 0, signatureHits: 0, run: [] };
+  }
+
+  read(lines: StreamLine[]): TableRead {
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].ruled) this.ruledLine(lines[i]);
+      else i = this.unruledLine(lines, i);
+    }
+    this.close();
+    return this.out;
+  }
+
+  /** Row label, header, or nothing; in a run table every label is a header. */
+  private classify(text: string): 'header' | RowDef | undefined {
+    const m = this.matcher.match(text);
+    if (!m) return undefined;
+    if (m.kind === 'header') {
+      this.noteHeader(text);
+      return 'header';
+    }
+    if (!this.table.unlabelledRun) return m.row;
+    this.out.headerHits++;
+    return 'header';
+  }
+
+  private noteHeader(text: string): void {
+    this.out.headerHits++;
+    if (this.signature.has(splitLabel(text).core)) this.out.signatureHits++;
+  }
+
+  private start(row: RowDef, pos: SourcePos): RowRead {
+    this.close();
+    const read: RowRead = { row, labelPos: pos, slots: [], aligned: false, open: true };
+    if (this.out.rows.has(row.id)) this.out.duplicates.push(read);
+    else this.out.rows.set(row.id, read);
+    this.current = read;
+    return read;
+  }
+
+  private close(): void {
+    const row = this.current;
+    if (row && row.open) {
+      row.open = false;
+      row.aligned = row.slots.length === width(row.row);
+    }
+    this.current = undefined;
+  }
+
+  private ruledLine(line: StreamLine): void {
+    const kinds = line.cells.map((c) => (c.text.trim() ? this.classify(c.text) : undefined));
+    let labelAt = -1;
+    kinds.forEach((k, i) => {
+      if (k && k !== 'header') labelAt = i;
+    });
+    const rest = line.cells.slice(labelAt + 1).filter((_, i) => kinds[labelAt + 1 + i] !== 'header');
+    if (labelAt >= 0) {
+      const row = this.start(kinds[labelAt] as RowDef, line.cells[labelAt].pos);
+      if (rest.some(filled)) this.fill(row, rest, line.padded);
+      return;
+    }
+    if (!rest.some((c) => filled(c) && isValueLike(c.text))) return; // a header or text line
+    if (this.table.unlabelledRun) {
+      if (this.out.headerHits) this.out.run.push(...trimEmpties(rest));
+    } else if (this.current?.open && this.current.slots.length === 0) {
+      this.fill(this.current, rest, line.padded);
+    } else {
+      this.out.strays.push(...rest.filter(filled));
+    }
+  }
+
+  private fill(row: RowRead, cells: Slot[], padded: boolean): void {
+    const { slots, aligned } = alignRuled(cells, width(row.row), padded);
+    row.slots = slots;
+    row.aligned = aligned;
+    row.open = false;
+    this.current = undefined;
+  }
+
+  /** Cells of a paragraph or space-laid row; returns the index of the last line consumed. */
+  private unruledLine(lines: StreamLine[], i: number): number {
+    const cells = lines[i].cells;
+    for (let c = 0; c < cells.length; c++) {
+      const text = cells[c].text.trim();
+      if (!text) continue;
+      const kind = this.classify(text);
+      if (kind === 'header') continue;
+      if (kind) {
+        this.start(kind, cells[c].pos);
+        continue;
+      }
+      if (this.matcher.isLabelStart(text) && c === cells.length - 1) {
+        const joined = this.joinBrokenLabel(lines, i);
+        if (joined) {
+          this.start(joined.row, cells[c].pos);
+          return joined.last;
+        }
+      }
+      this.unruledText(text, cells[c].pos);
+    }
+    return i;
+  }
+
+  /** A label broken over lines ("5.要求行政机关确认或重新" / "出具已获取信息") is joined with the next lines. */
+  private joinBrokenLabel(lines: StreamLine[], i: number): { row: RowDef; last: number } | undefined {
+    let text = lines[i].cells.at(-1)!.text.trim();
+    for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
+      if (lines[j].ruled || lines[j].cells.length !== 1) return undefined;
+      text += lines[j].cells[0].text.trim();
+      const m = this.matcher.match(text);
+      if (m?.kind === 'row' && !this.table.unlabelledRun) return { row: m.row, last: j };
+    }
+    return undefined;
+  }
+
+  private unruledText(text: string, pos: SourcePos): void {
+    if (VALUES_RE.test(text)) {
+      const tokens = text.split(/\s+/);
+      // One token keeps its spaces out ("1 350" is ambiguous; several tokens are several cells).
+      for (const token of tokens) this.pushValue({ text: token, pos });
+      return;
+    }
+    const m = LABEL_THEN_VALUES_RE.exec(text);
+    const kind = m ? this.classify(m[1]) : undefined;
+    if (m && kind && kind !== 'header') {
+      this.start(kind, pos);
+      for (const token of m[2].split(/\s+/)) this.pushValue({ text: token, pos });
+      return;
+    }
+    if (this.current && isValueLike(text, this.current.row.columns[this.current.slots.length]?.kind)) {
+      this.pushValue({ text, pos });
+    }
+  }
+
+  private pushValue(slot: Slot): void {
+    const row = this.current;
+    if (this.table.unlabelledRun) {
+      // A run table's values count only after its header: numbers before it belong to something else.
+      if (this.out.headerHits) this.out.run.push(slot);
+    }
+    else if (row?.open && row.slots.length < width(row.row)) row.slots.push(slot);
+    else this.out.strays.push(slot);
+  }
+}
+
+function trimEmpties(cells: Slot[]): Slot[] {
+  let a = 0;
+  let b = cells.length;
+  while (a < b && !filled(cells[a])) a++;
+  while (b > a && !filled(cells[b - 1])) b--;
+  return cells.slice(a, b);
+}

@@ -1,0 +1,37 @@
+/**
+ * Flattens the document into lines of cells, the one shape extraction reads whatever the reader: a table row is a
+ * line of its cells (span copies dropped), a paragraph or heading is a line of one cell.
+ */
+import type { Cell, DocumentModel } from '../document/model.ts';
+
+export interface StreamLine {
+  cells: Cell[];
+  /** Cell boundaries are known: an empty cell is a blank cell. */
+  ruled: boolean;
+  /** Empty cells at the ends of the line may be padding (see Table.padded). */
+  padded: boolean;
+  /** A paragraph or heading rather than a table row. */
+  prose: boolean;
+  index: number;
+}
+
+export function toLines(doc: DocumentModel): StreamLine[] {
+  const lines: StreamLine[] = [];
+  for (const block of doc.blocks) {
+    if (block.kind === 'table') {
+      for (const row of block.rows) {
+        const cells = row.filter((c) => !c.spanned);
+        if (cells.some((c) => c.text.trim() !== '')) lines.push({ cells, ruled: block.ruled, padded: !!block.padded, prose: false, index: lines.length });
+      }
+    } else if (block.text.trim() !== '') {
+      lines.push({ cells: [{ text: block.text, pos: block.pos }], ruled: false, padded: false, prose: true, index: lines.length });
+    }
+  }
+  return lines;
+}
+
+/** The single text of a line that is one non-empty cell (a paragraph, or a table row holding one cell). */
+export function soleText(line: StreamLine): string | undefined {
+  const filled = line.cells.filter((c) => c.text.trim() !== '');
+  return filled.length === 1 ? filled[0].text.trim() : undefined;
+}

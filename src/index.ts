@@ -1,0 +1,37 @@
+/**
+ * xxgk as a library: read a report from a file or bytes into the Report JSON of FORMAT.md.
+ *
+ * @example
+ *   import { parseReportFile } from 'xxgk';
+ *   const report = await parseReportFile('年度报告.html');
+ *   console.log(report.table3?.new_received);
+ */
+import { UnreadableError } from './document/errors.ts';
+import { extractReport } from './extract/index.ts';
+import { readBytes, readPath, type ReadOptions } from './readers/index.ts';
+import type { Report, UnreadableReport } from './report/types.ts';
+
+export type { Report, Finding, UnreadableReport, CellValue } from './report/types.ts';
+export type { DocumentModel } from './document/model.ts';
+export { UnreadableError } from './document/errors.ts';
+export { readPath, readBytes } from './readers/index.ts';
+export { extractReport } from './extract/index.ts';
+export * as format from './format/index.ts';
+
+export async function parseReportFile(path: string, options: ReadOptions = {}): Promise<Report> {
+  return extractReport(await readPath(path, options));
+}
+
+export async function parseReportBytes(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<Report> {
+  return extractReport(await readBytes(bytes, name, options));
+}
+
+/** Like parseReportFile, but an unusable input becomes its error record instead of a throw (batch processing). */
+export async function parseOrError(path: string, read: () => Promise<Report>): Promise<Report | UnreadableReport> {
+  try {
+    return await read();
+  } catch (e) {
+    if (!(e instanceof UnreadableError)) throw e;
+    return { source: { path }, error: { code: e.code, message: e.zh, message_en: e.en } };
+  }
+}
