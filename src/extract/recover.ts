@@ -94,7 +94,7 @@ function solve(
         if (Math.abs(sum) > 1e-9) return 'inconsistent';
         continue;
       }
-      const value = -sum / unknown[0].sign;
+      const value = -sum / unknown[0].sign + 0; // + 0 turns -0 into 0
       if (value < 0 || !Number.isInteger(value)) return 'inconsistent';
       values.set(unknown[0].key, value);
       changed = true;

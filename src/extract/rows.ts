@@ -5,6 +5,7 @@
  * is kept as it was seen, for the caller to report and, where the arithmetic allows, recover.
  */
 import type { SourcePos } from '../document/model.ts';
+import { VERSIONS } from '../format/index.ts';
 import type { RowDef, TableDef } from '../format/types.ts';
 import { splitLabel } from '../text/normalize.ts';
 import { isValueLike } from '../text/values.ts';
@@ -38,6 +39,8 @@ export interface TableRead {
   signatureHits: number;
   /** For tables whose values come as one unlabelled run (表四). */
   run: Slot[];
+  /** A label only this table has was seen. */
+  anchored: boolean;
 }
 
 const VALUE_TOKEN = String.raw`(?:[+-]?\d[\d,]*(?:\.\d+)?|[/／—])`;
@@ -79,13 +82,16 @@ class TableReader {
   private readonly matcher: LabelMatcher;
   /** Cores of the header labels only this version's table has. */
   private readonly signature: Set<string>;
+  /** Cores of labels no other table has: only these start an unlabelled run. */
+  private readonly anchors: Set<string>;
   private readonly out: TableRead;
   private current: RowRead | undefined;
 
   constructor(private readonly table: TableDef) {
     this.matcher = new LabelMatcher(table);
     this.signature = new Set(table.signature.map((s) => splitLabel(s).core));
-    this.out = { table, rows: new Map(), strays: [], duplicates: [], headerHits: 0, signatureHits: 0, run: [] };
+    this.anchors = distinctiveCores(table);
+    this.out = { table, rows: new Map(), strays: [], duplicates: [], headerHits: 0, signatureHits: 0, run: [], anchored: false };
   }
 
   read(lines: StreamLine[]): TableRead {
@@ -106,13 +112,15 @@ class TableReader {
       return 'header';
     }
     if (!this.table.unlabelledRun) return m.row;
-    this.out.headerHits++;
+    this.noteHeader(text);
     return 'header';
   }
 
   private noteHeader(text: string): void {
+    const { core } = splitLabel(text);
     this.out.headerHits++;
-    if (this.signature.has(splitLabel(text).core)) this.out.signatureHits++;
+    if (this.signature.has(core)) this.out.signatureHits++;
+    if (this.anchors.has(core)) this.out.anchored = true;
   }
 
   private start(row: RowDef, pos: SourcePos): RowRead {
@@ -147,7 +155,7 @@ class TableReader {
     }
     if (!rest.some((c) => filled(c) && isValueLike(c.text))) return; // a header or text line
     if (this.table.unlabelledRun) {
-      if (this.out.headerHits) this.out.run.push(...trimEmpties(rest));
+      if (this.out.anchored) this.out.run.push(...trimEmpties(rest));
     } else if (this.current?.open && this.current.slots.length === 0) {
       this.fill(this.current, rest, line.padded);
     } else {
@@ -173,6 +181,15 @@ class TableReader {
       if (kind === 'header') continue;
       if (kind) {
         this.start(kind, cells[c].pos);
+        continue;
+      }
+      const words = text.split(/\s+/);
+      if (words.length > 1 && words.every((w) => this.matcher.match(w))) {
+        // A header line whose labels are separated by single spaces ("结果维持 结果纠正 …").
+        for (const word of words) {
+          const k = this.classify(word);
+          if (k && k !== 'header') this.start(k, cells[c].pos);
+        }
         continue;
       }
       if (this.matcher.isLabelStart(text) && c === cells.length - 1) {
@@ -221,12 +238,19 @@ class TableReader {
   private pushValue(slot: Slot): void {
     const row = this.current;
     if (this.table.unlabelledRun) {
-      // A run table's values count only after its header: numbers before it belong to something else.
-      if (this.out.headerHits) this.out.run.push(slot);
+      // A run table's values count only after its own header: numbers before it belong to something else.
+      if (this.out.anchored) this.out.run.push(slot);
     }
     else if (row?.open && row.slots.length < width(row.row)) row.slots.push(slot);
     else this.out.strays.push(slot);
   }
+}
+
+/** Label cores of a table that no other statutory table uses. */
+function distinctiveCores(table: TableDef): Set<string> {
+  const cores = (t: TableDef) => [...t.headers, ...t.rows.flatMap((r) => [r.label, ...(r.variants ?? [])])].map((l) => splitLabel(l).core);
+  const others = new Set(VERSIONS.flatMap((v) => Object.values(v.tables)).filter((t) => t.id !== table.id).flatMap(cores));
+  return new Set(cores(table).filter((c) => !others.has(c)));
 }
 
 function trimEmpties(cells: Slot[]): Slot[] {

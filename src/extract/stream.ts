@@ -15,6 +15,13 @@ export interface StreamLine {
   index: number;
 }
 
+/** Page numbers and page headers left in text copied out of PDF or Word ("- 3 -", "第 3 页 共 9 页", "3 / 9"). */
+const PAGE_FURNITURE_RE = /^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
+
+export function isPageFurniture(text: string): boolean {
+  return PAGE_FURNITURE_RE.test(text.normalize('NFKC').trim());
+}
+
 export function toLines(doc: DocumentModel): StreamLine[] {
   const lines: StreamLine[] = [];
   for (const block of doc.blocks) {
@@ -23,7 +30,7 @@ export function toLines(doc: DocumentModel): StreamLine[] {
         const cells = row.filter((c) => !c.spanned);
         if (cells.some((c) => c.text.trim() !== '')) lines.push({ cells, ruled: block.ruled, padded: !!block.padded, prose: false, index: lines.length });
       }
-    } else if (block.text.trim() !== '') {
+    } else if (block.text.trim() !== '' && !isPageFurniture(block.text)) {
       lines.push({ cells: [{ text: block.text, pos: block.pos }], ruled: false, padded: false, prose: true, index: lines.length });
     }
   }

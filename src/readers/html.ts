@@ -17,8 +17,8 @@ import type { ReaderInput } from './types.ts';
 
 /** Elements whose content is never report text. */
 const DROPPED = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'audio',
-  'video',
+  'head', 'title', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas',
+  'audio', 'video',
 ]);
 
 /** Elements that start and end a line of text; everything else is inline and joins its block's text. */
@@ -41,7 +41,9 @@ export function readHtml({ bytes, source }: ReaderInput): DocumentModel {
   const { layoutTables, images } = survey(document);
   const blocks = new BlockBuilder(text, layoutTables).read(document);
   if (blocks.length === 0) {
-    if (images > 0) throw new UnreadableError('image-only', '网页中只有图片，无可提取文字', 'page contains only images, no text to extract');
+    if (images > 0) {
+      throw new UnreadableError('image-only', '网页中只有图片，无可提取文字', 'page contains only images, no text to extract');
+    }
     throw new UnreadableError('empty', '网页没有正文内容', 'page has no text content');
   }
   return { source: { ...source, encoding }, blocks, messages };
