@@ -25,6 +25,8 @@ export interface RowRead {
   aligned: boolean;
   /** The row may still take values from the next line. */
   open: boolean;
+  /** The label stood in running text, not in a table row. */
+  prose?: boolean;
 }
 
 export interface TableRead {
@@ -100,6 +102,7 @@ class TableReader {
       else i = this.unruledLine(lines, i);
     }
     this.close();
+    for (const [id, row] of this.out.rows) if (!row.slots.length && !row.aligned && row.prose) this.out.rows.delete(id);
     return this.out;
   }
 
@@ -123,10 +126,12 @@ class TableReader {
     if (this.anchors.has(core)) this.out.anchored = true;
   }
 
-  private start(row: RowDef, pos: SourcePos): RowRead {
+  private start(row: RowDef, pos: SourcePos, prose = false): RowRead {
     this.close();
-    const read: RowRead = { row, labelPos: pos, slots: [], aligned: false, open: true };
-    if (this.out.rows.has(row.id)) this.out.duplicates.push(read);
+    const read: RowRead = { row, labelPos: pos, slots: [], aligned: false, open: true, prose };
+    const earlier = this.out.rows.get(row.id);
+    // A label that took no values (a sub-heading in the text above the table) yields to the table's row.
+    if (earlier && (earlier.slots.length || earlier.aligned)) this.out.duplicates.push(read);
     else this.out.rows.set(row.id, read);
     this.current = read;
     return read;
@@ -150,7 +155,8 @@ class TableReader {
     const rest = line.cells.slice(labelAt + 1).filter((_, i) => kinds[labelAt + 1 + i] !== 'header');
     if (labelAt >= 0) {
       const row = this.start(kinds[labelAt] as RowDef, line.cells[labelAt].pos);
-      if (rest.some(filled)) this.fill(row, rest, line.padded);
+      // In an exact grid a row of empty cells is a row of blanks; in padded text its values may follow below.
+      if (rest.some(filled) || (!line.padded && rest.length >= width(row.row))) this.fill(row, rest, line.padded);
       return;
     }
     if (!rest.some((c) => filled(c) && isValueLike(c.text))) return; // a header or text line
@@ -180,7 +186,7 @@ class TableReader {
       const kind = this.classify(text);
       if (kind === 'header') continue;
       if (kind) {
-        this.start(kind, cells[c].pos);
+        this.start(kind, cells[c].pos, lines[i].prose);
         continue;
       }
       const words = text.split(/\s+/);
@@ -188,14 +194,14 @@ class TableReader {
         // A header line whose labels are separated by single spaces ("结果维持 结果纠正 …").
         for (const word of words) {
           const k = this.classify(word);
-          if (k && k !== 'header') this.start(k, cells[c].pos);
+          if (k && k !== 'header') this.start(k, cells[c].pos, lines[i].prose);
         }
         continue;
       }
       if (this.matcher.isLabelStart(text) && c === cells.length - 1) {
         const joined = this.joinBrokenLabel(lines, i);
         if (joined) {
-          this.start(joined.row, cells[c].pos);
+          this.start(joined.row, cells[c].pos, true);
           return joined.last;
         }
       }

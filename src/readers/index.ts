@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { DocumentModel } from '../document/model.ts';
 import { UnreadableError } from '../document/errors.ts';
 import { readDocx } from './docx.ts';
+import { convertLegacyWord } from './docx/convert.ts';
 import { readHtml } from './html.ts';
 import { readPdf } from './pdf.ts';
 import { MEDIA_TYPES, sniff, type MediaKind } from './sniff.ts';
@@ -16,11 +17,16 @@ export { normalizeText } from '../text/normalize.ts';
 /** Largest input read at all; real reports are far smaller, so anything bigger is refused before it is loaded. */
 export const MAX_BYTES: Record<'text' | 'binary', number> = { text: 20 * 2 ** 20, binary: 100 * 2 ** 20 };
 
+/** Legacy .doc/.wps and Word files wrapped for encryption are OLE files: LibreOffice converts them to .docx. */
+const readLegacyWord: Reader = async ({ bytes, source }, options) =>
+  readDocx({ bytes: await convertLegacyWord(bytes), source }, options);
+
 const READERS: Partial<Record<MediaKind, Reader>> = {
   text: readText,
   markdown: readText,
   html: readHtml,
   docx: readDocx,
+  doc: readLegacyWord,
   pdf: readPdf,
 };
 
@@ -28,7 +34,7 @@ const READERS: Partial<Record<MediaKind, Reader>> = {
 export async function readBytes(bytes: Uint8Array, path: string, options: ReadOptions = {}): Promise<DocumentModel> {
   if (bytes.length === 0) throw new UnreadableError('empty', '文件为空', 'empty file');
   const kind = sniff(bytes, path);
-  const limit = kind === 'pdf' || kind === 'docx' ? MAX_BYTES.binary : MAX_BYTES.text;
+  const limit = kind === 'pdf' || kind === 'docx' || kind === 'doc' ? MAX_BYTES.binary : MAX_BYTES.text;
   if (bytes.length > limit) throw tooLarge(bytes.length, limit);
   const reader = READERS[kind];
   if (!reader) throw unsupported(kind);
@@ -64,9 +70,6 @@ function tooLarge(size: number, limit: number): UnreadableError {
 function unsupported(kind: MediaKind): UnreadableError {
   if (kind === 'image') {
     return new UnreadableError('image-only', '图片文件，无可提取文字（可使用 --ocr 识别扫描件）', 'image file, no text to extract (try --ocr)');
-  }
-  if (kind === 'doc') {
-    return new UnreadableError('unsupported', '旧版 Word（.doc/.wps）文件，请安装 LibreOffice 后重试或另存为 .docx', 'legacy .doc/.wps file: install LibreOffice or save as .docx');
   }
   return new UnreadableError('unsupported', '不支持的文件类型（压缩包）', 'unsupported file type (archive)');
 }
