@@ -12,7 +12,14 @@ interface RowKey {
   numbering?: string;
 }
 
-export type LabelMatch = { kind: 'row'; row: RowDef } | { kind: 'header' };
+/**
+ * A row label, or a header. A header that is also the bare form of a row label ("总计" for "（七）总计") names that row
+ * in `bare`: it is the row only when values follow it on the same line.
+ */
+export type LabelMatch = { kind: 'row'; row: RowDef } | { kind: 'header'; bare?: RowDef };
+
+/** Shortest start of a label accepted for a label cut off or wrapped in the source. */
+const MIN_PREFIX = 4;
 
 export class LabelMatcher {
   private readonly rows = new Map<string, RowKey[]>();
@@ -46,11 +53,23 @@ export class LabelMatcher {
     const key = labelKey(text);
     for (const prefix of this.groupPrefixes) {
       if (key.length > prefix.length && key.startsWith(prefix)) {
-        const rest = this.matchKey(key.slice(prefix.length));
+        const rest = this.matchKey(key.slice(prefix.length)) ?? this.matchPrefix(key.slice(prefix.length));
         if (rest?.kind === 'row') return rest;
       }
     }
-    return undefined;
+    return this.matchPrefix(text);
+  }
+
+  /** The one row whose label starts with this text ("（二）部分公开（区分处理的，只计" wrapped in a PDF). */
+  private matchPrefix(text: string): LabelMatch | undefined {
+    const { core, numbering } = splitLabel(text);
+    if (core.length < MIN_PREFIX) return undefined;
+    const rows = new Set<RowDef>();
+    for (const [full, keys] of this.rows) {
+      if (full.length <= core.length || !full.startsWith(core)) continue;
+      for (const k of keys) if (!numbering.length || !k.numbering || k.numbering === numbering.at(-1)) rows.add(k.row);
+    }
+    return rows.size === 1 ? { kind: 'row', row: [...rows][0] } : undefined;
   }
 
   /** True when the cell starts a row label that continues in the next cell (a label broken over lines). */
@@ -65,7 +84,7 @@ export class LabelMatcher {
     const keys = this.rows.get(core);
     const hit = keys?.find((k) => !k.numbering || k.numbering === numbering.at(-1));
     if (hit) return { kind: 'row', row: hit.row };
-    if (this.headers.has(core)) return { kind: 'header' };
+    if (this.headers.has(core)) return { kind: 'header', bare: keys?.length === 1 ? keys[0].row : undefined };
     return undefined;
   }
 }

@@ -10,9 +10,13 @@ export interface Metadata {
 }
 
 const TITLE_RE = /^(.*?)(?:关于)?(?:公布)?((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
+const YEAR_FIRST_TITLE_RE = /^((?:19|20)\d{2})\s*年度?\s*(.{2,40}?)政府信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
 const QUOTED_TITLE_RE = /《([^《》]{2,40}?)((?:19|20)\d{2})\s*年度?政府信息公开(?:工作)?(?:年度)?报告》/;
 const PERIOD_RE = /统计(?:数据|期限|时限)?(?:从|自|为)?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/;
-const DATE_RE = /^(?:(?:发布|成文|印发)?(?:日期|时间)[:：]?\s*)?((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?$/;
+const DATE = String.raw`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
+/** A line that is only a date, or "发布日期：…" anywhere in a line of page metadata. */
+const DATE_LINE_RE = new RegExp(`^(?:(?:发布|成文|印发)?(?:日期|时间)[:：]?\\s*)?${DATE}$`);
+const DATE_LABELLED_RE = new RegExp(`(?:发布|成文|印发)(?:日期|时间)[:：]\\s*${DATE}`);
 
 const cleanAgency = (s: string) => s.replace(/^[《#*\s]+|[》\s*]+$/g, '').replace(/\s+/g, '');
 
@@ -32,6 +36,10 @@ function findTitle(head: string[]): { agency: string; year: number; title: strin
   const texts = head.map((t) => normalizeText(t).trim());
   const tryText = (text: string, previous?: string) => {
     if (text.length > 80) return undefined;
+    const yearFirst = YEAR_FIRST_TITLE_RE.exec(text.replace(/^[#*\s]+/, ''));
+    if (yearFirst && cleanAgency(yearFirst[2])) {
+      return { agency: cleanAgency(yearFirst[2]), year: Number(yearFirst[1]), title: text.replace(/^[#*\s]+/, '') };
+    }
     const m = TITLE_RE.exec(text.replace(/^[#*\s]+/, ''));
     if (!m) return undefined;
     let agency = cleanAgency(m[1]);
@@ -67,7 +75,8 @@ function findYear(lines: StreamLine[]): number | null {
 function findPublished(head: string[], lines: StreamLine[], year: number | null): string | null {
   const tail = lines.slice(-6).map((l) => soleText(l) ?? '');
   for (const text of [...head, ...tail.reverse()]) {
-    const m = DATE_RE.exec(normalizeText(text).trim());
+    const normal = normalizeText(text).trim();
+    const m = DATE_LINE_RE.exec(normal) ?? DATE_LABELLED_RE.exec(normal);
     if (!m) continue;
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;

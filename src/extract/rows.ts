@@ -119,6 +119,13 @@ class TableReader {
     return 'header';
   }
 
+  /** The row a bare header names ("总计" for "（七）总计") when that row has not been read yet. */
+  private bareRow(text: string): RowDef | undefined {
+    const m = this.table.unlabelledRun ? undefined : this.matcher.match(text);
+    const row = m?.kind === 'header' ? m.bare : undefined;
+    return row && !this.out.rows.has(row.id) ? row : undefined;
+  }
+
   private noteHeader(text: string): void {
     const { core } = splitLabel(text);
     this.out.headerHits++;
@@ -160,6 +167,11 @@ class TableReader {
       return;
     }
     if (!rest.some((c) => filled(c) && isValueLike(c.text))) return; // a header or text line
+    const bare = this.bareRow(line.cells.find(filled)?.text ?? '');
+    if (bare) {
+      this.fill(this.start(bare, line.cells.find(filled)!.pos), rest, line.padded);
+      return;
+    }
     if (this.table.unlabelledRun) {
       if (this.out.anchored) this.out.run.push(...trimEmpties(rest));
     } else if (this.current?.open && this.current.slots.length === 0) {
@@ -230,11 +242,16 @@ class TableReader {
       return;
     }
     const m = LABEL_THEN_VALUES_RE.exec(text);
-    const kind = m ? this.classify(m[1]) : undefined;
-    if (m && kind && kind !== 'header') {
-      this.start(kind, pos);
-      for (const token of m[2].split(/\s+/)) this.pushValue({ text: token, pos });
-      return;
+    if (m) {
+      const kind = this.classify(m[1]);
+      const row = kind === 'header' ? this.bareRow(m[1]) : kind;
+      // Values after the second half of a wrapped label belong to the row its first half opened.
+      const continues = !kind && this.current?.open && this.current.slots.length === 0;
+      if (row || continues) {
+        if (row) this.start(row, pos);
+        for (const token of m[2].split(/\s+/)) this.pushValue({ text: token, pos });
+        return;
+      }
     }
     if (this.current && isValueLike(text, this.current.row.columns[this.current.slots.length]?.kind)) {
       this.pushValue({ text, pos });

@@ -251,3 +251,41 @@ describe('table 四 layouts', () => {
     assert.deepEqual(r.table4!.review, { upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
   });
 });
+
+describe('labels wrapped or shortened in the source', () => {
+  const spaced = (rows: [string, number[]][]) => rows.map(([l, v]) => `${l}    ${v.join('    ')}`);
+
+  it('reads values printed between the two halves of a wrapped label (pdftotext -layout)', async () => {
+    const rows = spaced(T3);
+    rows.splice(3, 1, '（二）部分公开（区分处理的，只计', `                 ${T3[3][1].join('    ')}`, '这一情形，不计其他情形）');
+    const r = await parseText(lines(TITLE, SECTION3, ...rows));
+    assert.deepEqual(r.table3, T3_JSON);
+  });
+
+  it('reads values printed after the second half of a wrapped label', async () => {
+    const rows = spaced(T3);
+    rows.splice(3, 1, '（二）部分公开（区分处理的，只计', `这一情形，不计其他情形）    ${T3[3][1].join('    ')}`);
+    const r = await parseText(lines(TITLE, SECTION3, ...rows));
+    assert.deepEqual(r.table3, T3_JSON);
+  });
+
+  it('takes a bare 总计 followed by values as the （七）总计 row', async () => {
+    const rows = T3.map(([l, v]) => [l === '（七）总计' ? '总计' : l, ...v].join('\t'));
+    const r = await parseText(lines(TITLE, SECTION3, '\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计', ...rows));
+    assert.deepEqual(r.table3, T3_JSON);
+  });
+});
+
+describe('metadata', () => {
+  it('reads a title with the year first and a labelled publication date in page metadata', async () => {
+    const r = await parseText(lines('首页 > 政务公开 > 年度报告', '来源：本站  发布日期：2024-01-29  浏览次数：102',
+      '2023年某市交通运输局政府信息公开工作年度报告', '一、总体情况', '正文。'));
+    assert.deepEqual([r.agency, r.year, r.published], ['某市交通运输局', 2023, '2024-01-29']);
+  });
+
+  it('reads the year from the statistics period when the title has none', async () => {
+    const r = await parseText(lines('某区司法局政府信息公开工作年度报告', '本报告统计数据从2022年1月1日至12月31日。', '一、总体情况', '正文。',
+      '六、其他需要报告的事项', '无。', '某区司法局', '2023年1月20日'));
+    assert.deepEqual([r.year, r.published], [2022, '2023-01-20']);
+  });
+});
