@@ -24,7 +24,12 @@ interface Lost extends LostUnit {
   finding: Finding;
 }
 
-const placeOf = (pos: SourcePos) => ({ line: pos.line, page: pos.page, pos });
+/** Adds a finding placed at a source position (line or page for compiler-style output, and the full position). */
+type Emit = (f: Omit<Finding, 'line' | 'page' | 'pos'> & { at: SourcePos }) => void;
+
+const emitter = (findings: Finding[]): Emit => ({ at, ...rest }) => {
+  findings.push({ ...rest, line: at.line, page: at.page, pos: at });
+};
 
 export function assembleTable(read: TableRead): AssembledTable {
   const { table } = read;
@@ -32,10 +37,7 @@ export function assembleTable(read: TableRead): AssembledTable {
   const values = new Map<string, CellValue>();
   const out: AssembledTable = { json: {}, provenance: {}, findings: [] };
   const lost: Lost[] = [];
-  const finding = (f: Omit<Finding, 'line' | 'page'> & { at: SourcePos }) => {
-    const { at, ...rest } = f;
-    out.findings.push({ ...rest, ...placeOf(at) });
-  };
+  const finding = emitter(out.findings);
 
   const rows = table.unlabelledRun ? splitRun(read, table, lost, out.findings) : read.rows;
   for (const row of table.rows) {
@@ -52,7 +54,7 @@ export function assembleTable(read: TableRead): AssembledTable {
 
   recoverAll(table, lost, values, out);
   for (const unit of lost) {
-    unit.finding.message += '，无法唯一确定各数值所在的列，未填入';
+    unit.finding.message += unit.seen.length ? '，无法唯一确定各数值所在的列，未填入' : '，未填入';
     for (const ref of unit.cells) {
       const key = cellKey(table, ref);
       values.set(key, null);
@@ -69,11 +71,9 @@ export function assembleTable(read: TableRead): AssembledTable {
   return out;
 }
 
-type Report = (f: Omit<Finding, 'line' | 'page'> & { at: SourcePos }) => void;
-
 function typeCell(
   table: TableDef, row: RowDef, col: number, slot: Slot,
-  values: Map<string, CellValue>, out: AssembledTable, finding: Report,
+  values: Map<string, CellValue>, out: AssembledTable, finding: Emit,
 ): void {
   const key = cellKey(table, { row: row.id, col });
   const parsed = parseValue(slot.text, row.columns[col].kind);
