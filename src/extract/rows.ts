@@ -17,6 +17,8 @@ export interface Slot {
   pos: SourcePos;
 }
 
+type Segment = { kind: 'label'; text: string } | { kind: 'values'; tokens: string[] };
+
 export interface RowRead {
   row: RowDef;
   labelPos: SourcePos;
@@ -46,7 +48,7 @@ export interface TableRead {
 }
 
 const VALUE_TOKEN = String.raw`(?:[+-]?\d[\d,]*(?:\.\d+)?|[/／—])`;
-const VALUES_RE = new RegExp(`^${VALUE_TOKEN}(?:\\s+${VALUE_TOKEN})*$`);
+const VALUE_WORD_RE = new RegExp(`^${VALUE_TOKEN}$`);
 const LABEL_THEN_VALUES_RE = new RegExp(`^(.*?[^\\d\\s,.+-])\\s*(${VALUE_TOKEN}(?:\\s+${VALUE_TOKEN})*)$`);
 
 const width = (row: RowDef) => row.columns.length;
@@ -195,34 +197,19 @@ class TableReader {
     for (let c = 0; c < cells.length; c++) {
       const text = cells[c].text.trim();
       if (!text) continue;
-      const kind = this.classify(text);
-      if (kind === 'header') continue;
-      if (kind) {
-        this.start(kind, cells[c].pos, lines[i].prose);
-        continue;
-      }
-      const words = text.split(/\s+/);
-      if (words.length > 1 && words.every((w) => this.matcher.match(w))) {
-        // A header line whose labels are separated by single spaces ("结果维持 结果纠正 …").
-        for (const word of words) {
-          const k = this.classify(word);
-          if (k && k !== 'header') this.start(k, cells[c].pos, lines[i].prose);
-        }
-        continue;
-      }
-      if (this.matcher.isLabelStart(text) && c === cells.length - 1) {
+      if (!this.matcher.match(text) && this.matcher.isLabelStart(text) && c === cells.length - 1) {
         const joined = this.joinBrokenLabel(lines, i);
         if (joined) {
           this.start(joined.row, cells[c].pos, true);
           return joined.last;
         }
       }
-      this.unruledText(text, cells[c].pos);
+      this.unruledCell(text, cells[c].pos, lines[i].prose);
     }
     return i;
   }
 
-  /** A label broken over lines ("5.要求行政机关确认或重新" / "出具已获取信息") is joined with the next lines. */
+  /** A label broken over lines ("1.申请人无正当理由逾期不补正、" / "行政机关不再处理…") is joined with the next lines. */
   private joinBrokenLabel(lines: StreamLine[], i: number): { row: RowDef; last: number } | undefined {
     let text = lines[i].cells.at(-1)!.text.trim();
     for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) {
@@ -234,28 +221,65 @@ class TableReader {
     return undefined;
   }
 
-  private unruledText(text: string, pos: SourcePos): void {
-    if (VALUES_RE.test(text)) {
-      const tokens = text.split(/\s+/);
-      // One token keeps its spaces out ("1 350" is ambiguous; several tokens are several cells).
-      for (const token of tokens) this.pushValue({ text: token, pos });
+  /**
+   * One unruled cell: labels and values separated by spaces ("规章 0 0 0 行政规范性文件 1 0 3", "结果维持 结果纠正 …"),
+   * a label with values glued on ("行政许可418"), or one value with a unit ("31批次"). Text that is neither is prose.
+   */
+  private unruledCell(text: string, pos: SourcePos, prose: boolean): void {
+    const segments = this.segments(text) ?? this.labelThenValues(text);
+    if (!segments) {
+      if (this.current && isValueLike(text, this.current.row.columns[this.current.slots.length]?.kind)) this.pushValue({ text, pos });
       return;
     }
-    const m = LABEL_THEN_VALUES_RE.exec(text);
-    if (m) {
-      const kind = this.classify(m[1]);
-      const row = kind === 'header' ? this.bareRow(m[1]) : kind;
-      // Values after the second half of a wrapped label belong to the row its first half opened.
-      const continues = !kind && this.current?.open && this.current.slots.length === 0;
-      if (row || continues) {
-        if (row) this.start(row, pos);
-        for (const token of m[2].split(/\s+/)) this.pushValue({ text: token, pos });
+    segments.forEach((seg, k) => {
+      if (seg.kind === 'values') {
+        for (const token of seg.tokens) this.pushValue({ text: token, pos });
         return;
       }
+      const kind = this.classify(seg.text);
+      const bare = kind === 'header' && segments[k + 1]?.kind === 'values' ? this.bareRow(seg.text) : undefined;
+      const row = kind === 'header' ? bare : kind;
+      if (row) this.start(row, pos, prose && segments.length === 1);
+    });
+  }
+
+  /** Splits a cell at spaces into runs of values and known labels; undefined when some run is not a label. */
+  private segments(text: string): Segment[] | undefined {
+    const words = text.split(/\s+/);
+    const out: Segment[] = [];
+    for (let i = 0; i < words.length; ) {
+      let j = i;
+      const isValue = VALUE_WORD_RE.test(words[i]);
+      while (j < words.length && VALUE_WORD_RE.test(words[j]) === isValue) j++;
+      if (isValue) out.push({ kind: 'values', tokens: words.slice(i, j) });
+      else {
+        const labels = this.labelRun(words.slice(i, j));
+        if (!labels) return undefined;
+        out.push(...labels.map((label): Segment => ({ kind: 'label', text: label })));
+      }
+      i = j;
     }
-    if (this.current && isValueLike(text, this.current.row.columns[this.current.slots.length]?.kind)) {
-      this.pushValue({ text, pos });
+    return out;
+  }
+
+  /** Words as labels: single-word labels first (headers), then one label of the remaining words. */
+  private labelRun(words: string[]): string[] | undefined {
+    for (let k = 0; k < words.length; k++) {
+      const rest = words.slice(k).join('');
+      if (this.matcher.match(rest)) return [...words.slice(0, k), rest];
+      if (!this.matcher.match(words[k])) return undefined;
     }
+    return undefined;
+  }
+
+  /** "行政许可418": a label with values glued on; or values after the unknown second half of a wrapped label. */
+  private labelThenValues(text: string): Segment[] | undefined {
+    const m = LABEL_THEN_VALUES_RE.exec(text);
+    if (!m) return undefined;
+    const values: Segment = { kind: 'values', tokens: m[2].split(/\s+/) };
+    if (this.matcher.match(m[1])) return [{ kind: 'label', text: m[1] }, values];
+    // Values after the second half of a wrapped label belong to the row its first half opened.
+    return this.current?.open && this.current.slots.length === 0 ? [values] : undefined;
   }
 
   private pushValue(slot: Slot): void {

@@ -53,6 +53,14 @@ describe('table 二 layouts', () => {
     assert.deepEqual(r.table2, expected2021);
   });
 
+  it('reads a whole table flattened into one line of words (a crawler dump)', async () => {
+    const r = await parseText(lines(TITLE, '二、主动公开政府信息情况',
+      '第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 1 0 5 行政规范性文件 3 2 17 第二十条第（五）项 ' +
+      '信息内容 本年处理决定数量 行政许可 1010 第二十条第（六）项 信息内容 本年处理决定数量 行政处罚 117 行政强制 0 ' +
+      '第二十条第（八）项 信息内容 本年收费金额（单位：万元） 行政事业性收费 43.5824'));
+    assert.deepEqual(r.table2, expected2021);
+  });
+
   it('keeps blank cells as null and marked cells as "/", never as 0', async () => {
     const r = await parseText(lines(TITLE, '二、主动公开政府信息情况',
       '| 规章 | / | / | / |', '| 行政规范性文件 | 3 |  | 17 |', '| 行政许可 | — |', '| 行政处罚 | 无 |',
