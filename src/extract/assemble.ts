@@ -116,13 +116,13 @@ function lostUnit(
   return { cells, seen: numbers.some(Number.isNaN) ? [NaN] : numbers, digits, label, pos, finding };
 }
 
-/** Recovers lost units one at a time, as long as each recovery makes another possible. */
+/** Recovers lost units as long as each round of recoveries makes another possible. */
 function recoverAll(table: TableDef, lost: Lost[], values: Map<string, CellValue>, out: AssembledTable): void {
   const identities = expandIdentities(table);
+  const known: Known = new Map();
+  for (const [k, v] of values) known.set(k, typeof v === 'number' ? v : 0);
   for (let progress = true; progress && lost.length; ) {
     progress = false;
-    const known: Known = new Map();
-    for (const [k, v] of values) known.set(k, typeof v === 'number' ? v : 0);
     for (const unit of [...lost]) {
       if (unit.seen.some(Number.isNaN)) continue;
       const solved = recoverUnit(table, identities, known, unit);
@@ -131,13 +131,13 @@ function recoverAll(table: TableDef, lost: Lost[], values: Map<string, CellValue
       unit.cells.forEach((ref, i) => {
         const key = cellKey(table, ref);
         values.set(key, solved[i]);
+        known.set(key, solved[i]);
         out.provenance[key] = { ...unit.pos, status: 'recovered' };
       });
       unit.finding.message += unit.digits
         ? `（数字连在一起：“${unit.digits}”），按表格勾稽关系唯一拆分为 ${solved.join('、')}`
         : `，按表格勾稽关系唯一推定为 ${solved.join('、')}`;
       progress = true;
-      break;
     }
   }
 }

@@ -21,7 +21,15 @@ export type LabelMatch = { kind: 'row'; row: RowDef } | { kind: 'header'; bare?:
 /** Shortest start of a label accepted for a label cut off or wrapped in the source. */
 const MIN_PREFIX = 4;
 
+const matchers = new WeakMap<TableDef, LabelMatcher>();
+
 export class LabelMatcher {
+  /** The matcher of a table definition, built once. */
+  static for(table: TableDef): LabelMatcher {
+    if (!matchers.has(table)) matchers.set(table, new LabelMatcher(table));
+    return matchers.get(table)!;
+  }
+
   private readonly rows = new Map<string, RowKey[]>();
   private readonly headers = new Set<string>();
   /** Label keys of group cells that may be glued in front of a row label in one cell. */
@@ -47,7 +55,18 @@ export class LabelMatcher {
     this.cores = [...this.rows.keys()];
   }
 
+  /** Labels repeat across cells and reports: matching is cached per matcher, bounded. */
+  private readonly cache = new Map<string, LabelMatch | undefined>();
+
   match(text: string): LabelMatch | undefined {
+    if (this.cache.has(text)) return this.cache.get(text);
+    if (this.cache.size > 20_000) this.cache.clear();
+    const m = this.matchUncached(text);
+    this.cache.set(text, m);
+    return m;
+  }
+
+  private matchUncached(text: string): LabelMatch | undefined {
     const direct = this.matchKey(text);
     if (direct) return direct;
     const key = labelKey(text);

@@ -23,11 +23,13 @@ const MAX_READINGS = 20_000;
 
 export function recoverUnit(table: TableDef, identities: Identity[], known: Known, unit: LostUnit): number[] | undefined {
   const keys = unit.cells.map((c) => cellKey(table, c));
-  const touching = identities.filter((id) => [...id.lhs, ...id.rhs].some((c) => keys.includes(cellKey(table, c))));
+  const terms = identities
+    .map((id) => [...id.lhs.map((c) => ({ key: cellKey(table, c), sign: 1 })), ...id.rhs.map((c) => ({ key: cellKey(table, c), sign: -1 }))])
+    .filter((t) => t.some((term) => keys.includes(term.key)));
   const readings = unit.digits && unit.seen.length === 1 ? splits(unit.digits, keys.length) : placements(unit.seen, keys.length);
   let agreed: number[] | undefined;
   for (const reading of readings) {
-    const solved = solve(table, touching, known, keys, reading);
+    const solved = solve(terms, known, keys, reading);
     if (solved === 'inconsistent') continue;
     if (solved === 'open') return undefined;
     if (agreed && agreed.some((v, i) => v !== solved[i])) return undefined;
@@ -73,33 +75,37 @@ function* splits(digits: string, n: number): Generator<number[]> {
   yield* cut(digits, n, []);
 }
 
+type Term = { key: string; sign: number };
+
 /** Propagates single-unknown identities; fails on a contradiction that involves the unit's cells. */
-function solve(
-  table: TableDef,
-  identities: Identity[],
-  known: Known,
-  keys: string[],
-  reading: (number | undefined)[],
-): number[] | 'inconsistent' | 'open' {
-  const values = new Map(known);
-  keys.forEach((k, i) => (reading[i] === undefined ? values.delete(k) : values.set(k, reading[i]!)));
+function solve(identities: Term[][], known: Known, keys: string[], reading: (number | undefined)[]): number[] | 'inconsistent' | 'open' {
+  // The reading and what it implies, over the table's known cells (the unit's own cells start unknown).
+  const local = new Map<string, number | undefined>(keys.map((k, i) => [k, reading[i]]));
+  const value = (k: string) => (local.has(k) ? local.get(k) : known.get(k));
   for (let changed = true; changed; ) {
     changed = false;
-    for (const id of identities) {
-      const terms = [...id.lhs.map((c) => ({ key: cellKey(table, c), sign: 1 })), ...id.rhs.map((c) => ({ key: cellKey(table, c), sign: -1 }))];
-      const unknown = terms.filter((t) => !values.has(t.key));
-      if (unknown.length > 1) continue;
-      const sum = terms.reduce((s, t) => s + (values.get(t.key) ?? 0) * t.sign, 0);
-      if (unknown.length === 0) {
+    for (const terms of identities) {
+      let sum = 0;
+      let unknown: Term | undefined;
+      let unknowns = 0;
+      for (const t of terms) {
+        const v = value(t.key);
+        if (v === undefined) {
+          unknown = t;
+          unknowns++;
+        } else sum += v * t.sign;
+      }
+      if (unknowns > 1) continue;
+      if (!unknown) {
         if (Math.abs(sum) > 1e-9) return 'inconsistent';
         continue;
       }
-      const value = -sum / unknown[0].sign + 0; // + 0 turns -0 into 0
-      if (value < 0 || !Number.isInteger(value)) return 'inconsistent';
-      values.set(unknown[0].key, value);
+      const solved = -sum / unknown.sign + 0; // + 0 turns -0 into 0
+      if (solved < 0 || !Number.isInteger(solved)) return 'inconsistent';
+      local.set(unknown.key, solved);
       changed = true;
     }
   }
-  const out = keys.map((k) => values.get(k));
+  const out = keys.map(value);
   return out.every((v) => v !== undefined) ? (out as number[]) : 'open';
 }

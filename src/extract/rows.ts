@@ -92,7 +92,7 @@ class TableReader {
   private current: RowRead | undefined;
 
   constructor(private readonly table: TableDef) {
-    this.matcher = new LabelMatcher(table);
+    this.matcher = LabelMatcher.for(table);
     this.signature = new Set(table.signature.map((s) => splitLabel(s).core));
     this.anchors = distinctiveCores(table);
     this.out = { table, rows: new Map(), strays: [], duplicates: [], headerHits: 0, signatureHits: 0, run: [], anchored: false };
@@ -293,8 +293,15 @@ class TableReader {
   }
 }
 
+const distinct = new WeakMap<TableDef, Set<string>>();
+
 /** Label cores of a table that no other statutory table uses. */
 function distinctiveCores(table: TableDef): Set<string> {
+  if (!distinct.has(table)) distinct.set(table, computeDistinctive(table));
+  return distinct.get(table)!;
+}
+
+function computeDistinctive(table: TableDef): Set<string> {
   const cores = (t: TableDef) => [...t.headers, ...t.rows.flatMap((r) => [r.label, ...(r.variants ?? [])])].map((l) => splitLabel(l).core);
   const others = new Set(VERSIONS.flatMap((v) => Object.values(v.tables)).filter((t) => t.id !== table.id).flatMap(cores));
   return new Set(cores(table).filter((c) => !others.has(c)));

@@ -19,15 +19,31 @@ export interface Identity {
 }
 
 /** The Report JSON path of a cell: "table3.new_received.6", "table2.regulations.issued", "table2.licensing". */
+const rowIndex = new WeakMap<TableDef, Map<string, RowDef>>();
+
+function rowOf(table: TableDef, id: string): RowDef | undefined {
+  let rows = rowIndex.get(table);
+  if (!rows) rowIndex.set(table, (rows = new Map(table.rows.map((r) => [r.id, r]))));
+  return rows.get(id);
+}
+
 export function cellKey(table: TableDef, ref: Pick<CellRef, 'row' | 'col'>): string {
-  const row = table.rows.find((r) => r.id === ref.row);
+  const row = rowOf(table, ref.row);
   if (!row) throw new Error(`unknown row ${ref.row} in ${table.id}`);
   if (row.shape === 'scalar') return `${table.id}.${row.id}`;
   if (row.shape === 'array') return `${table.id}.${row.id}.${ref.col}`;
   return `${table.id}.${row.id}.${row.columns[ref.col].id}`;
 }
 
+const expanded = new WeakMap<TableDef, Identity[]>();
+
+/** The table's identities, one per column or row they range over (computed once per table). */
 export function expandIdentities(table: TableDef): Identity[] {
+  if (!expanded.has(table)) expanded.set(table, expand(table));
+  return expanded.get(table)!;
+}
+
+function expand(table: TableDef): Identity[] {
   const rowById = new Map(table.rows.map((r) => [r.id, r]));
   const out: Identity[] = [];
   for (const t of table.identities) {

@@ -23,7 +23,10 @@ export function compactNumber(s: string): string {
   return s.replace(/(\d)[\s,]+(?=\d{3}(?:\D|$))/g, '$1').replace(/(\d)\s+(?=[\d.])/g, '$1');
 }
 
+const PLAIN_NUMBER_RE = /^\d{1,15}(?:\.\d+)?$/;
+
 export function parseValue(text: string, kind: ValueKind = 'count'): ParsedValue {
+  if (PLAIN_NUMBER_RE.test(text)) return { kind: 'number', value: Number(text) };
   const raw = text.trim();
   const s = compactNumber(normalizeText(raw).replace(/\s+/g, ' ').trim());
   if (s === '') return { kind: 'blank' };
