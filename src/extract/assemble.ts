@@ -9,7 +9,7 @@ import type { RowDef, TableDef } from '../format/types.ts';
 import type { CellProvenance, Finding } from '../report/types.ts';
 import { parseValue, type CellValue } from '../text/values.ts';
 import { recoverUnit, type Known, type LostUnit } from './recover.ts';
-import type { RowRead, Slot, TableRead } from './rows.ts';
+import { alignRuled, type RowRead, type Slot, type TableRead } from './rows.ts';
 
 export interface AssembledTable {
   json: Record<string, unknown>;
@@ -146,9 +146,9 @@ function recoverAll(table: TableDef, lost: Lost[], values: Map<string, CellValue
 function splitRun(read: TableRead, table: TableDef, lost: Lost[], findings: Finding[]): Map<string, RowRead> {
   const rows = new Map<string, RowRead>();
   const total = table.rows.reduce((n, r) => n + r.columns.length, 0);
-  const run = read.run;
-  if (!run.length) return rows;
-  if (run.length === total) {
+  if (!read.run.length) return rows;
+  const { slots: run, aligned } = alignRuled(read.run, total, false);
+  if (aligned) {
     let at = 0;
     for (const row of table.rows) {
       const slots = run.slice(at, at + row.columns.length);
@@ -158,9 +158,8 @@ function splitRun(read: TableRead, table: TableDef, lost: Lost[], findings: Find
     return rows;
   }
   const refs = table.rows.flatMap((row) => row.columns.map((_, col): CellRef => ({ table: table.id, row: row.id, col })));
-  const filledSlots = run.filter((s) => s.text.trim());
-  const message = `${tableName(table.id)}：应有${total}个数值，实有${filledSlots.length}个`;
-  lost.push(lostUnit(table, refs, filledSlots, table.title, run[0].pos, message, findings));
+  const message = `${tableName(table.id)}：应有${total}个数值，实有${run.length}个`;
+  lost.push(lostUnit(table, refs, run, table.title, read.run[0].pos, message, findings));
   return rows;
 }
 

@@ -72,14 +72,17 @@ function bestRead(id: TableId, lines: StreamLine[], preferred: FormatVersionId):
   for (const def of tableCandidates(id, preferred)) {
     const read = readTable(def, lines);
     const score = fitScore(read);
-    if (score > 0 && (!best || score > best.score)) best = { read, score };
+    const found = read.rows.size > 0 || read.run.length > 0;
+    if (found && (!best || score > best.score)) best = { read, score };
   }
   return best?.read;
 }
 
+/** How well a version's definition fits: rows read whole count most; strays and missing rows count against it. */
 function fitScore(read: TableRead): number {
-  let score = read.signatureHits * 3 + read.run.length;
+  let score = read.signatureHits * 3 + read.run.length - read.strays.length;
   for (const r of read.rows.values()) score += r.aligned ? 2 : 1;
+  if (read.rows.size) score -= 2 * (read.table.rows.length - read.rows.size);
   return score;
 }
 

@@ -55,17 +55,24 @@ const width = (row: RowDef) => row.columns.length;
 const filled = (s: Slot) => s.text.trim() !== '';
 
 /**
- * Fits the cells after a row label to the row's columns. In an exact grid (HTML, DOCX, Markdown) every cell stands in
- * its column; surplus empty cells at the ends are dropped. In padded (tab) text, empty cells at the ends are padding
- * left by spanned label columns, so a row fits only by its values, never by counting padding as blanks.
+ * Fits the cells after a row label to the row's columns.
+ * In an exact grid (HTML, DOCX, Markdown, one cell per line) every cell stands in its column and the value columns
+ * are the last ones: surplus cells in front are the empty slots of spanned label columns, surplus cells behind are
+ * empty trailing columns. In padded (tab) text, empty cells at the ends are padding left by spanned label columns,
+ * so a row fits only by its values, never by counting padding as blanks.
  * A row that does not fit keeps only its values and is not aligned.
  */
 export function alignRuled(cells: Slot[], expected: number, padded: boolean): { slots: Slot[]; aligned: boolean } {
-  let slots = padded ? trimEnd(cells) : cells;
-  if (slots.length === expected && (!padded || filled(slots[0]))) return { slots, aligned: true };
-  if (padded && slots.length === expected) return { slots: slots.filter(filled), aligned: false };
-  slots = trimEnd(slots);
-  if (slots.length === expected && (!padded || filled(slots[0]))) return { slots, aligned: true };
+  if (!padded) {
+    const extra = cells.length - expected;
+    if (extra === 0) return { slots: cells, aligned: true };
+    if (extra > 0 && !cells.slice(0, extra).some(filled)) return { slots: cells.slice(extra), aligned: true };
+    if (extra > 0 && !cells.slice(expected).some(filled)) return { slots: cells.slice(0, expected), aligned: true };
+    return { slots: cells.filter(filled), aligned: false };
+  }
+  let slots = trimEnd(cells);
+  if (slots.length === expected && filled(slots[0])) return { slots, aligned: true };
+  if (slots.length === expected) return { slots: slots.filter(filled), aligned: false };
   const first = slots.findIndex(filled);
   slots = first < 0 ? [] : slots.slice(first);
   if (slots.length === expected) return { slots, aligned: true };
@@ -175,7 +182,7 @@ class TableReader {
       return;
     }
     if (this.table.unlabelledRun) {
-      if (this.out.anchored) this.out.run.push(...trimEmpties(rest));
+      if (this.out.anchored) this.out.run.push(...(line.padded ? trimEmpties(rest) : rest));
     } else if (this.current?.open && this.current.slots.length === 0) {
       this.fill(this.current, rest, line.padded);
     } else {

@@ -43,7 +43,7 @@ function classify(raw: string, no: number): Line {
     if (MD_HEADING_RE.test(raw)) return 'heading';
     if (RULE_RE.test(raw)) return 'rule';
     if (/^[\s|]+$/.test(raw)) return 'pipe-break';
-    if (raw.includes('|')) {
+    if (raw.includes('|') && !isProseWithPipe(raw)) {
       const inner = raw.trim();
       const pipes = (inner.match(/\|/g) ?? []).length;
       if (pipes === 1 && inner.endsWith('|')) return 'pipe-cell';
@@ -55,6 +55,13 @@ function classify(raw: string, no: number): Line {
     return 'plain';
   })();
   return { no, raw, kind };
+}
+
+/** Table cells are short; a long sentence that happens to hold a "|" (《一图读懂|…》) is prose. */
+const MAX_PIPE_CELL = 120;
+
+function isProseWithPipe(raw: string): boolean {
+  return raw.split('|').some((cell) => cell.trim().length > MAX_PIPE_CELL) || /《[^》]*\|[^《]*》/.test(raw);
 }
 
 /** Cells of one line split on a separator, each with its 1-based column. */

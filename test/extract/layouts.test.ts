@@ -297,3 +297,14 @@ describe('metadata', () => {
     assert.deepEqual([r.year, r.published], [2022, '2023-01-20']);
   });
 });
+
+describe('format version by shape', () => {
+  it('reads a 2019 table 三 laid out one cell per line as 2019, not as a 2021 table with stray values', async () => {
+    const rows2019 = [...T3.slice(0, 20), ['（六）其他处理', [1, 0, 0, 0, 0, 0, 1]] as [string, number[]], ...T3.slice(23)];
+    const groups = rows2019.map(([l, v]) => ['\t', `\t${l}`, ...v.map((x) => `\t${x}`)].join('\n'));
+    const r = await parseText(`某镇人民政府2020年政府信息公开工作年度报告\n\n${SECTION3}\n\n${groups.join('\n\n')}\n`);
+    assert.equal(r.table_versions.table3, '2019');
+    assert.deepEqual(r.table3!.other_processing, [1, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(r.findings.filter((f) => f.severity !== 'info').map((f) => f.rule), ['table-missing']);
+  });
+});
