@@ -35,3 +35,4 @@ export async function parseOrError(path: string, read: () => Promise<Report>): P
     return { source: { path }, error: { code: e.code, message: e.zh, message_en: e.en } };
   }
 }
+export { checkReport, checkPair, RULES } from './checks/index.ts';

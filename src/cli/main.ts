@@ -1,5 +1,6 @@
 /** The xxgk command line: thin commands that call the library and print. */
 import { Command } from 'commander';
+import { registerCheck } from './check.ts';
 import { registerParse } from './parse.ts';
 
 const program = new Command()
@@ -12,6 +13,7 @@ const program = new Command()
   .configureOutput({ outputError: (s, write) => write(`xxgk: ${s}`) });
 
 registerParse(program);
+registerCheck(program);
 
 program.exitOverride((err) => {
   // Usage errors exit 2 like other Unix tools; --help and --version exit 0.

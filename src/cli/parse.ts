@@ -1,7 +1,7 @@
 /** `xxgk parse FILE...`: read reports into statutory data; a human summary, or Report JSON with --json. */
 import type { Command } from 'commander';
 import { expandInputs } from './inputs.ts';
-import { exitCodeOf, parseAll, type Outcome } from './run.ts';
+import { exitCodeOf, parseAll, printUnusable, type Outcome } from './run.ts';
 import { summarize } from './summary.ts';
 
 export function registerParse(program: Command): void {
@@ -31,9 +31,7 @@ export function registerParse(program: Command): void {
 
 function print(outcome: Outcome, json: boolean, total: number): void {
   if ('error' in outcome) {
-    const { error } = outcome.error;
-    if (json) process.stdout.write(`${JSON.stringify(outcome.error)}\n`);
-    process.stderr.write(`xxgk: ${outcome.path}: ${error.message} (${error.message_en})\n`);
+    printUnusable(outcome, json);
     return;
   }
   if (json) process.stdout.write(`${JSON.stringify(outcome.report, null, total === 1 ? 2 : undefined)}\n`);

@@ -19,8 +19,8 @@ export async function parseInput(path: string, options: ReadOptions): Promise<Ou
 }
 
 /** Parses inputs one after another, showing progress on a terminal for long batches. */
-export async function* parseAll(paths: string[], options: ReadOptions): AsyncGenerator<Outcome> {
-  const progress = new Progress(paths.length, '读取');
+export async function* parseAll(paths: string[], options: ReadOptions, label = '读取'): AsyncGenerator<Outcome> {
+  const progress = new Progress(paths.length, label);
   try {
     for (const path of paths) {
       yield await parseInput(path, options);
@@ -42,4 +42,11 @@ export function exitCodeOf(outcomes: Outcome[]): number {
   if (outcomes.some((o) => 'error' in o)) return 2;
   if (outcomes.some((o) => 'report' in o && o.report.findings.some((f) => f.severity === 'error'))) return 1;
   return 0;
+}
+
+/** An unusable input: its error record in --json output (so lines stay aligned), and a one-line reason on stderr. */
+export function printUnusable(outcome: { path: string; error: UnreadableReport }, json: boolean): void {
+  const { error } = outcome.error;
+  if (json) process.stdout.write(`${JSON.stringify(outcome.error)}\n`);
+  process.stderr.write(`xxgk: ${outcome.path}: ${error.message} (${error.message_en})\n`);
 }

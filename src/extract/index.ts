@@ -6,7 +6,7 @@ import type { DocumentModel } from '../document/model.ts';
 import { UnreadableError } from '../document/errors.ts';
 import { tableCandidates, tableName, TABLE_IDS, versionForYear } from '../format/index.ts';
 import type { FormatVersionId, TableDef, TableId } from '../format/types.ts';
-import type { Finding, Report, SectionJson } from '../report/types.ts';
+import type { Finding, ParagraphJson, Report, SectionJson } from '../report/types.ts';
 import { assembleTable } from './assemble.ts';
 import { readMetadata } from './metadata.ts';
 import { readTable, type TableRead } from './rows.ts';
@@ -29,6 +29,7 @@ export function extractReport(doc: DocumentModel): Report {
     published: meta.published,
     ...(meta.title ? { title: meta.title } : {}),
     sections: [],
+    preamble: [],
     provenance: {},
     findings: doc.messages.map((m) => ({ ...m, line: m.pos?.line, page: m.pos?.page })),
   };
@@ -44,10 +45,11 @@ export function extractReport(doc: DocumentModel): Report {
     report.table_versions[id] = read.table.version;
     Object.assign(report.provenance, table.provenance);
     report.findings.push(...table.findings, ...missingRows(read));
-    for (let i = range.from; i < range.to; i++) consumed.add(i);
+    for (const i of read.touched) consumed.add(i);
   }
   report.format_version = formatVersion(report, expected);
   report.sections = sectionTexts(sections, lines, consumed);
+  report.preamble = paragraphs(lines, 0, sections[0]?.at ?? Math.min(lines.length, 40), consumed);
   report.findings.push(...missingTables(report, sections.length));
   if (!report.agency && !report.year && sections.length < 2 && !TABLE_IDS.some((id) => report[id])) {
     throw new UnreadableError('not-a-report', '不是政府信息公开工作年度报告（未找到标题、章节或统计表）', 'not a government information disclosure annual report');
@@ -119,13 +121,26 @@ function formatVersion(report: Report, expected: FormatVersionId | 'free'): Form
 
 function sectionTexts(sections: SectionHit[], lines: StreamLine[], consumed: Set<number>): SectionJson[] {
   return sections.map((s, i) => {
-    const end = sections[i + 1]?.at ?? lines.length;
-    const text: string[] = [];
-    for (let at = s.at + 1; at < end; at++) {
-      if (consumed.has(at) || !lines[at].prose) continue;
-      const t = soleText(lines[at]);
-      if (t) text.push(t);
-    }
-    return { number: s.def.number, title: s.title, text: text.join('\n'), line: s.pos.line, page: s.pos.page };
+    const paras = paragraphs(lines, s.at + 1, sections[i + 1]?.at ?? lines.length, consumed);
+    return {
+      number: s.def.number,
+      title: s.title,
+      text: paras.map((p) => p.text).join('\n'),
+      line: s.pos.line,
+      page: s.pos.page,
+      paragraphs: paras,
+    };
   });
+}
+
+/** The prose lines of a stream range, tables and table text left out. */
+function paragraphs(lines: StreamLine[], from: number, to: number, consumed: Set<number>): ParagraphJson[] {
+  const out: ParagraphJson[] = [];
+  for (let at = from; at < to; at++) {
+    const text = lines[at].prose && !consumed.has(at) ? soleText(lines[at]) : undefined;
+    if (!text) continue;
+    const { line, page } = lines[at].cells[0].pos;
+    out.push({ text, ...(line !== undefined ? { line } : {}), ...(page !== undefined ? { page } : {}) });
+  }
+  return out;
 }

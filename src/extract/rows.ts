@@ -45,6 +45,8 @@ export interface TableRead {
   run: Slot[];
   /** A label only this table has was seen. */
   anchored: boolean;
+  /** Stream indices of the lines that belong to the table (labels, headers, values), not to the prose. */
+  touched: Set<number>;
 }
 
 const VALUE_TOKEN = String.raw`(?:[+-]?\d[\d,]*(?:\.\d+)?|[/／—])`;
@@ -102,7 +104,7 @@ class TableReader {
     this.matcher = LabelMatcher.for(table);
     this.signature = new Set(table.signature.map((s) => splitLabel(s).core));
     this.anchors = distinctiveCores(table);
-    this.out = { table, rows: new Map(), strays: [], duplicates: [], headerHits: 0, signatureHits: 0, run: [], anchored: false };
+    this.out = { table, rows: new Map(), strays: [], duplicates: [], headerHits: 0, signatureHits: 0, run: [], anchored: false, touched: new Set() };
   }
 
   read(lines: StreamLine[]): TableRead {
@@ -163,6 +165,7 @@ class TableReader {
   }
 
   private ruledLine(line: StreamLine): void {
+    this.out.touched.add(line.index);
     const kinds = line.cells.map((c) => (c.text.trim() ? this.classify(c.text) : undefined));
     let labelAt = -1;
     kinds.forEach((k, i) => {
@@ -208,10 +211,11 @@ class TableReader {
         const joined = this.joinBrokenLabel(lines, i);
         if (joined) {
           this.start(joined.row, cells[c].pos, true);
+          for (let j = i; j <= joined.last; j++) this.out.touched.add(lines[j].index);
           return joined.last;
         }
       }
-      this.unruledCell(text, cells[c].pos, lines[i].prose);
+      if (this.unruledCell(text, cells[c].pos, lines[i].prose)) this.out.touched.add(lines[i].index);
     }
     return i;
   }
@@ -232,11 +236,12 @@ class TableReader {
    * One unruled cell: labels and values separated by spaces ("规章 0 0 0 行政规范性文件 1 0 3", "结果维持 结果纠正 …"),
    * a label with values glued on ("行政许可418"), or one value with a unit ("31批次"). Text that is neither is prose.
    */
-  private unruledCell(text: string, pos: SourcePos, prose: boolean): void {
+  private unruledCell(text: string, pos: SourcePos, prose: boolean): boolean {
     const segments = this.segments(text) ?? this.labelThenValues(text);
     if (!segments) {
-      if (this.current && isValueLike(text, this.current.row.columns[this.current.slots.length]?.kind)) this.pushValue({ text, pos });
-      return;
+      if (!this.current || !isValueLike(text, this.current.row.columns[this.current.slots.length]?.kind)) return false;
+      this.pushValue({ text, pos });
+      return true;
     }
     segments.forEach((seg, k) => {
       if (seg.kind === 'values') {
@@ -248,6 +253,7 @@ class TableReader {
       const row = kind === 'header' ? bare : kind;
       if (row) this.start(row, pos, prose && segments.length === 1);
     });
+    return true;
   }
 
   /** Splits a cell at spaces into runs of values and known labels; undefined when some run is not a label. */

@@ -27,12 +27,21 @@ export type Table2Json = Record<string, CellValue | Record<string, CellValue>>;
 export type Table3Json = Record<string, CellValue[]>;
 export type Table4Json = Record<string, Record<string, CellValue>>;
 
-export interface SectionJson {
-  number: string;
-  title: string;
+/** A paragraph of prose with its place, so findings about a sentence can point at it. */
+export interface ParagraphJson {
   text: string;
   line?: number;
   page?: number;
+}
+
+export interface SectionJson {
+  number: string;
+  title: string;
+  /** The section's prose (tables left out), paragraphs joined by newlines. */
+  text: string;
+  line?: number;
+  page?: number;
+  paragraphs: ParagraphJson[];
 }
 
 /** Where a cell was read, and how: `recovered` cells were inferred from the template arithmetic. */
@@ -55,6 +64,8 @@ export interface Report {
   table3?: Table3Json;
   table4?: Table4Json;
   sections: SectionJson[];
+  /** The prose before section 一: title, page metadata, the opening paragraph. */
+  preamble: ParagraphJson[];
   provenance: Record<string, CellProvenance>;
   findings: Finding[];
 }

@@ -35,7 +35,6 @@ export function textAngle(transform: readonly number[], viewport: readonly numbe
   return ((((Math.round(deg / 90) * 90) % 360) + 360) % 360) as 0 | 90 | 180 | 270;
 }
 
-const WHITESPACE_RE = /\s+/g;
 
 /** Estimated advance of a character in em. */
 function advance(ch: string): number {

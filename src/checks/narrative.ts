@@ -1,0 +1,101 @@
+/**
+ * The report's prose as paragraphs with their place and section, for the text rules: the preamble before section 一
+ * and every section's paragraphs, each at its own source line, as extraction recorded them in the Report.
+ */
+import type { SourcePos } from '../document/model.ts';
+import type { ParagraphJson, Report } from '../report/types.ts';
+import { normalizeText } from '../text/normalize.ts';
+
+export interface Paragraph {
+  /** The text as written. */
+  text: string;
+  /** NFKC-normalised (ASCII digits and punctuation such as , ; : ( )), without any whitespace: what rules match. */
+  norm: string;
+  /** Number of the section it belongs to ("一" … "六"); undefined before section 一 (title, preamble). */
+  section?: string;
+  /** True for the section heading itself. */
+  heading?: boolean;
+  pos: SourcePos;
+}
+
+export interface Narrative {
+  paragraphs: Paragraph[];
+  /** The text before section 一 is known (a Report built without it cannot say the period is missing). */
+  hasPreamble: boolean;
+}
+
+export interface Clause {
+  /** The clause, normalised (see Paragraph.norm). */
+  text: string;
+  /** The sentence it belongs to, normalised. */
+  sentence: string;
+  paragraph: Paragraph;
+}
+
+export const normalizeProse = (s: string): string => normalizeText(s).replace(/\s+/g, '');
+
+export function narrativeOf(report: Report): Narrative {
+  const paragraphs: Paragraph[] = [];
+  const preamble = report.preamble ?? [];
+  if (!preamble.length && report.title) paragraphs.push(paragraph(report.title, {}, undefined));
+  for (const p of preamble) paragraphs.push(paragraph(p.text, placeOf(p), undefined));
+  for (const s of report.sections) {
+    paragraphs.push({ ...paragraph(`${s.number}、${s.title}`, placeOf(s), s.number), heading: true });
+    const body: ParagraphJson[] = s.paragraphs ?? s.text.split('\n').map((text) => ({ text, line: s.line, page: s.page }));
+    for (const p of body) if (p.text.trim()) paragraphs.push(paragraph(p.text, placeOf(p), s.number));
+  }
+  return { paragraphs, hasPreamble: preamble.length > 0 };
+}
+
+function placeOf(p: { line?: number; page?: number }): SourcePos {
+  const pos: SourcePos = {};
+  if (p.line !== undefined) pos.line = p.line;
+  if (p.page !== undefined) pos.page = p.page;
+  return pos;
+}
+
+function paragraph(text: string, pos: SourcePos, section: string | undefined): Paragraph {
+  return { text, norm: normalizeProse(text), section, pos };
+}
+
+/** Sentences of a normalised text, each keeping its closing mark. */
+export function sentences(norm: string): string[] {
+  return norm.split(/(?<=[。!?])/).filter((s) => s.trim());
+}
+
+/** Clauses of a normalised sentence: split at commas and semicolons (full-width ones are ASCII after NFKC). */
+export function clausesOf(sentence: string): string[] {
+  return sentence.split(/[,;。!?]/).filter((s) => s);
+}
+
+/** Every clause of the narrative body (section headings left out), with its sentence and paragraph. */
+export function* clauses(narrative: Narrative): Generator<Clause> {
+  for (const paragraph of narrative.paragraphs) {
+    if (paragraph.heading) continue;
+    for (const sentence of sentences(paragraph.norm)) {
+      for (const text of clausesOf(sentence)) yield { text, sentence, paragraph };
+    }
+  }
+}
+
+/** Chinese numerals as used in numbering, 一 … 九十九. */
+export function chineseNumber(s: string): number | undefined {
+  const digits = '零一二三四五六七八九';
+  if (/^[一二三四五六七八九]$/.test(s)) return digits.indexOf(s);
+  const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
+  if (!m) return undefined;
+  return (m[1] ? digits.indexOf(m[1]) : 1) * 10 + (m[2] ? digits.indexOf(m[2]) : 0);
+}
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
+
+/** Normalised text back to Chinese punctuation for messages ("a,b" → "a，b"). */
+export function display(norm: string): string {
+  return norm.replace(/[,;:()!?]/g, (c) => FULL_WIDTH[c]);
+}
+
+/** Quotes a piece of normalised text for a message, shortened. */
+export function quote(s: string, max = 40): string {
+  const chars = [...display(s)];
+  return `“${chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('')}”`;
+}
