@@ -23,7 +23,7 @@ async function walk(dir: string): Promise<string[]> {
   entries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
   const files: string[] = [];
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
+    if (e.name.startsWith('.') || /^readme\b/i.test(e.name)) continue; // a folder's own notes are not reports
     const path = join(dir, e.name);
     if (e.isDirectory()) files.push(...(await walk(path)));
     else if (e.isFile() && REPORT_EXT.test(e.name)) files.push(path);

@@ -18,6 +18,9 @@ interface RowKey {
  */
 export type LabelMatch = { kind: 'row'; row: RowDef } | { kind: 'header'; bare?: RowDef };
 
+/** Labels are short; longer texts are prose, not worth caching. */
+const MAX_CACHED = 80;
+
 /** Shortest start of a label accepted for a label cut off or wrapped in the source. */
 const MIN_PREFIX = 4;
 
@@ -59,10 +62,12 @@ export class LabelMatcher {
   private readonly cache = new Map<string, LabelMatch | undefined>();
 
   match(text: string): LabelMatch | undefined {
+    if (text.length > MAX_CACHED) return this.matchUncached(text);
     if (this.cache.has(text)) return this.cache.get(text);
     if (this.cache.size > 20_000) this.cache.clear();
     const m = this.matchUncached(text);
-    this.cache.set(text, m);
+    // A fresh copy as the key: the cell text may be a slice that would keep the whole source document alive.
+    this.cache.set(Array.from(text).join(''), m);
     return m;
   }
 

@@ -1,0 +1,126 @@
+/**
+ * Benchmark: reading speed per layout, and memory while streaming many reports.
+ *
+ * 1. For each case in cases.ts, a corpus of generated reports is rendered in memory; after a warm-up, readBytes +
+ *    extractReport run over it sequentially on one core; reports/s, MB/s and latency are printed.
+ * 2. The text-tab case streams 1k → 4k → 16k reports in a fresh process (generate → read → drop), printing the peak
+ *    resident memory at each point: flat peaks mean nothing accumulates. By default it runs on the second core while
+ *    step 1 runs, to stay within two minutes; --serial runs it afterwards.
+ *
+ *   npm run bench -- [--reports 1000] [--cases text-tab,html] [--stream 1000,4000,16000] [--serial] [--no-stream]
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { extractReport } from '../src/extract/index.ts';
+import { readBytes } from '../src/readers/index.ts';
+import { CASES, type BenchCase } from './cases.ts';
+import { generateReport } from './generate.ts';
+import { memory } from './memory.ts';
+import type { StreamPoint } from './stream.ts';
+
+const { values } = parseArgs({
+  options: {
+    reports: { type: 'string', default: '1000' },
+    cases: { type: 'string' },
+    stream: { type: 'string', default: '1000,4000,16000' },
+    'stream-case': { type: 'string', default: 'text-tab' },
+    serial: { type: 'boolean', default: false },
+    'no-stream': { type: 'boolean', default: false },
+  },
+});
+const REPORTS = Number(values.reports);
+const WARMUP = Math.min(100, REPORTS);
+const cases = values.cases ? CASES.filter((c) => values.cases!.split(',').includes(c.name)) : CASES;
+
+interface CaseResult {
+  name: string;
+  reports: number;
+  kbPerReport: number;
+  renderPerSecond: number;
+  perSecond: number;
+  mbPerSecond: number;
+  p50: number;
+  p95: number;
+  withErrors: number;
+}
+
+async function measure(bench: BenchCase): Promise<CaseResult> {
+  const renderStart = performance.now();
+  const corpus: Uint8Array[] = [];
+  for (let seed = 1; seed <= REPORTS; seed++) corpus.push(await bench.render(generateReport(seed)));
+  const renderSeconds = (performance.now() - renderStart) / 1000;
+  const name = (i: number) => `bench-${i}${bench.ext}`;
+  for (let i = 0; i < WARMUP; i++) extractReport(await readBytes(corpus[i], name(i)));
+
+  const times: number[] = [];
+  let withErrors = 0;
+  const start = performance.now();
+  for (let i = 0; i < corpus.length; i++) {
+    const t = performance.now();
+    const report = extractReport(await readBytes(corpus[i], name(i)));
+    times.push(performance.now() - t);
+    if (report.findings.some((f) => f.severity === 'error')) withErrors++;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const bytes = corpus.reduce((n, b) => n + b.length, 0);
+  times.sort((a, b) => a - b);
+  return {
+    name: bench.name,
+    reports: corpus.length,
+    kbPerReport: bytes / corpus.length / 1024,
+    renderPerSecond: corpus.length / renderSeconds,
+    perSecond: corpus.length / seconds,
+    mbPerSecond: bytes / 2 ** 20 / seconds,
+    p50: times[Math.floor(times.length * 0.5)],
+    p95: times[Math.floor(times.length * 0.95)],
+    withErrors,
+  };
+}
+
+/** Starts the streaming run in a fresh process; resolves with its checkpoints. */
+function startStream(): Promise<StreamPoint[]> {
+  const script = fileURLToPath(new URL('./stream.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--case', values['stream-case']!, '--checkpoints', values.stream!], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const points: StreamPoint[] = [];
+  createInterface({ input: child.stdout }).on('line', (line) => points.push(JSON.parse(line)));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(points) : reject(new Error(`stream.ts exited with ${code}`))));
+  });
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
+}
+
+const fixed = (n: number, d = 1) => n.toFixed(d);
+const began = performance.now();
+const stream = values['no-stream'] || values.serial ? undefined : startStream();
+
+console.log(`xxgk bench · Node ${process.version} · ${REPORTS} generated reports per layout (seeds 1–${REPORTS}, both formats), warm-up ${WARMUP}`);
+console.log('read = readBytes + extractReport, sequential, one core\n');
+const results: CaseResult[] = [];
+for (const bench of cases) results.push(await measure(bench));
+console.log(table(
+  ['layout', 'reports', 'KB/report', 'reports/s', 'MB/s', 'p50 ms', 'p95 ms', 'render/s', 'with errors'],
+  results.map((r) => [r.name, r.reports, fixed(r.kbPerReport), fixed(r.perSecond, 0), fixed(r.mbPerSecond, 2), fixed(r.p50, 2), fixed(r.p95, 2), fixed(r.renderPerSecond, 0), r.withErrors]),
+));
+console.log(`\nthis process after step 1: peak RSS ${fixed(memory().peakMb)} MB (holds one corpus at a time)`);
+
+if (!values['no-stream']) {
+  const points = await (stream ?? startStream());
+  console.log(`\nstreaming ${values['stream-case']} in a fresh process (generate → read → extract → drop)${values.serial ? '' : ', alongside step 1'}`);
+  console.log(table(
+    ['reports', 'seconds', 'reports/s', 'MB read', 'peak RSS MB', 'RSS MB', 'with errors'],
+    points.map((p) => [p.reports, fixed(p.seconds), fixed(p.reports / p.seconds, 0), fixed(p.bytes / 2 ** 20), fixed(p.peakMb), fixed(p.rssMb), p.errors]),
+  ));
+  const [first, last] = [points[0], points.at(-1)!];
+  console.log(`peak RSS grew ${fixed(last.peakMb - first.peakMb)} MB from ${first.reports} to ${last.reports} reports`);
+}
+console.log(`\ntotal ${fixed((performance.now() - began) / 1000)} s`);
