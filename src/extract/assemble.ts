@@ -31,11 +31,12 @@ const emitter = (findings: Finding[]): Emit => ({ at, ...rest }) => {
   findings.push({ ...rest, line: at.line, page: at.page, pos: at });
 };
 
-export function assembleTable(read: TableRead): AssembledTable {
+/** Assembles one table; provenance is written into the report's own map (shared by all tables). */
+export function assembleTable(read: TableRead, provenance: Record<string, CellProvenance>): AssembledTable {
   const { table } = read;
   const name = tableName(table.id);
   const values = new Map<string, CellValue>();
-  const out: AssembledTable = { json: {}, provenance: {}, findings: [] };
+  const out: AssembledTable = { json: {}, provenance, findings: [] };
   const lost: Lost[] = [];
   const finding = emitter(out.findings);
 
@@ -77,10 +78,14 @@ function typeCell(
 ): void {
   const key = cellKey(table, { row: row.id, col });
   const parsed = parseValue(slot.text, row.columns[col].kind);
+  if (parsed.kind === 'number') {
+    values.set(key, parsed.value);
+    out.provenance[key] = slot.pos;
+    return;
+  }
   const prov: CellProvenance = { ...slot.pos };
   let value: CellValue;
-  if (parsed.kind === 'number') value = parsed.value;
-  else if (parsed.kind === 'blank') value = null;
+  if (parsed.kind === 'blank') value = null;
   else if (parsed.kind === 'na') value = '/';
   else {
     prov.raw = parsed.raw;

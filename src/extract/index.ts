@@ -39,11 +39,10 @@ export function extractReport(doc: DocumentModel): Report {
     const range = tableRange(id, sections, lines.length);
     const read = bestRead(id, lines.slice(range.from, range.to), preferred);
     if (!read) continue;
-    const table = assembleTable(read);
+    const table = assembleTable(read, report.provenance);
     if (!Object.keys(table.json).length) continue;
     report[id] = table.json as never;
     report.table_versions[id] = read.table.version;
-    Object.assign(report.provenance, table.provenance);
     report.findings.push(...table.findings, ...missingRows(read));
     for (const i of read.touched) consumed.add(i);
   }
@@ -73,11 +72,19 @@ function bestRead(id: TableId, lines: StreamLine[], preferred: FormatVersionId):
   let best: { read: TableRead; score: number } | undefined;
   for (const def of tableCandidates(id, preferred)) {
     const read = readTable(def, lines);
+    if (isWhole(read)) return read; // nothing another version could fit better
     const score = fitScore(read);
     const found = read.rows.size > 0 || read.run.length > 0;
     if (found && (!best || score > best.score)) best = { read, score };
   }
   return best?.read;
+}
+
+/** Every row read and aligned (or the whole run), nothing left over. */
+function isWhole(read: TableRead): boolean {
+  if (read.strays.length || read.duplicates.length) return false;
+  if (read.table.unlabelledRun) return read.run.length === read.table.rows.reduce((n, r) => n + r.columns.length, 0);
+  return read.rows.size === read.table.rows.length && [...read.rows.values()].every((r) => r.aligned);
 }
 
 /** How well a version's definition fits: rows read whole count most; strays and missing rows count against it. */

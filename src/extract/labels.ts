@@ -16,10 +16,12 @@ interface RowKey {
  * A row label, or a header. A header that is also the bare form of a row label ("总计" for "（七）总计") names that row
  * in `bare`: it is the row only when values follow it on the same line.
  */
-export type LabelMatch = { kind: 'row'; row: RowDef } | { kind: 'header'; bare?: RowDef };
+export type LabelMatch = { kind: 'row'; row: RowDef } | { kind: 'header'; core: string; bare?: RowDef };
 
 /** Labels are short; longer texts are prose, not worth caching. */
 const MAX_CACHED = 80;
+/** Longer than any label even with its group label and spacing glued on: prose, never a label. */
+const MAX_LABEL = 120;
 
 /** Shortest start of a label accepted for a label cut off or wrapped in the source. */
 const MIN_PREFIX = 4;
@@ -62,6 +64,7 @@ export class LabelMatcher {
   private readonly cache = new Map<string, LabelMatch | undefined>();
 
   match(text: string): LabelMatch | undefined {
+    if (text.length > MAX_LABEL) return undefined;
     if (text.length > MAX_CACHED) return this.matchUncached(text);
     if (this.cache.has(text)) return this.cache.get(text);
     if (this.cache.size > 20_000) this.cache.clear();
@@ -108,7 +111,7 @@ export class LabelMatcher {
     const keys = this.rows.get(core);
     const hit = keys?.find((k) => !k.numbering || k.numbering === numbering.at(-1));
     if (hit) return { kind: 'row', row: hit.row };
-    if (this.headers.has(core)) return { kind: 'header', bare: keys?.length === 1 ? keys[0].row : undefined };
+    if (this.headers.has(core)) return { kind: 'header', core, bare: keys?.length === 1 ? keys[0].row : undefined };
     return undefined;
   }
 }

@@ -122,11 +122,11 @@ class TableReader {
     const m = this.matcher.match(text);
     if (!m) return undefined;
     if (m.kind === 'header') {
-      this.noteHeader(text);
+      this.noteHeader(m.core);
       return 'header';
     }
     if (!this.table.unlabelledRun) return m.row;
-    this.noteHeader(text);
+    this.noteHeader(splitLabel(m.row.label).core);
     return 'header';
   }
 
@@ -137,8 +137,7 @@ class TableReader {
     return row && !this.out.rows.has(row.id) ? row : undefined;
   }
 
-  private noteHeader(text: string): void {
-    const { core } = splitLabel(text);
+  private noteHeader(core: string): void {
     this.out.headerHits++;
     if (this.signature.has(core)) this.out.signatureHits++;
     if (this.anchors.has(core)) this.out.anchored = true;

@@ -13,6 +13,8 @@ export interface SectionHit {
   pos: SourcePos;
 }
 
+/** A cheap first look before normalising: headings start with their number (maybe after markup or spaces). */
+const MAY_BE_HEADING_RE = /^[\s#*\u3000]*第?[一二三四五六]/;
 const HEADING_RE = /^(?:第)?([一二三四五六])(?:[、.,]|部分)?\s*(.{2,40}?)[。.:]?$/;
 
 export function findSections(lines: StreamLine[]): SectionHit[] {
@@ -20,7 +22,7 @@ export function findSections(lines: StreamLine[]): SectionHit[] {
   let next = 0;
   lines.forEach((line, at) => {
     const text = soleText(line);
-    if (!text || text.length > 45) return;
+    if (!text || text.length > 45 || !MAY_BE_HEADING_RE.test(text)) return;
     const m = HEADING_RE.exec(normalizeText(text).replace(/[*#\s]+/g, ''));
     if (!m) return;
     const index = SECTIONS.findIndex((s) => s.number === m[1]);

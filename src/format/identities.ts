@@ -28,11 +28,27 @@ function rowOf(table: TableDef, id: string): RowDef | undefined {
 }
 
 export function cellKey(table: TableDef, ref: Pick<CellRef, 'row' | 'col'>): string {
-  const row = rowOf(table, ref.row);
-  if (!row) throw new Error(`unknown row ${ref.row} in ${table.id}`);
-  if (row.shape === 'scalar') return `${table.id}.${row.id}`;
-  if (row.shape === 'array') return `${table.id}.${row.id}.${ref.col}`;
-  return `${table.id}.${row.id}.${row.columns[ref.col].id}`;
+  return rowKeys(table, ref.row)[ref.col];
+}
+
+const keysByTable = new WeakMap<TableDef, Map<string, string[]>>();
+
+/** The Report JSON paths of a row's cells, in column order (computed once per row). */
+export function rowKeys(table: TableDef, rowId: string): string[] {
+  let rows = keysByTable.get(table);
+  if (!rows) keysByTable.set(table, (rows = new Map()));
+  let keys = rows.get(rowId);
+  if (!keys) {
+    const row = rowOf(table, rowId);
+    if (!row) throw new Error(`unknown row ${rowId} in ${table.id}`);
+    keys = row.columns.map((c, col) => {
+      if (row.shape === 'scalar') return `${table.id}.${row.id}`;
+      if (row.shape === 'array') return `${table.id}.${row.id}.${col}`;
+      return `${table.id}.${row.id}.${c.id}`;
+    });
+    rows.set(rowId, keys);
+  }
+  return keys;
 }
 
 const expanded = new WeakMap<TableDef, Identity[]>();
