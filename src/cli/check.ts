@@ -19,6 +19,7 @@ export function registerCheck(program: Command): void {
     .option('--json', '输出含核查结果的 Report JSON（多个输入时每行一个，顺序与输入一致）')
     .option('--rules', '列出全部核查规则（编号、级别、依据、说明）')
     .option('--ocr', '对没有文字层的扫描件进行文字识别（需安装 tesseract-ocr）')
+    .option('--exit-zero', '发现错误时也以 0 退出（无法读取的输入仍以 2 退出）')
     .addHelpText('after', `
 退出码：0 未发现错误；1 有错误级问题；2 有无法读取的输入（其余文件照常核查）。
 
@@ -27,7 +28,7 @@ export function registerCheck(program: Command): void {
   xxgk check reports/2023/ reports/2024/      同一机关相邻两年的报告自动比对
   xxgk check --json 报告.pdf > 报告.json
   xxgk check --rules`)
-    .action(async (files: string[], opts: { json?: boolean; rules?: boolean; ocr?: boolean }, command: Command) => {
+    .action(async (files: string[], opts: { json?: boolean; rules?: boolean; ocr?: boolean; exitZero?: boolean }, command: Command) => {
       if (opts.rules) {
         process.stdout.write(`${rulesTable()}\n`);
         if (!files.length) return;
@@ -39,7 +40,8 @@ export function registerCheck(program: Command): void {
       const summary = summaryLine(outcomes);
       if (opts.json) process.stderr.write(`${summary}\n`);
       else process.stdout.write(`${summary}\n`);
-      process.exitCode = exitCodeOf(outcomes);
+      const code = exitCodeOf(outcomes);
+      process.exitCode = opts.exitZero && code === 1 ? 0 : code;
     });
 }
 
