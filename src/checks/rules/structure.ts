@@ -126,7 +126,7 @@ export const statisticsPeriodMissing = defineRule({
   severity: 'info',
   basis: '条例第五十条',
   title: '未写明统计期',
-  description: '报告通常写明“本报告统计数据从YYYY年1月1日至12月31日”；未找到时提示。只在能读到导语（有原文档）时检查。',
+  description: '报告通常写明“本报告统计数据从YYYY年1月1日至12月31日”；未找到时提示。报告不含导语（如只有表格的片段）时不检查。',
   example: '未写明统计期（如“本报告统计数据从2024年1月1日至12月31日”）',
   check({ report, narrative }) {
     // Without its preamble, where the period is usually stated, a report cannot be said to lack it.
