@@ -50,6 +50,8 @@ export interface TableRead {
 }
 
 const VALUE_TOKEN = String.raw`(?:[+-]?\d[\d,]*(?:\.\d+)?|[/／—])`;
+/** Longest piece of a wrapped group label that may stand before a row label. */
+const MAX_FRAGMENT = 8;
 const VALUE_WORD_RE = new RegExp(`^${VALUE_TOKEN}$`);
 const LABEL_THEN_VALUES_RE = new RegExp(`^(.*?[^\\d\\s,.+-])\\s*(${VALUE_TOKEN}(?:\\s+${VALUE_TOKEN})*)$`);
 
@@ -274,12 +276,19 @@ class TableReader {
     return out;
   }
 
-  /** Words as labels: single-word labels first (headers), then one label of the remaining words. */
+  /**
+   * Words as labels: single-word labels (headers) first, then one label of the remaining words. Short words that are
+   * no label may go before a row label: the pieces of a group label wrapped in its spanned cell ("三、本年 （一）予以公开",
+   * "（三）不予 4.保护第三方合法权益" in PDF text).
+   */
   private labelRun(words: string[]): string[] | undefined {
+    const labels: string[] = [];
     for (let k = 0; k < words.length; k++) {
       const rest = words.slice(k).join('');
-      if (this.matcher.match(rest)) return [...words.slice(0, k), rest];
-      if (!this.matcher.match(words[k])) return undefined;
+      const m = this.matcher.match(rest);
+      if (m && (m.kind === 'row' || labels.length === k)) return [...labels, rest];
+      if (this.matcher.match(words[k])) labels.push(words[k]);
+      else if ([...words[k]].length > MAX_FRAGMENT) return undefined;
     }
     return undefined;
   }

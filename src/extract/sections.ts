@@ -14,7 +14,7 @@ export interface SectionHit {
 }
 
 /** A cheap first look before normalising: headings start with their number (maybe after markup or spaces). */
-const MAY_BE_HEADING_RE = /^[\s#*\u3000]*第?[一二三四五六]/;
+const MAY_BE_HEADING_RE = /^[\s#*\u3000]*第?[一二三四五六⼀⼆]/; // ⼀ ⼆: Kangxi radicals from PDF text
 const HEADING_RE = /^(?:第)?([一二三四五六])(?:[、.,]|部分)?\s*(.{2,40}?)[。.:]?$/;
 
 export function findSections(lines: StreamLine[]): SectionHit[] {

@@ -57,3 +57,32 @@ describe('DOCX with vertical and horizontal merges (test/fixtures/docx/report.do
     assert.deepEqual(doc.table3, docx.table3);
   });
 });
+
+describe('pdftotext -layout output of a Chromium-printed report (test/fixtures/text/pdftotext-layout.txt)', () => {
+  it('reads group labels wrapped around item labels, rows broken over lines, radicals, a page break', async () => {
+    const r = await parseFile(join(FIXTURES, 'text', 'pdftotext-layout.txt'));
+    assert.deepEqual([r.agency, r.year, r.sections.map((s) => s.number).join('')], ['惠农区卫生健康局', 2024, '一二三四五六']);
+    assert.deepEqual(r.table2, {
+      regulations: { issued: 0, repealed: 0, in_force: 0 },
+      normative_docs: { issued: 2, repealed: 1, in_force: 9 },
+      licensing: 418, punishment: 25, coercion: 0, fees_wan_yuan: 43.5824,
+    });
+    assert.deepEqual(r.table3, table3({
+      new_received: [35, 2, 0, 0, 1, 0, 38],
+      carried_over: [3, 0, 0, 0, 0, 0, 3],
+      granted: [20, 1, 0, 0, 0, 0, 21],
+      partially_granted: [4, 0, 0, 0, 1, 0, 5],
+      denied_law_forbidden: [1, 0, 0, 0, 0, 0, 1],
+      denied_third_party: [2, 0, 0, 0, 0, 0, 2],
+      denied_process_info: [1, 0, 0, 0, 0, 0, 1],
+      unable_not_held: [5, 1, 0, 0, 0, 0, 6],
+      unable_need_creation: [1, 0, 0, 0, 0, 0, 1],
+      not_processed_petition: [1, 0, 0, 0, 0, 0, 1],
+      not_processed_repeat: [1, 0, 0, 0, 0, 0, 1],
+      other_overdue_correction: [1, 0, 0, 0, 0, 0, 1],
+      total_processed: [37, 2, 0, 0, 1, 0, 40],
+      carried_forward: [1, 0, 0, 0, 0, 0, 1],
+    }));
+    assert.deepEqual(r.findings.map((f) => f.rule), ['table-missing']); // the report has no table 四, only a sentence
+  });
+});
