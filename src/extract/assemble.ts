@@ -123,6 +123,7 @@ function lostUnit(
 
 /** Recovers lost units as long as each round of recoveries makes another possible. */
 function recoverAll(table: TableDef, lost: Lost[], values: Map<string, CellValue>, out: AssembledTable): void {
+  if (!lost.length) return;
   const identities = expandIdentities(table);
   const known: Known = new Map();
   for (const [k, v] of values) known.set(k, typeof v === 'number' ? v : 0);

@@ -101,9 +101,18 @@ export class LabelMatcher {
 
   /** True when the cell starts a row label that continues in the next cell (a label broken over lines). */
   isLabelStart(text: string): boolean {
-    const { core } = splitLabel(text);
-    return core.length >= 3 && this.cores.some((c) => c.length > core.length && c.startsWith(core));
+    if (text.length > MAX_CACHED || /^[\d\s.,/-]*$/.test(text)) return false;
+    let start = this.startCache.get(text);
+    if (start === undefined) {
+      if (this.startCache.size > 20_000) this.startCache.clear();
+      const { core } = splitLabel(text);
+      start = core.length >= 3 && this.cores.some((c) => c.length > core.length && c.startsWith(core));
+      this.startCache.set(Array.from(text).join(''), start);
+    }
+    return start;
   }
+
+  private readonly startCache = new Map<string, boolean>();
 
   private matchKey(text: string): LabelMatch | undefined {
     const { core, numbering } = splitLabel(text);

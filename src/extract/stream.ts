@@ -19,7 +19,7 @@ export interface StreamLine {
 const PAGE_FURNITURE_RE = /^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
 
 export function isPageFurniture(text: string): boolean {
-  return text.length < 40 && PAGE_FURNITURE_RE.test(text.normalize('NFKC').trim());
+  return text.length < 40 && /[\d０-９]/.test(text) && PAGE_FURNITURE_RE.test(text.normalize('NFKC').trim());
 }
 
 export function toLines(doc: DocumentModel): StreamLine[] {
