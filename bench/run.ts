@@ -6,8 +6,13 @@
  * 2. The text-tab case streams 1k → 4k → 16k reports in a fresh process (generate → read → drop), printing the peak
  *    resident memory at each point: flat peaks mean nothing accumulates. By default it runs on the second core while
  *    step 1 runs, to stay within two minutes; --serial runs it afterwards.
+ * 3. Published files (FILE_CASES): a few generated reports printed to PDF by Chromium, exported to PDF by LibreOffice,
+ *    written as DOCX. They are rendered once and cached under bench/out/; each case is then read in a fresh process
+ *    (bench/files.ts): pages/s or files/s on one core, peak RSS, and for PDFs the time `pdftotext -layout` takes on the
+ *    same files, as the ratio xxgk/pdftotext. --no-pdf skips the PDF cases.
  *
- *   npm run bench -- [--reports 1000] [--cases text-tab,html] [--stream 1000,4000,16000] [--serial] [--no-stream]
+ *   npm run bench -- [--reports 1000] [--cases text-tab,html,pdf-chromium] [--stream 1000,4000,16000] [--serial]
+ *                    [--no-stream] [--files 20] [--no-pdf]
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -15,7 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractReport } from '../src/extract/index.ts';
 import { readBytes } from '../src/readers/index.ts';
-import { CASES, type BenchCase } from './cases.ts';
+import { CASES, FILE_CASES, type BenchCase, type FileCase } from './cases.ts';
+import { ensureCorpus } from './corpus.ts';
+import type { FilesResult } from './files.ts';
 import { generateReport } from './generate.ts';
 import { memory } from './memory.ts';
 import type { StreamPoint } from './stream.ts';
@@ -28,11 +35,16 @@ const { values } = parseArgs({
     'stream-case': { type: 'string', default: 'text-tab' },
     serial: { type: 'boolean', default: false },
     'no-stream': { type: 'boolean', default: false },
+    files: { type: 'string', default: '20' },
+    'no-pdf': { type: 'boolean', default: false },
   },
 });
 const REPORTS = Number(values.reports);
 const WARMUP = Math.min(100, REPORTS);
-const cases = values.cases ? CASES.filter((c) => values.cases!.split(',').includes(c.name)) : CASES;
+const chosen = (name: string) => !values.cases || values.cases.split(',').includes(name);
+const cases = CASES.filter((c) => chosen(c.name));
+const FILES = Number(values.files);
+const fileCases = FILE_CASES.filter((c) => chosen(c.name) && !(values['no-pdf'] && c.ext === '.pdf'));
 
 interface CaseResult {
   name: string;
@@ -93,6 +105,20 @@ function startStream(): Promise<StreamPoint[]> {
   });
 }
 
+/** Reads one published-file case in a fresh process (bench/files.ts), so its peak RSS is its own. */
+function measureFiles(bench: FileCase): Promise<FilesResult> {
+  const script = fileURLToPath(new URL('./files.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--case', bench.name, '--reports', String(FILES)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`files.ts exited with ${code}`))));
+  });
+}
+
 function table(head: string[], rows: (string | number)[][]): string {
   const cells = [head, ...rows.map((r) => r.map(String))];
   const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
@@ -105,13 +131,15 @@ const stream = values['no-stream'] || values.serial ? undefined : startStream();
 
 console.log(`xxgk bench · Node ${process.version} · ${REPORTS} generated reports per layout (seeds 1–${REPORTS}, both formats), warm-up ${WARMUP}`);
 console.log('read = readBytes + extractReport, sequential, one core\n');
-const results: CaseResult[] = [];
-for (const bench of cases) results.push(await measure(bench));
-console.log(table(
-  ['layout', 'reports', 'KB/report', 'reports/s', 'MB/s', 'p50 ms', 'p95 ms', 'render/s', 'with errors'],
-  results.map((r) => [r.name, r.reports, fixed(r.kbPerReport), fixed(r.perSecond, 0), fixed(r.mbPerSecond, 2), fixed(r.p50, 2), fixed(r.p95, 2), fixed(r.renderPerSecond, 0), r.withErrors]),
-));
-console.log(`\nthis process after step 1: peak RSS ${fixed(memory().peakMb)} MB (holds one corpus at a time)`);
+if (cases.length) {
+  const results: CaseResult[] = [];
+  for (const bench of cases) results.push(await measure(bench));
+  console.log(table(
+    ['layout', 'reports', 'KB/report', 'reports/s', 'MB/s', 'p50 ms', 'p95 ms', 'render/s', 'with errors'],
+    results.map((r) => [r.name, r.reports, fixed(r.kbPerReport), fixed(r.perSecond, 0), fixed(r.mbPerSecond, 2), fixed(r.p50, 2), fixed(r.p95, 2), fixed(r.renderPerSecond, 0), r.withErrors]),
+  ));
+  console.log(`\nthis process after step 1: peak RSS ${fixed(memory().peakMb)} MB (holds one corpus at a time)`);
+}
 
 if (!values['no-stream']) {
   const points = await (stream ?? startStream());
@@ -122,5 +150,30 @@ if (!values['no-stream']) {
   ));
   const [first, last] = [points[0], points.at(-1)!];
   console.log(`peak RSS grew ${fixed(last.peakMb - first.peakMb)} MB from ${first.reports} to ${last.reports} reports`);
+}
+
+if (fileCases.length && FILES > 0) {
+  console.log(`\npublished files: ${FILES} generated reports per case (seeds 1–${FILES}), cached in bench/out/; each case read in a fresh process`);
+  const rows: (string | number)[][] = [];
+  for (const bench of fileCases) {
+    const corpus = await ensureCorpus(bench, FILES).catch((e: Error) => ({ missing: `a renderer that works (${e.message.split('\n')[0]})` }));
+    if ('missing' in corpus) {
+      console.log(`  ${bench.name}: skipped, needs ${corpus.missing}`);
+      continue;
+    }
+    if (corpus.rendered) console.log(`  ${bench.name}: rendered ${corpus.rendered} files in ${fixed(corpus.seconds)} s`);
+    const r = await measureFiles(bench);
+    const units = bench.unit === 'pages' ? r.pages : r.files;
+    rows.push([
+      r.case, r.files, r.pages, fixed(r.kbPerFile, 0), `${fixed(units / r.seconds)} ${bench.unit}/s`, fixed((r.seconds / r.files) * 1000, 0),
+      `${r.exact}/${r.files}`, fixed(r.peakMb), r.pdftotextSeconds ? fixed(r.pages / r.pdftotextSeconds) : '',
+      r.pdftotextSeconds ? `${fixed(r.seconds / r.pdftotextSeconds, 2)}×` : '',
+    ]);
+  }
+  console.log(table(
+    ['case', 'files', 'pages', 'KB/file', 'xxgk speed', 'ms/file', 'exact', 'peak RSS MB', 'pdftotext pages/s', 'xxgk/pdftotext'],
+    rows,
+  ));
+  console.log('exact = tables 二, 三, 四 equal the generated data; pdftotext -layout runs once per file (a process each), sequentially');
 }
 console.log(`\ntotal ${fixed((performance.now() - began) / 1000)} s`);

@@ -6,11 +6,12 @@
  * tesseract when `ocr` is asked for. The layout work lives in ./pdf/.
  */
 import { UnreadableError } from '../document/errors.ts';
-import type { ReaderMessage } from '../document/model.ts';
+import type { DocumentModel, ReaderMessage } from '../document/model.ts';
 import { layoutDocument } from './pdf/layout.ts';
-import { CORRUPT, loadPdfjs, openDocument, readPage, type PageRead } from './pdf/load.ts';
+import { withSyncInflate } from './pdf/inflate.ts';
+import { CORRUPT, loadPdfjs, openDocument, readPage, type PageRead, type PdfJs } from './pdf/load.ts';
 import { ocrAvailable, ocrPages } from './pdf/ocr.ts';
-import type { Reader } from './types.ts';
+import type { ReadOptions, Reader, ReaderInput } from './types.ts';
 
 /** Reports longer than this are not annual reports; the rest is not read. */
 export const MAX_PAGES = 500;
@@ -41,8 +42,12 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-export const readPdf: Reader = async ({ bytes, source }, options) => {
+export const readPdf: Reader = async (input, options) => {
   const lib = await loadPdfjs();
+  return withSyncInflate(() => readWith(lib, input, options));
+};
+
+async function readWith(lib: PdfJs, { bytes, source }: ReaderInput, options: ReadOptions): Promise<DocumentModel> {
   const doc = await openDocument(lib, bytes);
   try {
     const messages: ReaderMessage[] = [];
@@ -91,7 +96,7 @@ export const readPdf: Reader = async ({ bytes, source }, options) => {
   } finally {
     await doc.destroy();
   }
-};
+}
 
 async function recognise(bytes: Uint8Array, textless: PageRead[], messages: ReaderMessage[]): Promise<void> {
   if (!(await ocrAvailable())) {

@@ -6,7 +6,9 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { UnreadableError } from '../../document/errors.ts';
+import { keepingNatives } from './natives.ts';
 import { itemPieces, textAngle, type TextItemLike } from './items.ts';
 import { rulingSegments, type OperatorListLike } from './ruling.ts';
 import type { PageContent } from './types.ts';
@@ -15,14 +17,44 @@ export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
 let pdfjs: Promise<PdfJs> | undefined;
+const require = createRequire(import.meta.url);
 
-/** pdf.js is loaded on first use, so commands that never read a PDF do not pay for it. */
+/**
+ * The file URL of a pdf.js bundle, with the query tsx reads as "another namespace", so that tsx (which runs xxgk's
+ * TypeScript) leaves the bundle to Node instead of rewriting its dynamic imports and building a source map of 3.5 MB of
+ * JavaScript: that took over a second and 300 MB in every process that read a PDF. Without tsx the query is ignored.
+ */
+function untransformed(specifier: string): string {
+  return `${pathToFileURL(require.resolve(specifier)).href}?tsx-namespace=xxgk-as-is`;
+}
+
+/** Runs `load` with Node's source-map support off: it would parse pdf.js's .map files (another 80 MB) on import. */
+async function withoutSourceMaps<T>(load: () => Promise<T>): Promise<T> {
+  const enabled = (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled;
+  if (enabled) process.setSourceMapsEnabled(false);
+  try {
+    return await load();
+  } finally {
+    if (enabled) process.setSourceMapsEnabled(true);
+  }
+}
+
+/**
+ * pdf.js is loaded on first use, so commands that never read a PDF do not pay for it. Its worker runs in this thread
+ * (Node has no pdf.js worker); importing it here, rather than on the first getDocument, lets keepingNatives undo the
+ * built-ins both bundles replace.
+ */
 export function loadPdfjs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjs ??= keepingNatives(() => withoutSourceMaps(async () => {
+    const lib = (await import(untransformed('pdfjs-dist/legacy/build/pdf.mjs'))) as PdfJs;
+    // Sets globalThis.pdfjsWorker, which pdf.js then uses instead of importing the worker itself.
+    await import(untransformed('pdfjs-dist/legacy/build/pdf.worker.mjs'));
+    return lib;
+  }));
   return pdfjs;
 }
 
-const PACKAGE_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const PACKAGE_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
 /** pdf.js in Node reads these with fs: plain paths, ending in a separator. */
 export const CMAP_DIR = join(PACKAGE_DIR, 'cmaps') + sep;
 export const STANDARD_FONT_DIR = join(PACKAGE_DIR, 'standard_fonts') + sep;
@@ -33,11 +65,23 @@ const OPEN_TIMEOUT_MS = 30_000;
 export const CORRUPT = () => new UnreadableError('corrupt', 'PDF 文件已损坏或不完整', 'corrupt or truncated PDF');
 export const ENCRYPTED = () => new UnreadableError('encrypted', 'PDF 已加密，请提供未加密的文件', 'PDF is password-protected');
 
+/**
+ * Where pdf.js installs the fonts of a document, as CSS rules. xxgk never draws a page, so the rules go nowhere. With
+ * `disableFontFace: true` instead, pdf.js would build a vector path for every glyph it shows (about a fifth of the
+ * reading time of a LibreOffice PDF), because without font faces that is how it would have to draw.
+ */
+const NO_FONT_DOCUMENT = {
+  createElement: () => ({ sheet: { insertRule() {}, cssRules: [] }, remove() {} }),
+  documentElement: { getElementsByTagName: () => [{ append() {} }] },
+};
+
 export async function openDocument(lib: PdfJs, bytes: Uint8Array): Promise<PdfDocument> {
   const task = lib.getDocument({
-    // pdf.js may detach the buffer it is given; the caller keeps its own.
-    data: bytes.slice(),
-    disableFontFace: true,
+    // pdf.js may detach the buffer it is given; the caller keeps its own. A plain Uint8Array copy, since pdf.js
+    // refuses Node's Buffer (whose slice() would also be a view, not a copy).
+    data: new Uint8Array(bytes),
+    disableFontFace: false,
+    ownerDocument: NO_FONT_DOCUMENT,
     useSystemFonts: false,
     isEvalSupported: false,
     stopAtErrors: false,
