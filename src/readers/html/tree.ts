@@ -1,0 +1,543 @@
+/**
+ * Streaming tree building over htmlparser2's tokenizer: which elements are open at each point, as a browser (parse5,
+ * the HTML spec) would have them, without building a DOM. It follows the spec where the difference changes what a
+ * reader sees, and keeps it simple elsewhere:
+ * - an unclosed `<td>`/`<th>` ends at the next cell, row or section, or `</tr>`/`</table>`, even with a `<p>` or
+ *   `<span>` still open inside; an unclosed `<tr>` ends at the next row; a cell outside any row gets an implied row;
+ * - a `<table>` directly inside a table (not in a cell) ends that table; table parts outside a table are ignored;
+ * - a block start tag ends an open `<p>`; a heading ends a heading, `<li>` an `<li>`; `<head>` ends at the first body
+ *   element or text;
+ * - end tags only close elements in scope: a stray `</div>`, `</span>` or `</font>` inside a cell never closes the
+ *   table around it, `</body>` closes nothing, `</p>` without a `<p>` is an empty paragraph.
+ * htmlparser2's `Parser` keeps a simpler stack of its own that would fight these rules (a stray `</div>` closes
+ * everything up to the nearest div), and its bookkeeping costs more than the tokenizer itself, so the tokenizer's
+ * callbacks are used directly.
+ */
+import { Tokenizer, type QuoteType, type TokenizerCallbacks } from 'htmlparser2';
+import { isQuirksDoctype } from './doctype.ts';
+import {
+  CAPTION, CELL, CLOSES_P, COLUMNS, DROPPED, FORMATTING, HEAD_CONTENT, HEADING, ROW, SCOPE, SCOPE_BUTTON, SCOPE_LIST, SECTION,
+  SPECIAL, TABLE, TABLE_PART, TRACKED, VOID, tagAt, tagFlags,
+} from './tags.ts';
+
+/** An element as the reader sees it. */
+export interface El {
+  readonly tag: string;
+  /** Tag flags (tags.ts). */
+  readonly flags: number;
+  /** Offset of its `<` in the source (that of the first cell for an implied row). */
+  readonly start: number;
+  /** Hidden (`hidden`, `display:none`) or dropped (script, head…): nothing inside is read. */
+  readonly skip: boolean;
+  /** The table a table, row, cell, section or caption belongs to (a table's own context for a table). */
+  table: TableContext | null;
+  readonly rowSpan?: number;
+  readonly colSpan?: number;
+  closed: boolean;
+  /** The reader's own data for the element (a table's rows, a cell's lines). */
+  data: unknown;
+}
+
+/** The open parts of an open table. */
+export interface TableContext {
+  readonly el: El;
+  section: El | null;
+  row: El | null;
+  cell: El | null;
+  caption: El | null;
+}
+
+/** What the reader does with the document, in source order. */
+export interface TreeSink {
+  open(el: El): void;
+  close(el: El): void;
+  /** Text; `runStart` is where the text node it belongs to starts (text split by entities is one node). */
+  text(data: string, runStart: number): void;
+  /** `</br>`, or `</p>` without an open `<p>` (an empty paragraph): ends the current line. */
+  lineBreak(): void;
+}
+
+const HIDDEN_STYLE_RE = /display\s*:\s*none/i;
+/** Text that is not only ASCII whitespace (the spec's test for text that ends `<head>`). */
+const NOT_ASCII_SPACE_RE = /[^\t\n\f\r ]/;
+
+function spanAttr(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number.parseInt(value, 10);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** Start tags that end svg and math content (HTML spec, "parsing tokens in foreign content"). */
+const BREAKS_OUT_OF_SVG = new Set(`b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i
+  img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var`.split(/\s+/));
+
+/** The attributes the reader looks at, as bits (the first of duplicate attributes wins, as in the spec). */
+const HIDDEN_ATTR = 1;
+const STYLE_ATTR = 2;
+const ROWSPAN_ATTR = 4;
+const COLSPAN_ATTR = 8;
+
+function attributeBit(name: string): number {
+  switch (name.toLowerCase()) {
+    case 'hidden':
+      return HIDDEN_ATTR;
+    case 'style':
+      return STYLE_ATTR;
+    case 'rowspan':
+      return ROWSPAN_ATTR;
+    case 'colspan':
+      return COLSPAN_ATTR;
+    default:
+      return 0;
+  }
+}
+
+/** An open tag being read: its name, start and the attributes the reader needs. */
+interface StartTag {
+  name: string;
+  flags: number;
+  start: number;
+  seen: number;
+  hidden: boolean;
+  style: string | undefined;
+  rowSpan: string | undefined;
+  colSpan: string | undefined;
+}
+
+export class TreeBuilder implements TokenizerCallbacks {
+  /** Open elements as the spec has them (innermost last). */
+  private readonly open: El[] = [];
+  private readonly tables: TableContext[] = [];
+  private openParagraphs = 0;
+  /** Open svg and math elements: inside them the tokenizer reads `<style>` as markup and `<x/>` as closed. */
+  private foreign = 0;
+  private head: El | null = null;
+  private headSeen = false;
+  /** Body content (an element or text) was seen: the spec has implied `<body>`, so a `<body>` tag adds nothing. */
+  private bodySeen = false;
+  /** Some element or text was seen: an `<html>` tag adds nothing. */
+  private started = false;
+  /** The open form: a form inside it is ignored, as in the spec. */
+  private form: El | null = null;
+  /** An open `<noscript>`: browsers that run scripts read its content as raw text, so no tag inside counts. */
+  private noscript: El | null = null;
+  /** No doctype or an old one: a `<table>` does not end an open `<p>`. */
+  private quirks = true;
+  private html: El | null = null;
+  private body: El | null = null;
+  private readonly tag: StartTag = {
+    name: '', flags: 0, start: 0, seen: 0, hidden: false, style: undefined, rowSpan: undefined, colSpan: undefined,
+  };
+  /** The attribute being read (an *_ATTR bit, 0 for one the reader ignores) and its value so far. */
+  private attribute = 0;
+  private value = '';
+  /** Offset just past the last token, where an entity reported by its end alone starts. */
+  private end = 0;
+  /** Start of the current text node and the end of the last text (text nodes end at any tag or comment). */
+  private runStart = 0;
+  private textEnd = -1;
+
+  constructor(
+    private readonly source: string,
+    private readonly sink: TreeSink,
+  ) {}
+
+  run(): void {
+    const tokenizer = new Tokenizer({ decodeEntities: true, recognizeSelfClosing: false }, this);
+    tokenizer.write(this.source);
+    tokenizer.end();
+  }
+
+  // Tokenizer callbacks.
+
+  onopentagname(start: number, end: number): void {
+    const tag = this.tag;
+    const { name, flags } = tagAt(this.source, start, end);
+    tag.name = name;
+    tag.flags = flags;
+    tag.start = start - 1;
+    tag.seen = 0;
+    tag.hidden = false;
+    tag.style = tag.rowSpan = tag.colSpan = undefined;
+  }
+
+  onattribname(start: number, end: number): void {
+    // Only names of the right length and first letter are looked at: hidden, style, rowspan, colspan.
+    const length = end - start;
+    const first = this.source.charCodeAt(start) | 0x20;
+    let bit = 0;
+    if (length === 5 ? first === 0x73 : length === 6 ? first === 0x68 : length === 7 && (first === 0x72 || first === 0x63)) {
+      bit = attributeBit(this.source.slice(start, end));
+    }
+    if (bit & this.tag.seen) bit = 0;
+    this.tag.seen |= bit;
+    this.attribute = bit;
+    this.value = '';
+  }
+
+  onattribdata(start: number, end: number): void {
+    if (this.attribute) this.value += this.source.slice(start, end);
+  }
+
+  onattribentity(codepoint: number): void {
+    if (this.attribute) this.value += String.fromCodePoint(codepoint);
+  }
+
+  onattribend(_quote: QuoteType, _end: number): void {
+    const tag = this.tag;
+    switch (this.attribute) {
+      case HIDDEN_ATTR:
+        tag.hidden = true;
+        break;
+      case STYLE_ATTR:
+        tag.style = this.value;
+        break;
+      case ROWSPAN_ATTR:
+        tag.rowSpan = this.value;
+        break;
+      case COLSPAN_ATTR:
+        tag.colSpan = this.value;
+    }
+    this.attribute = 0;
+  }
+
+  onopentagend(end: number): void {
+    this.end = end + 1;
+    this.startTag(this.tag);
+  }
+
+  onselfclosingtag(end: number): void {
+    this.end = end + 1;
+    const el = this.startTag(this.tag);
+    // `<br/>` is `<br>` in HTML; only in svg and math does the slash close the element.
+    if (this.foreign && el && !el.closed) this.closeDownTo(el);
+  }
+
+  onclosetag(start: number, end: number): void {
+    const gt = this.source.indexOf('>', end);
+    this.end = gt < 0 ? this.source.length : gt + 1;
+    const { name, flags } = tagAt(this.source, start, end);
+    this.endTag(name, flags);
+  }
+
+  ontext(start: number, end: number): void {
+    this.end = end;
+    this.addText(this.source.slice(start, end), start);
+  }
+
+  ontextentity(codepoint: number, end: number): void {
+    const start = this.end;
+    this.end = end;
+    this.addText(String.fromCodePoint(codepoint), start);
+  }
+
+  oncomment(_start: number, end: number): void {
+    this.end = end + 1;
+  }
+
+  oncdata(_start: number, end: number): void {
+    this.end = end + 1;
+  }
+
+  ondeclaration(start: number, end: number): void {
+    this.end = end + 1;
+    if (!this.started) this.quirks = isQuirksDoctype(this.source.slice(start, end));
+  }
+
+  onprocessinginstruction(_start: number, end: number): void {
+    this.end = end + 1;
+  }
+
+  onend(): void {
+    while (this.open.length) this.closed(this.open.pop()!);
+  }
+
+  isInForeignContext(): boolean {
+    return this.foreign > 0;
+  }
+
+  private addText(data: string, start: number): void {
+    if (start !== this.textEnd) this.runStart = start;
+    this.textEnd = this.end;
+    const current = this.open.length ? this.current() : null;
+    if (current && (current === this.head || current.flags & (TABLE | SECTION | ROW))) {
+      // Blanks stay where they are, out of sight; other text ends the head, or a browser moves it before the table.
+      if (!NOT_ASCII_SPACE_RE.test(data)) return;
+      if (current === this.head) this.closeDownTo(this.head);
+    }
+    if (!this.bodySeen && NOT_ASCII_SPACE_RE.test(data)) this.bodySeen = this.started = true;
+    this.sink.text(data, this.runStart);
+  }
+
+  /** Closes what an end tag closes. */
+  private endTag(name: string, flags: number): void {
+    if (this.noscript) {
+      if (name === 'noscript') this.closeDownTo(this.noscript);
+      return;
+    }
+    let target: El | null = null;
+    if (flags & VOID) {
+      if (name === 'br') this.sink.lineBreak(); // </br> is read as <br>
+      return;
+    }
+    if (flags & (TABLE | TABLE_PART)) {
+      target = this.tableEndTarget(name, flags);
+    } else if (name === 'body' || name === 'html') {
+      return; // content after </body> is still body content
+    } else if (name === 'p') {
+      target = this.openParagraphs ? this.inScope('p', SCOPE | SCOPE_BUTTON) : null;
+      if (!target) this.sink.lineBreak();
+    } else if (flags & HEADING) {
+      target = this.openHeading();
+    } else if (name === 'li') {
+      target = this.inScope(name, SCOPE | SCOPE_LIST);
+    } else if (name === 'form') {
+      // The spec takes the form off the stack alone: what is open inside it stays open.
+      const form = this.form;
+      if (form && form !== this.current()) {
+        this.open.splice(this.open.lastIndexOf(form), 1);
+        this.closed(form);
+        return;
+      }
+      target = form;
+    } else if (flags & SPECIAL) {
+      target = this.inScope(name, SCOPE);
+    } else {
+      this.inlineEndTag(name, (flags & FORMATTING) !== 0);
+      return;
+    }
+    if (target) this.closeDownTo(target);
+  }
+
+  // Start tags.
+
+  /** Opens an element (a void one opens and closes at once); returns it, or null when the spec ignores the tag. */
+  private startTag(tag: StartTag): El | null {
+    if (this.noscript) return null;
+    const name = tag.name;
+    const start = tag.start;
+    const tagged = tag.flags;
+    const flags = tagged;
+    if (this.head && this.current() === this.head && !(flags & HEAD_CONTENT)) this.closeDownTo(this.head);
+    let ignored = false;
+    const table: TableContext | null = this.tables.length ? this.tables[this.tables.length - 1] : null;
+    if (flags & TABLE_PART) {
+      if (!table || flags & COLUMNS) ignored = true;
+      else this.prepareTablePart(flags, table, start);
+    } else if (flags & TABLE) {
+      if (table && !table.cell && !table.caption) this.closeDownTo(table.el); // a table directly in a table ends it
+    } else if (name === 'head') {
+      ignored = this.headSeen || this.bodySeen;
+    } else if (name === 'body') {
+      ignored = this.body !== null || this.bodySeen;
+    } else if (name === 'html') {
+      ignored = this.html !== null || this.started;
+    } else if (name === 'form') {
+      ignored = this.form !== null;
+    } else if (this.foreign && BREAKS_OUT_OF_SVG.has(name)) {
+      // HTML in svg or math ends them (a browser shows it; the svg itself is dropped).
+      while (this.foreign) this.closeDownTo(this.innermostForeign());
+    }
+    this.started = true;
+    if (!(flags & HEAD_CONTENT) && name !== 'html' && name !== 'head') this.bodySeen = true;
+    if (ignored) return null;
+    if (flags & CLOSES_P && this.openParagraphs && !(flags & TABLE && this.quirks)) {
+      const p = this.inScope('p', SCOPE | SCOPE_BUTTON);
+      if (p) this.closeDownTo(p);
+    }
+    if (this.open.length) this.closeSibling(name, flags);
+    const isCell = (flags & CELL) !== 0;
+    const el: El = {
+      tag: name,
+      flags,
+      start,
+      skip: isSkipped(flags, tag),
+      table,
+      rowSpan: isCell ? spanAttr(tag.rowSpan) : undefined,
+      colSpan: isCell ? spanAttr(tag.colSpan) : undefined,
+      closed: false,
+      data: undefined,
+    };
+    if (tagged & VOID) {
+      el.closed = true;
+      this.sink.open(el);
+      this.sink.close(el);
+    } else {
+      this.push(el);
+    }
+    return el;
+  }
+
+  /** A heading ends an open heading, an li an li, a dd or dt the last dd or dt, an option an option. */
+  private closeSibling(name: string, flags: number): void {
+    const current = this.current();
+    if (flags & HEADING) {
+      if (current.flags & HEADING) this.closeDownTo(current);
+    } else if (name === 'li' || name === 'dd' || name === 'dt') {
+      for (let i = this.open.length - 1; i >= 0; i--) {
+        const el = this.open[i];
+        if (name === 'li' ? el.tag === 'li' : el.tag === 'dd' || el.tag === 'dt') {
+          this.closeDownTo(el);
+          return;
+        }
+        if (el.flags & SPECIAL && el.tag !== 'address' && el.tag !== 'div' && el.tag !== 'p') return;
+      }
+    } else if (name === 'option' || name === 'optgroup') {
+      if (current.tag === 'option') this.closeDownTo(current);
+    }
+  }
+
+  /** Ends what a row, cell, section or caption start tag ends in its table; gives a cell without a row a row. */
+  private prepareTablePart(flags: number, table: TableContext, start: number): void {
+    if (flags & CELL) {
+      const open = table.cell ?? table.caption;
+      if (open) this.closeDownTo(open);
+      this.closeAbove(table.row ?? table.section ?? table.el);
+      if (!table.row) {
+        this.push({
+          tag: 'tr', flags: tagFlags('tr'), start, skip: false, table, closed: false, data: undefined,
+        });
+      }
+    } else if (flags & ROW) {
+      this.closeAbove(table.section ?? table.el);
+    } else {
+      this.closeAbove(table.el);
+    }
+  }
+
+  private push(el: El): void {
+    this.open.push(el);
+    const table = el.table;
+    if (el.flags & TABLE) {
+      el.table = { el, section: null, row: null, cell: null, caption: null };
+      this.tables.push(el.table);
+    } else if (table) {
+      if (el.flags & CELL) table.cell = el;
+      else if (el.flags & ROW) table.row = el;
+      else if (el.flags & SECTION) table.section = el;
+      else if (el.flags & CAPTION) table.caption = el;
+    }
+    if (el.flags & TRACKED) {
+      if (el.tag === 'p') this.openParagraphs++;
+      else if (el.tag === 'head') {
+        this.head = el;
+        this.headSeen = true;
+      } else if (el.tag === 'body') this.body = el;
+      else if (el.tag === 'html') this.html = el;
+      else if (el.tag === 'svg' || el.tag === 'math') this.foreign++;
+      else if (el.tag === 'form') this.form = el;
+      else if (el.tag === 'noscript') this.noscript = el;
+    }
+    this.sink.open(el);
+  }
+
+  // End tags.
+
+  private tableEndTarget(name: string, flags: number): El | null {
+    const table = this.tables.at(-1);
+    if (!table) return null;
+    if (flags & TABLE) return table.el;
+    if (flags & CELL) return table.cell?.tag === name ? table.cell : null;
+    if (flags & ROW) return table.row;
+    if (flags & SECTION) {
+      if (table.section) return table.section.tag === name ? table.section : null;
+      // A row outside any section is in the tbody the spec implies: </tbody> ends that row.
+      if (name === 'tbody') this.closeAbove(table.el);
+      return null;
+    }
+    if (flags & CAPTION) return table.caption;
+    return this.inScope(name, SCOPE); // colgroup
+  }
+
+  /**
+   * An inline end tag: closes the nearest open element of that name unless a block stands between (then it is
+   * ignored, as the spec does). A formatting element (b, font…) with a block inside closes alone and leaves the
+   * block open, which is what the spec's adoption agency amounts to for reading text.
+   */
+  private inlineEndTag(name: string, formatting: boolean): void {
+    let blockAbove = false;
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const el = this.open[i];
+      if (el.tag === name) {
+        if (!blockAbove) {
+          this.closeDownTo(el);
+        } else {
+          this.open.splice(i, 1);
+          this.closed(el);
+        }
+        return;
+      }
+      if (el.flags & SPECIAL) {
+        if (!formatting || el.flags & SCOPE) return;
+        blockAbove = true;
+      }
+    }
+  }
+
+  /** The nearest open element named `name`, unless an element with a `boundary` flag comes first. */
+  private inScope(name: string, boundary: number): El | null {
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const el = this.open[i];
+      if (el.tag === name) return el;
+      if (el.flags & boundary) return null;
+    }
+    return null;
+  }
+
+  private innermostForeign(): El {
+    let i = this.open.length - 1;
+    while (this.open[i].tag !== 'svg' && this.open[i].tag !== 'math') i--;
+    return this.open[i];
+  }
+
+  private openHeading(): El | null {
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const el = this.open[i];
+      if (el.flags & HEADING) return el;
+      if (el.flags & SCOPE) return null;
+    }
+    return null;
+  }
+
+  // Closing.
+
+  private current(): El {
+    return this.open[this.open.length - 1];
+  }
+
+  private closeAbove(el: El): void {
+    while (this.current() !== el) this.closed(this.open.pop()!);
+  }
+
+  private closeDownTo(el: El): void {
+    this.closeAbove(el);
+    this.closed(this.open.pop()!);
+  }
+
+  /** Bookkeeping for an element just taken off the logical stack, then the reader's. */
+  private closed(el: El): void {
+    el.closed = true;
+    const table = el.table;
+    if (el.flags & TABLE) this.tables.pop();
+    else if (table) {
+      if (table.cell === el) table.cell = null;
+      else if (table.row === el) table.row = null;
+      else if (table.section === el) table.section = null;
+      else if (table.caption === el) table.caption = null;
+    }
+    if (el.flags & TRACKED) {
+      if (el.tag === 'p') this.openParagraphs--;
+      else if (el === this.head) this.head = null;
+      else if (el === this.body) this.body = null;
+      else if (el === this.html) this.html = null;
+      else if (el.tag === 'svg' || el.tag === 'math') this.foreign--;
+      else if (el === this.form) this.form = null;
+      else if (el === this.noscript) this.noscript = null;
+    }
+    this.sink.close(el);
+  }
+}
+
+function isSkipped(flags: number, tag: StartTag): boolean {
+  return (flags & DROPPED) !== 0 || tag.hidden || (tag.style !== undefined && HIDDEN_STYLE_RE.test(tag.style));
+}
