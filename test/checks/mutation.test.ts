@@ -12,6 +12,7 @@ import type { Finding, Report } from '../../src/report/types.ts';
 import { seedsAvailable } from '../helpers.ts';
 import { buildReport, withCell } from './builder.ts';
 import { checkSeed, SEED_FINDINGS } from './seed-findings.ts';
+import { TABLE3_HTML_VALUES } from '../fixtures/html/table3.values.ts';
 
 interface Subject {
   name: string;
@@ -22,17 +23,7 @@ interface Subject {
 }
 
 /** The table 三 of test/fixtures/html/table3.html: outcomes spread over several rows and columns. */
-const SPREAD = {
-  new_received: [20, 3, 0, 0, 1, 0, 24],
-  carried_over: [2, 0, 0, 0, 0, 0, 2],
-  granted: [10, 1, 0, 0, 1, 0, 12],
-  partially_granted: [2, 0, 0, 0, 0, 0, 2],
-  denied_third_party: [1, 0, 0, 0, 0, 0, 1],
-  unable_not_held: [5, 1, 0, 0, 0, 0, 6],
-  not_processed_repeat: [1, 0, 0, 0, 0, 0, 1],
-  total_processed: [19, 2, 0, 0, 1, 0, 22],
-  carried_forward: [3, 1, 0, 0, 0, 0, 4],
-};
+const SPREAD = TABLE3_HTML_VALUES;
 
 function builtSubjects(): Subject[] {
   const blanks = withCell(withCell(buildReport({ table3: SPREAD }), 'table3.denied_state_secret.3', null), 'table3.other_other.5', '/');
