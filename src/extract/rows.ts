@@ -38,8 +38,7 @@ export interface TableRead {
   strays: Slot[];
   /** Later occurrences of a row label already read. */
   duplicates: RowRead[];
-  /** Header labels seen: evidence of which version's table this is. */
-  headerHits: number;
+  /** Header labels seen that only this version's table has: evidence of which version's table this is. */
   signatureHits: number;
   /** For tables whose values come as one unlabelled run (表四). */
   run: Slot[];
@@ -106,7 +105,7 @@ class TableReader {
     this.matcher = LabelMatcher.for(table);
     this.signature = new Set(table.signature.map((s) => splitLabel(s).core));
     this.anchors = distinctiveCores(table);
-    this.out = { table, rows: new Map(), strays: [], duplicates: [], headerHits: 0, signatureHits: 0, run: [], anchored: false, touched: new Set() };
+    this.out = { table, rows: new Map(), strays: [], duplicates: [], signatureHits: 0, run: [], anchored: false, touched: new Set() };
   }
 
   read(lines: StreamLine[]): TableRead {
@@ -140,7 +139,6 @@ class TableReader {
   }
 
   private noteHeader(core: string): void {
-    this.out.headerHits++;
     if (this.signature.has(core)) this.out.signatureHits++;
     if (this.anchors.has(core)) this.out.anchored = true;
   }
