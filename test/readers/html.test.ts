@@ -255,3 +255,94 @@ describe('readHtml: unusable and hostile pages', () => {
     assert.deepEqual(brief(doc.blocks), ['paragraph 正文']);
   });
 });
+
+describe('readHtml: broken markup read as a browser repairs it', () => {
+  it('ends an unclosed cell at the next cell and an unclosed row at the next row, even with a <p> or <span> open inside', () => {
+    const doc = readString('<table><tr><td><p>一<td><span>二<tr><td>三</table>');
+    assert.deepEqual(texts(tables(doc)[0]), [['一', '二'], ['三']]);
+  });
+
+  it('gives cells outside any row the row a browser implies, which </tbody> ends', () => {
+    const doc = readString('<table><td>一</td></tbody><td>二</table>');
+    assert.deepEqual(texts(tables(doc)[0]), [['一'], ['二']]);
+  });
+
+  it('does not let a stray </div>, </font> or </span> inside a cell close the table around it', () => {
+    const doc = readString('<div><table><tr><td>一</div>二</td><td>三</font></span></td></tr></table></div><p>之后</p>');
+    assert.deepEqual(brief(doc.blocks), ['table 0', 'paragraph 之后']);
+    assert.deepEqual(texts(tables(doc)[0]), [['一二', '三']]);
+  });
+
+  it('ends a table at a <table> start directly inside it, so both are tables', () => {
+    const doc = readString('<table><tr><td>一</td></tr><table><tr><td>二</td></tr></table>');
+    assert.deepEqual(brief(doc.blocks), ['table 0', 'table 1']);
+  });
+
+  it('puts text written between rows before the table, joined to the line before it', () => {
+    const doc = readString('<div>前<table>注<tr><td>1</td></tr></table>后</div>');
+    assert.deepEqual(brief(doc.blocks), ['paragraph 前注', 'table 0', 'paragraph 后']);
+    assert.deepEqual(doc.blocks[0].pos, { line: 1, column: 6 });
+  });
+
+  it('ends an open <p> at a block, and at a table only when the doctype is a modern one', () => {
+    const html = '<p>一<table>注<tr><td>1</table>二';
+    assert.deepEqual(brief(readString(html).blocks), ['paragraph 一注', 'table 0', 'paragraph 二']);
+    assert.deepEqual(brief(readString(`<!DOCTYPE html>${html}`).blocks), [
+      'paragraph 一', 'paragraph 注', 'table 0', 'paragraph 二',
+    ]);
+  });
+
+  it('shows what follows a hidden paragraph once a block ends it', () => {
+    const doc = readString('<p style="display:none">隐藏<span>也隐藏<div>可见</div>');
+    assert.deepEqual(brief(doc.blocks), ['paragraph 可见']);
+  });
+
+  it('reads text in <head> and after a late <body> tag as one paragraph of the body', () => {
+    const doc = readString('<head><meta charset="utf-8">正文<body>续</body>');
+    assert.deepEqual(brief(doc.blocks), ['paragraph 正文续']);
+  });
+
+  it('drops <noscript> content as text, even a table start in it, and shows paragraphs that break out of <svg>', () => {
+    assert.deepEqual(brief(readString('<noscript><table></noscript><p>正文</p>').blocks), ['paragraph 正文']);
+    assert.deepEqual(brief(readString('<svg><text>图</text><p>可见</p></svg>').blocks), ['paragraph 可见']);
+  });
+
+  it('reads upper-case tags and takes the first of two rowspan attributes', () => {
+    const [table] = tables(readString('<TABLE><TR><TD ROWSPAN=2 rowspan=5>A<TD>B<TR><TD>C</TABLE>'));
+    assert.deepEqual(texts(table), [['A', 'B'], ['A', 'C']]);
+    assert.deepEqual(spannedMap(table), ['00', '10']);
+  });
+
+  it('takes 10,000 stray end tags over 10,000 open spans in its stride', () => {
+    const doc = readString(`<div>${'<span>'.repeat(10_000)}文字${'</b>'.repeat(10_000)}`);
+    assert.deepEqual(brief(doc.blocks), ['paragraph 文字']);
+  });
+});
+
+describe('readHtml: tables and lines, more', () => {
+  it('spans a rowspan="0" cell to the end of the table', () => {
+    const [table] = tables(readString('<table><tr><td rowspan="0">一<td>二<tr><td>三<tr><td>四</table>'));
+    assert.deepEqual(texts(table), [['一', '二'], ['一', '三'], ['一', '四']]);
+    assert.deepEqual(spannedMap(table), ['00', '10', '10']);
+  });
+
+  it('joins the lines of a <pre> in a cell like wrapped text, and a caption broken by <br> into one paragraph', () => {
+    const pre = readString('<table><tr><td><pre>a\nb</pre></td><td><pre>商业\n企业</pre></td></tr></table>');
+    assert.deepEqual(texts(tables(pre)[0]), [['a b', '商业企业']]);
+    const caption = readString('<table><caption>表<br>二</caption><tr><td>规章</td></tr></table>');
+    assert.deepEqual(caption.blocks[0], { kind: 'paragraph', text: '表二', pos: { line: 1, column: 8 } });
+  });
+
+  it('reads the lines of a layout table before its inner table as headings and paragraphs, in order', () => {
+    const doc = readString('<table><tr><td><h2>标题</h2>说明<table><tr><td>1</td></tr></table>后记</td></tr></table>');
+    assert.deepEqual(brief(doc.blocks), ['heading 标题', 'paragraph 说明', 'table 0', 'paragraph 后记']);
+    assert.deepEqual(doc.blocks[0], { kind: 'heading', level: 2, text: '标题', pos: { line: 1, column: 20 } });
+  });
+
+  it('counts lines after LF, CRLF and a lone CR, and points past blanks and &nbsp; at the first character', () => {
+    const lines = readString('<p>第一行</p>\r\n<p>第二行</p>\r<p>第三行</p>');
+    assert.deepEqual(lines.blocks.map((b) => b.pos), [{ line: 1, column: 4 }, { line: 2, column: 4 }, { line: 3, column: 4 }]);
+    const blanks = readString('<div>\n  <p>\n    &nbsp;正文</p></div>');
+    assert.deepEqual(blanks.blocks[0].pos, { line: 3, column: 11 });
+  });
+});

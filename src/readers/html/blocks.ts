@@ -5,16 +5,24 @@
  * - a table is collected as a data table (its cells' lines joined into cell text) until it closes, then its rowspan
  *   and colspan are expanded by `expandGrid`. When a table opens inside it, it is a layout table after all: the lines
  *   collected so far become paragraphs, and its cells are read like divs from then on. So no text appears twice.
+ * - what is written between a table's rows (not in a cell) goes before the table, joining the line before it, as a
+ *   browser shows it: each table has a flow of its own for that, put in front of the table when it closes.
  */
 import type { Block, Cell, SourcePos } from '../../document/model.ts';
 import { expandGrid, type SpanCell } from '../grid.ts';
 import { LineIndex } from './positions.ts';
-import { BLOCK, CAPTION, CELL, HEADING, LEVEL_SHIFT, PRE, ROW, TABLE, TABLE_PART } from './tags.ts';
+import { BLOCK, CAPTION, CELL, HEADING, LEVEL_SHIFT, PRE, ROW, TABLE, TABLE_PART, VOID } from './tags.ts';
 import { collapseWhitespace, joinLines } from './text.ts';
-import type { El, TreeSink } from './tree.ts';
+import type { El, TableContext, TreeSink } from './tree.ts';
 
 const NON_BLANK_RE = /\S/;
 const PRE_LINE_RE = /\r\n?|\n/;
+
+/** Whether text surely starts with a non-blank character: printable ASCII or a CJK ideograph (the common cases). */
+function startsNonBlank(data: string): boolean {
+  const c = data.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff);
+}
 
 /** The line being read: its raw text and where the text node holding its first non-blank character starts. */
 class Line {
@@ -24,7 +32,7 @@ class Line {
 
   add(data: string, runStart: number): void {
     if (this.start >= 0) this.text += data;
-    else if (NON_BLANK_RE.test(data)) {
+    else if (startsNonBlank(data) || NON_BLANK_RE.test(data)) {
       // What came before is blank and would be trimmed anyway.
       this.text = data;
       this.start = runStart;
@@ -64,6 +72,12 @@ class Part {
   }
 }
 
+/** Blocks in document order and the line being read at their end. */
+interface Flow {
+  readonly blocks: Block[];
+  line: Line;
+}
+
 /** A table being read: a data table until a table opens inside it. */
 class TableData {
   readonly rows: SpanCell[][] = [];
@@ -73,8 +87,18 @@ class TableData {
   /** The open cell or caption. */
   current: Part | null = null;
   layout = false;
+  /** What goes before the table: the line open when it started, then anything written between its rows. */
+  readonly before: Flow;
+  /** Where `before` goes: the flow the table is in, at the number of blocks it had when the table started. */
+  readonly at: number;
 
-  constructor(readonly el: El) {}
+  constructor(
+    readonly flow: Flow,
+  ) {
+    this.before = { blocks: [], line: flow.line };
+    this.at = flow.blocks.length;
+    flow.line = new Line();
+  }
 }
 
 export class BlockBuilder implements TreeSink {
@@ -86,11 +110,16 @@ export class BlockBuilder implements TreeSink {
   private readonly headingLevels: number[] = [];
   private preDepth = 0;
   private tables = 0;
-  /** The line of the document flow, and the line of the open cell of the data table being collected. */
-  private line = new Line();
+  /** The flow being written (the document, or what goes before a table), and the line of a data table's open cell. */
+  private flow: Flow = { blocks: this.blocks, line: new Line() };
+  private readonly outerFlows: Flow[] = [];
   private cellLine = new Line();
-  /** The innermost table while it is still a data table (at most one: an outer one has become a layout table). */
+  /**
+   * The innermost table while it is still a data table, and what was pending when each open table started (a table
+   * inside an element moved out of a data table is not inside that table, so both can be open).
+   */
   private pending: TableData | null = null;
+  private readonly outerPending: (TableData | null)[] = [];
 
   constructor(html: string) {
     this.lines = new LineIndex(html);
@@ -100,6 +129,9 @@ export class BlockBuilder implements TreeSink {
     if (el.skip) this.skip++;
     if (this.skip) return;
     const flags = el.flags;
+    if (el.fostered) this.enterFlow((el.table!.el.data as TableData).before);
+    // Inline elements (span, font, a…) change nothing; br and img are void.
+    if (!(flags & (BLOCK | VOID))) return;
     if (flags & TABLE) this.openTable(el);
     else if (flags & TABLE_PART && this.pending && el.table?.el.data === this.pending) this.openPart(el, this.pending);
     else if (flags & BLOCK) {
@@ -125,11 +157,19 @@ export class BlockBuilder implements TreeSink {
       if (flags & HEADING) this.headingLevels.pop();
       if (flags & PRE) this.preDepth--;
     }
+    if (el.fostered) this.flow = this.outerFlows.pop()!;
   }
 
-  text(data: string, runStart: number): void {
+  text(data: string, runStart: number, fostered: TableContext | null): void {
     if (this.skip) return;
-    const line = this.pending?.current ? this.cellLine : this.line;
+    if (fostered) {
+      // Written between rows: it joins the line before the table, as a browser moves it there.
+      this.enterFlow((fostered.el.data as TableData).before);
+      this.text(data, runStart, null);
+      this.flow = this.outerFlows.pop()!;
+      return;
+    }
+    const line = this.currentPart() ? this.cellLine : this.flow.line;
     if (this.preDepth === 0) {
       line.add(data, runStart);
       return;
@@ -141,8 +181,11 @@ export class BlockBuilder implements TreeSink {
     }
   }
 
-  lineBreak(): void {
-    if (!this.skip) this.flush(true);
+  lineBreak(fostered: TableContext | null): void {
+    if (this.skip) return;
+    if (fostered) this.enterFlow((fostered.el.data as TableData).before);
+    this.flush(true);
+    if (fostered) this.flow = this.outerFlows.pop()!;
   }
 
   /** Ends the current block's text at the end of the document. */
@@ -151,22 +194,36 @@ export class BlockBuilder implements TreeSink {
     return this.blocks;
   }
 
-  /** Ends the current line: a paragraph (a heading inside h1–h6), or a line of the open data table cell. */
-  private flush(hard: boolean): void {
-    const part = this.pending?.current;
-    if (part) this.collect(part, hard);
-    else this.emit(this.line);
+
+  private enterFlow(flow: Flow): void {
+    this.outerFlows.push(this.flow);
+    this.flow = flow;
   }
 
-  private emit(line: Line): void {
+  /** The open cell or caption of the data table being collected, if the text being read is in it. */
+  private currentPart(): Part | null {
+    const pending = this.pending;
+    return pending && pending.flow === this.flow ? pending.current : null;
+  }
+
+  /** Ends the current line: a paragraph (a heading inside h1–h6), or a line of the open data table cell. */
+  private flush(hard: boolean): void {
+    const part = this.currentPart();
+    if (part) this.collect(part, hard);
+    else this.emit(this.flow);
+  }
+
+  /** The flow's line becomes a paragraph or heading of the flow. */
+  private emit(flow: Flow): void {
+    const line = flow.line;
     if (line.start < 0) return;
     const text = collapseWhitespace(line.text);
-    this.push(text, this.lines.textAt(line.start), this.headingLevels.at(-1));
+    this.push(flow, text, this.lines.textAt(line.start), this.headingLevels.at(-1));
     line.reset();
   }
 
-  private push(text: string, pos: SourcePos, level: number | undefined): void {
-    this.blocks.push(level ? { kind: 'heading', level, text, pos } : { kind: 'paragraph', text, pos });
+  private push(flow: Flow, text: string, pos: SourcePos, level: number | undefined): void {
+    flow.blocks.push(level ? { kind: 'heading', level, text, pos } : { kind: 'paragraph', text, pos });
   }
 
   private collect(part: Part, hard: boolean): void {
@@ -183,28 +240,26 @@ export class BlockBuilder implements TreeSink {
   // Tables.
 
   private openTable(el: El): void {
-    // A table inside the table being collected: that one is a layout table.
-    if (this.pending) this.toLayout(this.pending);
+    // A table in a cell of the table being collected: that one is a layout table.
+    if (this.currentPart()) this.toLayout(this.pending!);
+    this.outerPending.push(this.pending);
     // The line before the table stays open: text that a browser moves out of the table joins it.
-    el.data = this.pending = new TableData(el);
+    el.data = this.pending = new TableData(this.flow);
   }
 
   private openPart(el: El, table: TableData): void {
     if (el.flags & ROW) {
       table.rows.push([]);
     } else if (el.flags & CELL) {
-      // A cell before any row only happens in a hidden row; the spec's implied row is always there.
-      const row = table.rows.at(-1);
-      const cell: SpanCell | null = row
-        ? {
-            text: '',
-            pos: this.lines.at(el.start),
-            // rowspan="0" spans to the end of the table; colspan="0" means 1.
-            rowSpan: el.rowSpan === 0 ? 65534 : el.rowSpan,
-            colSpan: el.colSpan || undefined,
-          }
-        : null;
-      if (cell) row!.push(cell);
+      const cell: SpanCell = {
+        text: '',
+        pos: this.lines.at(el.start),
+        // rowspan="0" spans to the end of the table; colspan="0" means 1.
+        rowSpan: el.rowSpan === 0 ? 65534 : el.rowSpan,
+        colSpan: el.colSpan || undefined,
+      };
+      // The tree builder gives every cell a row; a row that was hidden is not in `rows`, nor are its cells.
+      (table.rows.at(-1) ?? (table.rows[0] = [])).push(cell);
       table.current = new Part(cell);
       table.parts.push(table.current);
     } else if (el.flags & CAPTION) {
@@ -222,48 +277,68 @@ export class BlockBuilder implements TreeSink {
     table.current = null;
   }
 
-  /** The collected lines become paragraphs; the open cell's line goes on as the document's line. */
+  /** The collected lines become paragraphs; the open cell's line goes on as the table's flow's line. */
   private toLayout(table: TableData): void {
     table.layout = true;
     this.pending = null;
-    this.emit(this.line);
+    const { flow } = table;
     for (const part of table.parts) {
-      for (const line of part.lines) this.push(collapseWhitespace(line.raw), this.lines.textAt(line.start), line.level);
+      for (const line of part.lines) {
+        this.push(flow, collapseWhitespace(line.raw), this.lines.textAt(line.start), line.level);
+      }
     }
-    const line = this.line;
-    this.line = this.cellLine;
+    const line = flow.line;
+    flow.line = this.cellLine;
     this.cellLine = line;
+  }
+
+  /** What went before the table goes in front of its blocks. */
+  private putBefore(table: TableData): void {
+    const { before, flow } = table;
+    this.emit(before);
+    if (before.blocks.length) flow.blocks.splice(table.at, 0, ...before.blocks);
   }
 
   private closeTable(el: El): void {
     const table = el.data as TableData;
+    this.pending = this.outerPending.pop() ?? null;
     if (table.layout) {
       this.flush(true);
+      this.putBefore(table);
       return;
     }
-    this.pending = null;
-    this.emit(this.line);
+    this.putBefore(table);
+    const { blocks } = table.flow;
     for (const { part, start } of table.captions) {
       const text = part.text();
-      if (text) this.blocks.push({ kind: 'paragraph', text, pos: this.lines.at(start) });
+      if (text) blocks.push({ kind: 'paragraph', text, pos: this.lines.at(start) });
     }
-    const grid = expandGrid(table.rows).filter((row) => row.length > 0);
-    if (!grid.some((row) => row.some((cell) => cell.text))) return;
+    const rows: Cell[][] = [];
+    let hasText = false;
+    for (const row of expandGrid(table.rows)) {
+      if (row.length === 0) continue;
+      rows.push(row);
+      if (!hasText) for (const cell of row) if (cell.text) hasText = true;
+    }
+    if (!hasText) return;
     const index = this.tables++;
-    stampPositions(grid, index);
-    this.blocks.push({ kind: 'table', rows: grid, pos: { ...this.lines.at(el.start), table: index }, ruled: true });
+    stampPositions(rows, index);
+    const pos: SourcePos = this.lines.at(el.start);
+    pos.table = index;
+    blocks.push({ kind: 'table', rows, pos, ruled: true });
   }
 }
 
 /** Cells carry table, row and grid column of the source cell; spanned copies share their original's position. */
 function stampPositions(grid: Cell[][], table: number): void {
   for (let r = 0; r < grid.length; r++) {
-    for (let c = 0; c < grid[r].length; c++) {
-      const { pos, spanned } = grid[r][c];
-      if (!spanned) {
-        pos.table = table;
-        pos.row = r;
-        pos.cell = c;
+    const row = grid[r];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell.spanned) {
+        cell.pos.table = table;
+        cell.pos.row = r;
+        cell.pos.cell = c;
       }
     }
   }

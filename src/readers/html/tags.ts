@@ -18,9 +18,9 @@ export const SPECIAL = 1 << 5;
 export const SCOPE = 1 << 6;
 /** Formatting elements: their end tag closes them even across a block inside (the adoption agency, simplified). */
 export const FORMATTING = 1 << 7;
-/** Void elements as htmlparser2 knows them: never pushed on its stack, closed at once. */
+/** Void elements (HTML spec): they open and close at once and hold nothing. */
 export const VOID = 1 << 8;
-/** Elements that may stay inside `<head>`; any other start tag ends the head. */
+/** Elements that may stay inside `<head>` (any other start tag ends the head and starts the body). */
 export const HEAD_CONTENT = 1 << 9;
 export const TABLE = 1 << 10;
 export const ROW = 1 << 11;
@@ -34,9 +34,11 @@ export const COLUMNS = 1 << 15;
 /** Extra scope boundaries: `</p>` looks no further than a button, `</li>` no further than a list. */
 export const SCOPE_BUTTON = 1 << 16;
 export const SCOPE_LIST = 1 << 17;
-/** Elements the tree builder keeps track of while open (p, head, body, html, svg, math, form, noscript). */
+/** Elements the tree builder keeps track of while open (head, body, html, svg, math, form, noscript). */
 export const TRACKED = 1 << 18;
-export const LEVEL_SHIFT = 19;
+/** Start tags that end an open element of their kind: h1–h6, li, dd, dt, option, optgroup. */
+export const SIBLING = 1 << 19;
+export const LEVEL_SHIFT = 20;
 
 /** Table structure tags: only meaningful inside a table, ignored elsewhere (as the spec does). */
 export const TABLE_PART = ROW | CELL | SECTION | CAPTION | COLUMNS;
@@ -63,11 +65,11 @@ mark(SPECIAL, `address applet area article aside base basefont bgsound blockquot
 mark(SCOPE, 'applet caption html table td th marquee object template');
 mark(SCOPE_BUTTON, 'button');
 mark(SCOPE_LIST, 'ol ul');
-mark(TRACKED, 'p head body html svg math form noscript');
+mark(TRACKED, 'head body html svg math form noscript');
+mark(SIBLING, 'h1 h2 h3 h4 h5 h6 li dd dt option optgroup');
 mark(FORMATTING, 'a b big code em font i nobr s small strike strong tt u');
-mark(VOID, `area base basefont br col command embed frame hr img input isindex keygen link meta param source track
-  wbr`);
-mark(HEAD_CONTENT, 'base basefont bgsound link meta noframes script style template title noscript');
+mark(VOID, 'area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr');
+mark(HEAD_CONTENT, 'base basefont bgsound link meta noframes script style template title noscript html head');
 mark(TABLE, 'table');
 mark(ROW, 'tr');
 mark(CELL, 'td th');
@@ -85,6 +87,8 @@ export function tagFlags(tag: string): number {
 export interface Tag {
   readonly name: string;
   readonly flags: number;
+  /** A small number for a known tag (index into per-document counters), -1 for any other. */
+  readonly id: number;
 }
 
 /**
@@ -94,10 +98,12 @@ export interface Tag {
 const KNOWN: { spelling: string; tag: Tag }[][] = [];
 const MAX_KNOWN_LENGTH = 15;
 const bucketOf = (length: number, firstChar: number) => (length << 5) | (firstChar & 31);
+const IDS = new Map<string, number>();
 
 function know(spelling: string, name = spelling): void {
   const key = bucketOf(spelling.length, spelling.charCodeAt(0));
-  (KNOWN[key] ??= []).push({ spelling, tag: { name, flags: tagFlags(name) } });
+  if (!IDS.has(name)) IDS.set(name, IDS.size);
+  (KNOWN[key] ??= []).push({ spelling, tag: { name, flags: tagFlags(name), id: IDS.get(name)! } });
 }
 
 for (const name of FLAGS.keys()) know(name);
@@ -106,6 +112,9 @@ for (const name of `a abbr b bdi bdo big button cite code del dfn em font i ins 
   if (!FLAGS.has(name)) know(name);
 }
 know('image', 'img');
+
+/** Number of known tag ids. */
+export const KNOWN_TAGS = IDS.size;
 
 /** The tag named by `source` from `start` to `end`, in any letter case. */
 export function tagAt(source: string, start: number, end: number): Tag {
@@ -122,5 +131,5 @@ export function tagAt(source: string, start: number, end: number): Tag {
     }
   }
   const name = source.slice(start, end).toLowerCase();
-  return { name, flags: tagFlags(name) };
+  return { name, flags: tagFlags(name), id: IDS.get(name) ?? -1 };
 }

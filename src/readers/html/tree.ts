@@ -17,25 +17,35 @@ import { Tokenizer, type QuoteType, type TokenizerCallbacks } from 'htmlparser2'
 import { isQuirksDoctype } from './doctype.ts';
 import {
   CAPTION, CELL, CLOSES_P, COLUMNS, DROPPED, FORMATTING, HEAD_CONTENT, HEADING, ROW, SCOPE, SCOPE_BUTTON, SCOPE_LIST, SECTION,
-  SPECIAL, TABLE, TABLE_PART, TRACKED, VOID, tagAt, tagFlags,
+  SIBLING, SPECIAL, TABLE, TABLE_PART, TRACKED, VOID, KNOWN_TAGS, tagAt, type Tag,
 } from './tags.ts';
 
 /** An element as the reader sees it. */
-export interface El {
-  readonly tag: string;
-  /** Tag flags (tags.ts). */
-  readonly flags: number;
-  /** Offset of its `<` in the source (that of the first cell for an implied row). */
-  readonly start: number;
-  /** Hidden (`hidden`, `display:none`) or dropped (script, head…): nothing inside is read. */
-  readonly skip: boolean;
-  /** The table a table, row, cell, section or caption belongs to (a table's own context for a table). */
-  table: TableContext | null;
-  readonly rowSpan?: number;
-  readonly colSpan?: number;
-  closed: boolean;
-  /** The reader's own data for the element (a table's rows, a cell's lines). */
-  data: unknown;
+export class El {
+  closed = false;
+  /** The reader's own data for the element (what it collects of a table). */
+  data: unknown = undefined;
+
+  constructor(
+    readonly tag: string,
+    /** The tag's id (tags.ts), -1 for an unknown tag. */
+    readonly id: number,
+    /** Tag flags (tags.ts). */
+    readonly flags: number,
+    /** Offset of its `<` in the source (that of the first cell for an implied row). */
+    readonly start: number,
+    /** Hidden (`hidden`, `display:none`) or dropped (script, head…): nothing inside is read. */
+    readonly skip: boolean,
+    /**
+     * The table a table, row, cell, section or caption belongs to (a table's own context for a table); for an element
+     * written between a table's rows, the table a browser moves it out of, in front.
+     */
+    public table: TableContext | null,
+    /** Written between rows (not in a cell): a browser moves it before the table ("foster parenting"). */
+    readonly fostered: boolean,
+    readonly rowSpan?: number,
+    readonly colSpan?: number,
+  ) {}
 }
 
 /** The open parts of an open table. */
@@ -51,10 +61,13 @@ export interface TableContext {
 export interface TreeSink {
   open(el: El): void;
   close(el: El): void;
-  /** Text; `runStart` is where the text node it belongs to starts (text split by entities is one node). */
-  text(data: string, runStart: number): void;
-  /** `</br>`, or `</p>` without an open `<p>` (an empty paragraph): ends the current line. */
-  lineBreak(): void;
+  /**
+   * Text; `runStart` is where the text node it belongs to starts (text split by entities is one node). `fostered` is
+   * the table when the text stands between its rows, where a browser moves it before the table.
+   */
+  text(data: string, runStart: number, fostered: TableContext | null): void;
+  /** `</br>`, or `</p>` without an open `<p>` (an empty paragraph): ends the current line (`fostered` as for text). */
+  lineBreak(fostered: TableContext | null): void;
 }
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none/i;
@@ -71,31 +84,44 @@ function spanAttr(value: string | undefined): number | undefined {
 const BREAKS_OUT_OF_SVG = new Set(`b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i
   img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var`.split(/\s+/));
 
+const tagNamed = (name: string) => tagAt(name, 0, name.length);
+const TR = tagNamed('tr');
+const P = tagNamed('p');
+const LI = tagNamed('li');
+const DD = tagNamed('dd');
+const DT = tagNamed('dt');
+
 /** The attributes the reader looks at, as bits (the first of duplicate attributes wins, as in the spec). */
 const HIDDEN_ATTR = 1;
 const STYLE_ATTR = 2;
 const ROWSPAN_ATTR = 4;
 const COLSPAN_ATTR = 8;
 
-function attributeBit(name: string): number {
-  switch (name.toLowerCase()) {
-    case 'hidden':
-      return HIDDEN_ATTR;
-    case 'style':
-      return STYLE_ATTR;
-    case 'rowspan':
-      return ROWSPAN_ATTR;
-    case 'colspan':
-      return COLSPAN_ATTR;
-    default:
-      return 0;
-  }
+/**
+ * The bit of the attribute named in `source` from `start` to `end`, in any letter case; 0 for the others. Only names
+ * of the right length and first letter are compared, in place (Word's markup has a style on every span).
+ */
+function attributeBit(source: string, start: number, end: number): number {
+  const length = end - start;
+  const first = source.charCodeAt(start) | 0x20;
+  let bit = 0;
+  if (length === 5) bit = first === 0x73 ? STYLE_ATTR : 0;
+  else if (length === 6) bit = first === 0x68 ? HIDDEN_ATTR : 0;
+  else if (length === 7) bit = first === 0x72 ? ROWSPAN_ATTR : first === 0x63 ? COLSPAN_ATTR : 0;
+  if (!bit) return 0;
+  const name = ATTRIBUTE_NAMES[bit];
+  return source.startsWith(name, start) || source.slice(start, end).toLowerCase() === name ? bit : 0;
 }
+
+const ATTRIBUTE_NAMES: Record<number, string> = {
+  [HIDDEN_ATTR]: 'hidden', [STYLE_ATTR]: 'style', [ROWSPAN_ATTR]: 'rowspan', [COLSPAN_ATTR]: 'colspan',
+};
 
 /** An open tag being read: its name, start and the attributes the reader needs. */
 interface StartTag {
   name: string;
   flags: number;
+  id: number;
   start: number;
   seen: number;
   hidden: boolean;
@@ -108,7 +134,9 @@ export class TreeBuilder implements TokenizerCallbacks {
   /** Open elements as the spec has them (innermost last). */
   private readonly open: El[] = [];
   private readonly tables: TableContext[] = [];
-  private openParagraphs = 0;
+  private openHeadings = 0;
+  private readonly openTags = new Int32Array(KNOWN_TAGS);
+  private readonly openOther = new Map<string, number>();
   /** Open svg and math elements: inside them the tokenizer reads `<style>` as markup and `<x/>` as closed. */
   private foreign = 0;
   private head: El | null = null;
@@ -126,7 +154,7 @@ export class TreeBuilder implements TokenizerCallbacks {
   private html: El | null = null;
   private body: El | null = null;
   private readonly tag: StartTag = {
-    name: '', flags: 0, start: 0, seen: 0, hidden: false, style: undefined, rowSpan: undefined, colSpan: undefined,
+    name: '', flags: 0, id: -1, start: 0, seen: 0, hidden: false, style: undefined, rowSpan: undefined, colSpan: undefined,
   };
   /** The attribute being read (an *_ATTR bit, 0 for one the reader ignores) and its value so far. */
   private attribute = 0;
@@ -152,9 +180,10 @@ export class TreeBuilder implements TokenizerCallbacks {
 
   onopentagname(start: number, end: number): void {
     const tag = this.tag;
-    const { name, flags } = tagAt(this.source, start, end);
+    const { name, flags, id } = tagAt(this.source, start, end);
     tag.name = name;
     tag.flags = flags;
+    tag.id = id;
     tag.start = start - 1;
     tag.seen = 0;
     tag.hidden = false;
@@ -162,13 +191,7 @@ export class TreeBuilder implements TokenizerCallbacks {
   }
 
   onattribname(start: number, end: number): void {
-    // Only names of the right length and first letter are looked at: hidden, style, rowspan, colspan.
-    const length = end - start;
-    const first = this.source.charCodeAt(start) | 0x20;
-    let bit = 0;
-    if (length === 5 ? first === 0x73 : length === 6 ? first === 0x68 : length === 7 && (first === 0x72 || first === 0x63)) {
-      bit = attributeBit(this.source.slice(start, end));
-    }
+    let bit = attributeBit(this.source, start, end);
     if (bit & this.tag.seen) bit = 0;
     this.tag.seen |= bit;
     this.attribute = bit;
@@ -216,8 +239,7 @@ export class TreeBuilder implements TokenizerCallbacks {
   onclosetag(start: number, end: number): void {
     const gt = this.source.indexOf('>', end);
     this.end = gt < 0 ? this.source.length : gt + 1;
-    const { name, flags } = tagAt(this.source, start, end);
-    this.endTag(name, flags);
+    this.endTag(tagAt(this.source, start, end));
   }
 
   ontext(start: number, end: number): void {
@@ -266,18 +288,21 @@ export class TreeBuilder implements TokenizerCallbacks {
       if (current === this.head) this.closeDownTo(this.head);
     }
     if (!this.bodySeen && NOT_ASCII_SPACE_RE.test(data)) this.bodySeen = this.started = true;
-    this.sink.text(data, this.runStart);
+    this.sink.text(data, this.runStart, this.fosteredFrom());
   }
 
   /** Closes what an end tag closes. */
-  private endTag(name: string, flags: number): void {
+  private endTag(tag: Tag): void {
+    const { name, flags } = tag;
     if (this.noscript) {
       if (name === 'noscript') this.closeDownTo(this.noscript);
       return;
     }
+    // </p> and </br> end svg and math content, like HTML start tags do.
+    if (this.foreign && (name === 'p' || name === 'br')) this.breakOutOfForeign();
     let target: El | null = null;
     if (flags & VOID) {
-      if (name === 'br') this.sink.lineBreak(); // </br> is read as <br>
+      if (name === 'br') this.sink.lineBreak(this.fosteredFrom()); // </br> is read as <br>
       return;
     }
     if (flags & (TABLE | TABLE_PART)) {
@@ -285,12 +310,14 @@ export class TreeBuilder implements TokenizerCallbacks {
     } else if (name === 'body' || name === 'html') {
       return; // content after </body> is still body content
     } else if (name === 'p') {
-      target = this.openParagraphs ? this.inScope('p', SCOPE | SCOPE_BUTTON) : null;
-      if (!target) this.sink.lineBreak();
+      target = this.isOpen(P) ? this.inScope('p', SCOPE | SCOPE_BUTTON) : null;
+      if (!target) this.sink.lineBreak(this.fosteredFrom());
     } else if (flags & HEADING) {
-      target = this.openHeading();
+      target = this.openHeadings ? this.openHeading() : null;
     } else if (name === 'li') {
-      target = this.inScope(name, SCOPE | SCOPE_LIST);
+      target = this.isOpen(tag) ? this.inScope(name, SCOPE | SCOPE_LIST) : null;
+    } else if (name === 'template') {
+      target = this.isOpen(tag) ? this.inScope(name, 0) : null; // closes its template across anything open in it
     } else if (name === 'form') {
       // The spec takes the form off the stack alone: what is open inside it stays open.
       const form = this.form;
@@ -301,9 +328,9 @@ export class TreeBuilder implements TokenizerCallbacks {
       }
       target = form;
     } else if (flags & SPECIAL) {
-      target = this.inScope(name, SCOPE);
+      target = this.isOpen(tag) ? this.inScope(name, SCOPE) : null;
     } else {
-      this.inlineEndTag(name, (flags & FORMATTING) !== 0);
+      if (this.isOpen(tag)) this.inlineEndTag(name, (flags & FORMATTING) !== 0);
       return;
     }
     if (target) this.closeDownTo(target);
@@ -314,51 +341,17 @@ export class TreeBuilder implements TokenizerCallbacks {
   /** Opens an element (a void one opens and closes at once); returns it, or null when the spec ignores the tag. */
   private startTag(tag: StartTag): El | null {
     if (this.noscript) return null;
-    const name = tag.name;
-    const start = tag.start;
-    const tagged = tag.flags;
-    const flags = tagged;
-    if (this.head && this.current() === this.head && !(flags & HEAD_CONTENT)) this.closeDownTo(this.head);
-    let ignored = false;
-    const table: TableContext | null = this.tables.length ? this.tables[this.tables.length - 1] : null;
-    if (flags & TABLE_PART) {
-      if (!table || flags & COLUMNS) ignored = true;
-      else this.prepareTablePart(flags, table, start);
-    } else if (flags & TABLE) {
-      if (table && !table.cell && !table.caption) this.closeDownTo(table.el); // a table directly in a table ends it
-    } else if (name === 'head') {
-      ignored = this.headSeen || this.bodySeen;
-    } else if (name === 'body') {
-      ignored = this.body !== null || this.bodySeen;
-    } else if (name === 'html') {
-      ignored = this.html !== null || this.started;
-    } else if (name === 'form') {
-      ignored = this.form !== null;
-    } else if (this.foreign && BREAKS_OUT_OF_SVG.has(name)) {
-      // HTML in svg or math ends them (a browser shows it; the svg itself is dropped).
-      while (this.foreign) this.closeDownTo(this.innermostForeign());
-    }
-    this.started = true;
-    if (!(flags & HEAD_CONTENT) && name !== 'html' && name !== 'head') this.bodySeen = true;
-    if (ignored) return null;
-    if (flags & CLOSES_P && this.openParagraphs && !(flags & TABLE && this.quirks)) {
-      const p = this.inScope('p', SCOPE | SCOPE_BUTTON);
-      if (p) this.closeDownTo(p);
-    }
-    if (this.open.length) this.closeSibling(name, flags);
-    const isCell = (flags & CELL) !== 0;
-    const el: El = {
-      tag: name,
-      flags,
-      start,
-      skip: isSkipped(flags, tag),
-      table,
-      rowSpan: isCell ? spanAttr(tag.rowSpan) : undefined,
-      colSpan: isCell ? spanAttr(tag.colSpan) : undefined,
-      closed: false,
-      data: undefined,
-    };
-    if (tagged & VOID) {
+    const { name, flags, start } = tag;
+    const table = this.tables.length ? this.tables[this.tables.length - 1] : null;
+    if (!this.prepare(name, flags, table, start)) return null;
+    const cell = (flags & CELL) !== 0;
+    // Anything but table structure directly in a table, section or row goes before the table in a browser.
+    const fostered = table !== null && !(flags & (TABLE | TABLE_PART)) && (this.current().flags & (TABLE | SECTION | ROW)) !== 0;
+    const el = new El(
+      name, tag.id, flags, start, isSkipped(flags, tag), table, fostered,
+      cell ? spanAttr(tag.rowSpan) : undefined, cell ? spanAttr(tag.colSpan) : undefined,
+    );
+    if (flags & VOID) {
       el.closed = true;
       this.sink.open(el);
       this.sink.close(el);
@@ -368,12 +361,51 @@ export class TreeBuilder implements TokenizerCallbacks {
     return el;
   }
 
+  /** Ends what a start tag ends before its element goes in; false when the spec ignores the tag here. */
+  private prepare(name: string, flags: number, table: TableContext | null, start: number): boolean {
+    if (this.foreign && BREAKS_OUT_OF_SVG.has(name)) this.breakOutOfForeign();
+    if (this.head && this.current() === this.head && !(flags & HEAD_CONTENT)) this.closeDownTo(this.head);
+    let inserted = true;
+    if (flags & TABLE_PART) {
+      inserted = table !== null && this.prepareTablePart(flags, table, start);
+    } else if (flags & TABLE) {
+      if (table && !table.cell && !table.caption) this.closeDownTo(table.el); // a table directly in a table ends it
+    } else if (flags & TRACKED) {
+      inserted = !this.ignoresTracked(name);
+    }
+    this.started = true;
+    if (!(flags & HEAD_CONTENT)) this.bodySeen = true;
+    if (!inserted) return false;
+    if (flags & CLOSES_P && this.isOpen(P) && !(flags & TABLE && this.quirks)) {
+      const p = this.inScope('p', SCOPE | SCOPE_BUTTON);
+      if (p) this.closeDownTo(p);
+    }
+    if (flags & SIBLING && this.open.length) this.closeSibling(name, flags);
+    return true;
+  }
+
+  /** A second head, body, html or form adds nothing; nor does a form directly in a table (the spec empties it). */
+  private ignoresTracked(name: string): boolean {
+    switch (name) {
+      case 'head':
+        return this.headSeen || this.bodySeen;
+      case 'body':
+        return this.body !== null || this.bodySeen;
+      case 'html':
+        return this.html !== null || this.started;
+      case 'form':
+        return this.form !== null || (this.open.length > 0 && (this.current().flags & (TABLE | SECTION | ROW)) !== 0);
+      default:
+        return false;
+    }
+  }
+
   /** A heading ends an open heading, an li an li, a dd or dt the last dd or dt, an option an option. */
   private closeSibling(name: string, flags: number): void {
     const current = this.current();
     if (flags & HEADING) {
       if (current.flags & HEADING) this.closeDownTo(current);
-    } else if (name === 'li' || name === 'dd' || name === 'dt') {
+    } else if (name === 'li' ? this.isOpen(LI) : (name === 'dd' || name === 'dt') && (this.isOpen(DD) || this.isOpen(DT))) {
       for (let i = this.open.length - 1; i >= 0; i--) {
         const el = this.open[i];
         if (name === 'li' ? el.tag === 'li' : el.tag === 'dd' || el.tag === 'dt') {
@@ -387,26 +419,31 @@ export class TreeBuilder implements TokenizerCallbacks {
     }
   }
 
-  /** Ends what a row, cell, section or caption start tag ends in its table; gives a cell without a row a row. */
-  private prepareTablePart(flags: number, table: TableContext, start: number): void {
+  /**
+   * Ends what a row, cell, section or caption start tag ends in its table; gives a cell without a row a row. Column
+   * definitions carry no text and are not kept, but like the spec they end an open cell or row.
+   */
+  private prepareTablePart(flags: number, table: TableContext, start: number): boolean {
+    if (flags & COLUMNS) {
+      this.closeAbove(table.el);
+      return false;
+    }
     if (flags & CELL) {
       const open = table.cell ?? table.caption;
       if (open) this.closeDownTo(open);
       this.closeAbove(table.row ?? table.section ?? table.el);
-      if (!table.row) {
-        this.push({
-          tag: 'tr', flags: tagFlags('tr'), start, skip: false, table, closed: false, data: undefined,
-        });
-      }
+      if (!table.row) this.push(new El(TR.name, TR.id, TR.flags, start, false, table, false));
     } else if (flags & ROW) {
       this.closeAbove(table.section ?? table.el);
     } else {
       this.closeAbove(table.el);
     }
+    return true;
   }
 
   private push(el: El): void {
     this.open.push(el);
+    this.count(el, 1);
     const table = el.table;
     if (el.flags & TABLE) {
       el.table = { el, section: null, row: null, cell: null, caption: null };
@@ -418,8 +455,7 @@ export class TreeBuilder implements TokenizerCallbacks {
       else if (el.flags & CAPTION) table.caption = el;
     }
     if (el.flags & TRACKED) {
-      if (el.tag === 'p') this.openParagraphs++;
-      else if (el.tag === 'head') {
+      if (el.tag === 'head') {
         this.head = el;
         this.headSeen = true;
       } else if (el.tag === 'body') this.body = el;
@@ -440,10 +476,12 @@ export class TreeBuilder implements TokenizerCallbacks {
     if (flags & CELL) return table.cell?.tag === name ? table.cell : null;
     if (flags & ROW) return table.row;
     if (flags & SECTION) {
-      if (table.section) return table.section.tag === name ? table.section : null;
-      // A row outside any section is in the tbody the spec implies: </tbody> ends that row.
-      if (name === 'tbody') this.closeAbove(table.el);
-      return null;
+      // A row outside any section is in the tbody the spec implies. In a cell only the cell's own section's end tag
+      // counts; in a row any section end tag ends the row (as parse5 does), then the section if it is the one named.
+      const named = table.section ? table.section.tag === name : name === 'tbody';
+      if (table.caption || (table.cell && !named)) return null;
+      if (table.row) this.closeDownTo(table.row);
+      return named ? table.section : null;
     }
     if (flags & CAPTION) return table.caption;
     return this.inScope(name, SCOPE); // colgroup
@@ -484,10 +522,19 @@ export class TreeBuilder implements TokenizerCallbacks {
     return null;
   }
 
-  private innermostForeign(): El {
-    let i = this.open.length - 1;
-    while (this.open[i].tag !== 'svg' && this.open[i].tag !== 'math') i--;
-    return this.open[i];
+  /** The table whose rows the current point stands between (not in a cell): a browser moves what comes here before it. */
+  private fosteredFrom(): TableContext | null {
+    const current = this.open.length ? this.current() : null;
+    return current && current.flags & (TABLE | SECTION | ROW) ? current.table : null;
+  }
+
+  /** HTML in svg or math ends them (a browser shows it; the svg itself is dropped). */
+  private breakOutOfForeign(): void {
+    while (this.foreign) {
+      let i = this.open.length - 1;
+      while (this.open[i].tag !== 'svg' && this.open[i].tag !== 'math') i--;
+      this.closeDownTo(this.open[i]);
+    }
   }
 
   private openHeading(): El | null {
@@ -500,6 +547,17 @@ export class TreeBuilder implements TokenizerCallbacks {
   }
 
   // Closing.
+
+  /** Counts open elements per tag, so that an end tag with nothing to close costs no walk down the stack. */
+  private count(el: El, delta: number): void {
+    if (el.id >= 0) this.openTags[el.id] += delta;
+    else this.openOther.set(el.tag, (this.openOther.get(el.tag) ?? 0) + delta);
+    if (el.flags & HEADING) this.openHeadings += delta;
+  }
+
+  private isOpen(tag: Tag): boolean {
+    return tag.id >= 0 ? this.openTags[tag.id] > 0 : (this.openOther.get(tag.name) ?? 0) > 0;
+  }
 
   private current(): El {
     return this.open[this.open.length - 1];
@@ -517,6 +575,7 @@ export class TreeBuilder implements TokenizerCallbacks {
   /** Bookkeeping for an element just taken off the logical stack, then the reader's. */
   private closed(el: El): void {
     el.closed = true;
+    this.count(el, -1);
     const table = el.table;
     if (el.flags & TABLE) this.tables.pop();
     else if (table) {
@@ -526,8 +585,7 @@ export class TreeBuilder implements TokenizerCallbacks {
       else if (table.caption === el) table.caption = null;
     }
     if (el.flags & TRACKED) {
-      if (el.tag === 'p') this.openParagraphs--;
-      else if (el === this.head) this.head = null;
+      if (el === this.head) this.head = null;
       else if (el === this.body) this.body = null;
       else if (el === this.html) this.html = null;
       else if (el.tag === 'svg' || el.tag === 'math') this.foreign--;
