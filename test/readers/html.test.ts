@@ -5,6 +5,7 @@ import type { Block, Cell, DocumentModel, Table } from '../../src/document/model
 import { UnreadableError } from '../../src/document/errors.ts';
 import { FORMAT_2021 } from '../../src/format/index.ts';
 import { readHtml } from '../../src/readers/html.ts';
+import { TABLE3_HTML_VALUES } from '../fixtures/html/table3.values.ts';
 
 const source = { path: 'page.html', sha256: '', media_type: 'text/html', bytes: 0 };
 const readBytes = (bytes: Uint8Array): DocumentModel => readHtml({ bytes, source });
@@ -26,17 +27,7 @@ describe('readHtml: the official table 三 layout', () => {
   const [table] = tables(doc);
   const table3 = FORMAT_2021.tables.table3;
   const resultGroup = table3.rows.find((r) => r.id === 'granted')!.group!;
-  const values: Record<string, number[]> = {
-    new_received: [20, 3, 0, 0, 1, 0, 24],
-    carried_over: [2, 0, 0, 0, 0, 0, 2],
-    granted: [10, 1, 0, 0, 1, 0, 12],
-    partially_granted: [2, 0, 0, 0, 0, 0, 2],
-    denied_third_party: [1, 0, 0, 0, 0, 0, 1],
-    unable_not_held: [5, 1, 0, 0, 0, 0, 6],
-    not_processed_repeat: [1, 0, 0, 0, 0, 0, 1],
-    total_processed: [19, 2, 0, 0, 1, 0, 22],
-    carried_forward: [3, 1, 0, 0, 0, 0, 4],
-  };
+  const values = TABLE3_HTML_VALUES;
   // The three label columns as a browser lays them out: a row without group spans all three, a row of the
   // 三、本年度办理结果 group spans two, a sub-item sits under its group and the 三、 cell.
   const labelColumns = (label: string, group?: string) =>
@@ -311,6 +302,17 @@ describe('readHtml: broken markup read as a browser repairs it', () => {
     const [table] = tables(readString('<TABLE><TR><TD ROWSPAN=2 rowspan=5>A<TD>B<TR><TD>C</TABLE>'));
     assert.deepEqual(texts(table), [['A', 'B'], ['A', 'C']]);
     assert.deepEqual(spannedMap(table), ['00', '10']);
+  });
+
+  it('moves text written between the rows of a layout table before the table, as it does for a data table', () => {
+    const doc = readString('<div>网站<table><tr><td>甲<table><tr><td>1</td></tr></table></td></tr>说明</table></div>');
+    assert.deepEqual(brief(doc.blocks), ['paragraph 网站说明', 'paragraph 甲', 'table 0']);
+  });
+
+  it('reads only options in a <select>, and keeps what follows a misnested </form> in its line', () => {
+    const select = readString('<select><option>一<div>二</div><option>三</select><p>正文</p>');
+    assert.deepEqual(brief(select.blocks), ['paragraph 一二', 'paragraph 三', 'paragraph 正文']);
+    assert.deepEqual(brief(readString('<form><span>表单</form>续</span>').blocks), ['paragraph 表单续']);
   });
 
   it('takes 10,000 stray end tags over 10,000 open spans in its stride', () => {

@@ -13,7 +13,7 @@ import { expandGrid, type SpanCell } from '../grid.ts';
 import { LineIndex } from './positions.ts';
 import { BLOCK, CAPTION, CELL, HEADING, LEVEL_SHIFT, PRE, ROW, TABLE, TABLE_PART, VOID } from './tags.ts';
 import { collapseWhitespace, joinLines } from './text.ts';
-import type { El, TableContext, TreeSink } from './tree.ts';
+import type { El, TableContext, TreeSink } from './element.ts';
 
 const NON_BLANK_RE = /\S/;
 const PRE_LINE_RE = /\r\n?|\n/;
@@ -194,7 +194,6 @@ export class BlockBuilder implements TreeSink {
     return this.blocks;
   }
 
-
   private enterFlow(flow: Flow): void {
     this.outerFlows.push(this.flow);
     this.flow = flow;
@@ -296,7 +295,11 @@ export class BlockBuilder implements TreeSink {
   private putBefore(table: TableData): void {
     const { before, flow } = table;
     this.emit(before);
-    if (before.blocks.length) flow.blocks.splice(table.at, 0, ...before.blocks);
+    if (!before.blocks.length) return;
+    // Pushed one by one: spreading a long list as arguments would overflow the stack.
+    const after = flow.blocks.splice(table.at);
+    for (const block of before.blocks) flow.blocks.push(block);
+    for (const block of after) flow.blocks.push(block);
   }
 
   private closeTable(el: El): void {

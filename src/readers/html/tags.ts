@@ -34,9 +34,9 @@ export const COLUMNS = 1 << 15;
 /** Extra scope boundaries: `</p>` looks no further than a button, `</li>` no further than a list. */
 export const SCOPE_BUTTON = 1 << 16;
 export const SCOPE_LIST = 1 << 17;
-/** Elements the tree builder keeps track of while open (head, body, html, svg, math, form, noscript). */
+/** Elements the tree builder keeps track of while open (head, body, html, svg, math, form, noscript, select). */
 export const TRACKED = 1 << 18;
-/** Start tags that end an open element of their kind: h1–h6, li, dd, dt, option, optgroup. */
+/** Start tags that end an open element of their kind: h1–h6, li, dd, dt, option, optgroup, button, a. */
 export const SIBLING = 1 << 19;
 export const LEVEL_SHIFT = 20;
 
@@ -65,8 +65,8 @@ mark(SPECIAL, `address applet area article aside base basefont bgsound blockquot
 mark(SCOPE, 'applet caption html table td th marquee object template');
 mark(SCOPE_BUTTON, 'button');
 mark(SCOPE_LIST, 'ol ul');
-mark(TRACKED, 'head body html svg math form noscript');
-mark(SIBLING, 'h1 h2 h3 h4 h5 h6 li dd dt option optgroup');
+mark(TRACKED, 'head body html svg math form noscript select');
+mark(SIBLING, 'h1 h2 h3 h4 h5 h6 li dd dt option optgroup button a');
 mark(FORMATTING, 'a b big code em font i nobr s small strike strong tt u');
 mark(VOID, 'area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr');
 mark(HEAD_CONTENT, 'base basefont bgsound link meta noframes script style template title noscript html head');

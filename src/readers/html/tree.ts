@@ -5,80 +5,29 @@
  * - an unclosed `<td>`/`<th>` ends at the next cell, row or section, or `</tr>`/`</table>`, even with a `<p>` or
  *   `<span>` still open inside; an unclosed `<tr>` ends at the next row; a cell outside any row gets an implied row;
  * - a `<table>` directly inside a table (not in a cell) ends that table; table parts outside a table are ignored;
- * - a block start tag ends an open `<p>`; a heading ends a heading, `<li>` an `<li>`; `<head>` ends at the first body
- *   element or text;
+ *   anything else written between rows is marked as moved before the table ("foster parenting");
+ * - a block start tag ends an open `<p>` (a table does not in quirks mode); a heading ends a heading, `<li>` an
+ *   `<li>`, `<a>` an `<a>`; `<head>` ends at the first body element or text;
  * - end tags only close elements in scope: a stray `</div>`, `</span>` or `</font>` inside a cell never closes the
- *   table around it, `</body>` closes nothing, `</p>` without a `<p>` is an empty paragraph.
+ *   table around it, `</body>` closes nothing, `</p>` without a `<p>` is an empty paragraph;
+ * - inside `<select>` only options count, `<noscript>` holds raw text, HTML tags end `<svg>` and `<math>`.
  * htmlparser2's `Parser` keeps a simpler stack of its own that would fight these rules (a stray `</div>` closes
  * everything up to the nearest div), and its bookkeeping costs more than the tokenizer itself, so the tokenizer's
  * callbacks are used directly.
  */
 import { Tokenizer, type QuoteType, type TokenizerCallbacks } from 'htmlparser2';
 import { isQuirksDoctype } from './doctype.ts';
+import { El, type TableContext, type TreeSink } from './element.ts';
 import {
-  CAPTION, CELL, CLOSES_P, COLUMNS, DROPPED, FORMATTING, HEAD_CONTENT, HEADING, ROW, SCOPE, SCOPE_BUTTON, SCOPE_LIST, SECTION,
+  COLSPAN_ATTR, HIDDEN_ATTR, ROWSPAN_ATTR, STYLE_ATTR, attributeBit, isSkipped, spanAttr, type StartTag,
+} from './start-tag.ts';
+import {
+  CAPTION, CELL, CLOSES_P, COLUMNS, FORMATTING, HEAD_CONTENT, HEADING, ROW, SCOPE, SCOPE_BUTTON, SCOPE_LIST, SECTION,
   SIBLING, SPECIAL, TABLE, TABLE_PART, TRACKED, VOID, KNOWN_TAGS, tagAt, type Tag,
 } from './tags.ts';
 
-/** An element as the reader sees it. */
-export class El {
-  closed = false;
-  /** The reader's own data for the element (what it collects of a table). */
-  data: unknown = undefined;
-
-  constructor(
-    readonly tag: string,
-    /** The tag's id (tags.ts), -1 for an unknown tag. */
-    readonly id: number,
-    /** Tag flags (tags.ts). */
-    readonly flags: number,
-    /** Offset of its `<` in the source (that of the first cell for an implied row). */
-    readonly start: number,
-    /** Hidden (`hidden`, `display:none`) or dropped (script, head…): nothing inside is read. */
-    readonly skip: boolean,
-    /**
-     * The table a table, row, cell, section or caption belongs to (a table's own context for a table); for an element
-     * written between a table's rows, the table a browser moves it out of, in front.
-     */
-    public table: TableContext | null,
-    /** Written between rows (not in a cell): a browser moves it before the table ("foster parenting"). */
-    readonly fostered: boolean,
-    readonly rowSpan?: number,
-    readonly colSpan?: number,
-  ) {}
-}
-
-/** The open parts of an open table. */
-export interface TableContext {
-  readonly el: El;
-  section: El | null;
-  row: El | null;
-  cell: El | null;
-  caption: El | null;
-}
-
-/** What the reader does with the document, in source order. */
-export interface TreeSink {
-  open(el: El): void;
-  close(el: El): void;
-  /**
-   * Text; `runStart` is where the text node it belongs to starts (text split by entities is one node). `fostered` is
-   * the table when the text stands between its rows, where a browser moves it before the table.
-   */
-  text(data: string, runStart: number, fostered: TableContext | null): void;
-  /** `</br>`, or `</p>` without an open `<p>` (an empty paragraph): ends the current line (`fostered` as for text). */
-  lineBreak(fostered: TableContext | null): void;
-}
-
-const HIDDEN_STYLE_RE = /display\s*:\s*none/i;
 /** Text that is not only ASCII whitespace (the spec's test for text that ends `<head>`). */
 const NOT_ASCII_SPACE_RE = /[^\t\n\f\r ]/;
-
-function spanAttr(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number.parseInt(value, 10);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
 
 /** Start tags that end svg and math content (HTML spec, "parsing tokens in foreign content"). */
 const BREAKS_OUT_OF_SVG = new Set(`b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i
@@ -90,45 +39,8 @@ const P = tagNamed('p');
 const LI = tagNamed('li');
 const DD = tagNamed('dd');
 const DT = tagNamed('dt');
-
-/** The attributes the reader looks at, as bits (the first of duplicate attributes wins, as in the spec). */
-const HIDDEN_ATTR = 1;
-const STYLE_ATTR = 2;
-const ROWSPAN_ATTR = 4;
-const COLSPAN_ATTR = 8;
-
-/**
- * The bit of the attribute named in `source` from `start` to `end`, in any letter case; 0 for the others. Only names
- * of the right length and first letter are compared, in place (Word's markup has a style on every span).
- */
-function attributeBit(source: string, start: number, end: number): number {
-  const length = end - start;
-  const first = source.charCodeAt(start) | 0x20;
-  let bit = 0;
-  if (length === 5) bit = first === 0x73 ? STYLE_ATTR : 0;
-  else if (length === 6) bit = first === 0x68 ? HIDDEN_ATTR : 0;
-  else if (length === 7) bit = first === 0x72 ? ROWSPAN_ATTR : first === 0x63 ? COLSPAN_ATTR : 0;
-  if (!bit) return 0;
-  const name = ATTRIBUTE_NAMES[bit];
-  return source.startsWith(name, start) || source.slice(start, end).toLowerCase() === name ? bit : 0;
-}
-
-const ATTRIBUTE_NAMES: Record<number, string> = {
-  [HIDDEN_ATTR]: 'hidden', [STYLE_ATTR]: 'style', [ROWSPAN_ATTR]: 'rowspan', [COLSPAN_ATTR]: 'colspan',
-};
-
-/** An open tag being read: its name, start and the attributes the reader needs. */
-interface StartTag {
-  name: string;
-  flags: number;
-  id: number;
-  start: number;
-  seen: number;
-  hidden: boolean;
-  style: string | undefined;
-  rowSpan: string | undefined;
-  colSpan: string | undefined;
-}
+const BUTTON = tagNamed('button');
+const A = tagNamed('a');
 
 export class TreeBuilder implements TokenizerCallbacks {
   /** Open elements as the spec has them (innermost last). */
@@ -149,6 +61,8 @@ export class TreeBuilder implements TokenizerCallbacks {
   private form: El | null = null;
   /** An open `<noscript>`: browsers that run scripts read its content as raw text, so no tag inside counts. */
   private noscript: El | null = null;
+  /** An open `<select>`: only options count inside it (the spec's "in select" insertion mode). */
+  private select: El | null = null;
   /** No doctype or an old one: a `<table>` does not end an open `<p>`. */
   private quirks = true;
   private html: El | null = null;
@@ -298,6 +212,7 @@ export class TreeBuilder implements TokenizerCallbacks {
       if (name === 'noscript') this.closeDownTo(this.noscript);
       return;
     }
+    if (this.select && !this.selectAllows(name, flags, true)) return;
     // </p> and </br> end svg and math content, like HTML start tags do.
     if (this.foreign && (name === 'p' || name === 'br')) this.breakOutOfForeign();
     let target: El | null = null;
@@ -316,14 +231,15 @@ export class TreeBuilder implements TokenizerCallbacks {
       target = this.openHeadings ? this.openHeading() : null;
     } else if (name === 'li') {
       target = this.isOpen(tag) ? this.inScope(name, SCOPE | SCOPE_LIST) : null;
+    } else if (name === 'select') {
+      target = this.select;
     } else if (name === 'template') {
       target = this.isOpen(tag) ? this.inScope(name, 0) : null; // closes its template across anything open in it
     } else if (name === 'form') {
       // The spec takes the form off the stack alone: what is open inside it stays open.
       const form = this.form;
       if (form && form !== this.current()) {
-        this.open.splice(this.open.lastIndexOf(form), 1);
-        this.closed(form);
+        this.takeOut(this.open.lastIndexOf(form), true);
         return;
       }
       target = form;
@@ -341,9 +257,14 @@ export class TreeBuilder implements TokenizerCallbacks {
   /** Opens an element (a void one opens and closes at once); returns it, or null when the spec ignores the tag. */
   private startTag(tag: StartTag): El | null {
     if (this.noscript) return null;
-    const { name, flags, start } = tag;
-    const table = this.tables.length ? this.tables[this.tables.length - 1] : null;
-    if (!this.prepare(name, flags, table, start)) return null;
+    const { name, start } = tag;
+    // Inside svg or math, a tag that does not end them is an svg or math element: none of HTML's rules apply.
+    const foreign = this.foreign > 0 && !BREAKS_OUT_OF_SVG.has(name);
+    const flags = foreign ? 0 : tag.flags;
+    if (this.select && !this.selectAllows(name, flags, false)) return null;
+    if (!foreign && !this.prepare(name, flags, this.innermostTable(), start)) return null;
+    // The innermost table once what the tag ends is ended.
+    const table = this.innermostTable();
     const cell = (flags & CELL) !== 0;
     // Anything but table structure directly in a table, section or row goes before the table in a browser.
     const fostered = table !== null && !(flags & (TABLE | TABLE_PART)) && (this.current().flags & (TABLE | SECTION | ROW)) !== 0;
@@ -361,9 +282,31 @@ export class TreeBuilder implements TokenizerCallbacks {
     return el;
   }
 
+  /**
+   * Whether a tag counts inside an open select; tags that end the select (another select, an input, a table part
+   * when the select is in a table) end it first. Everything else is ignored, and its text joins the select's.
+   */
+  private selectAllows(name: string, flags: number, end: boolean): boolean {
+    const select = this.select!;
+    if (name === 'option' || name === 'optgroup' || name === 'script' || name === 'template') return true;
+    if (!end && name === 'hr') return true;
+    if (name === 'select') {
+      if (!end) this.closeDownTo(select);
+      return end;
+    }
+    const table = select.table;
+    const inTable = table !== null && (flags & (TABLE | TABLE_PART)) !== 0 && !(flags & COLUMNS) &&
+      (!end || flags & TABLE || [table.cell, table.row, table.section, table.caption].some((el) => el?.tag === name));
+    if (inTable || (!end && (name === 'input' || name === 'keygen' || name === 'textarea'))) {
+      this.closeDownTo(select);
+      return true;
+    }
+    return false;
+  }
+
   /** Ends what a start tag ends before its element goes in; false when the spec ignores the tag here. */
   private prepare(name: string, flags: number, table: TableContext | null, start: number): boolean {
-    if (this.foreign && BREAKS_OUT_OF_SVG.has(name)) this.breakOutOfForeign();
+    if (this.foreign) this.breakOutOfForeign();
     if (this.head && this.current() === this.head && !(flags & HEAD_CONTENT)) this.closeDownTo(this.head);
     let inserted = true;
     if (flags & TABLE_PART) {
@@ -400,11 +343,16 @@ export class TreeBuilder implements TokenizerCallbacks {
     }
   }
 
-  /** A heading ends an open heading, an li an li, a dd or dt the last dd or dt, an option an option. */
+  /** A heading ends an open heading, an li an li, a dd or dt the last dd or dt, an option an option, a button a button. */
   private closeSibling(name: string, flags: number): void {
     const current = this.current();
     if (flags & HEADING) {
       if (current.flags & HEADING) this.closeDownTo(current);
+    } else if (name === 'button') {
+      const button = this.isOpen(BUTTON) ? this.inScope('button', SCOPE) : null;
+      if (button) this.closeDownTo(button);
+    } else if (name === 'a') {
+      if (this.isOpen(A)) this.inlineEndTag('a', true); // a link inside a link ends the first
     } else if (name === 'li' ? this.isOpen(LI) : (name === 'dd' || name === 'dt') && (this.isOpen(DD) || this.isOpen(DT))) {
       for (let i = this.open.length - 1; i >= 0; i--) {
         const el = this.open[i];
@@ -463,6 +411,7 @@ export class TreeBuilder implements TokenizerCallbacks {
       else if (el.tag === 'svg' || el.tag === 'math') this.foreign++;
       else if (el.tag === 'form') this.form = el;
       else if (el.tag === 'noscript') this.noscript = el;
+      else if (el.tag === 'select') this.select = el;
     }
     this.sink.open(el);
   }
@@ -470,7 +419,7 @@ export class TreeBuilder implements TokenizerCallbacks {
   // End tags.
 
   private tableEndTarget(name: string, flags: number): El | null {
-    const table = this.tables.at(-1);
+    const table = this.innermostTable();
     if (!table) return null;
     if (flags & TABLE) return table.el;
     if (flags & CELL) return table.cell?.tag === name ? table.cell : null;
@@ -497,12 +446,10 @@ export class TreeBuilder implements TokenizerCallbacks {
     for (let i = this.open.length - 1; i >= 0; i--) {
       const el = this.open[i];
       if (el.tag === name) {
-        if (!blockAbove) {
-          this.closeDownTo(el);
-        } else {
-          this.open.splice(i, 1);
-          this.closed(el);
-        }
+        // The block goes on outside the formatting element; only one written between a table's rows keeps the
+        // reader in the flow before the table until the block ends.
+        if (blockAbove) this.takeOut(i, el.fostered);
+        else this.closeDownTo(el);
         return;
       }
       if (el.flags & SPECIAL) {
@@ -520,6 +467,10 @@ export class TreeBuilder implements TokenizerCallbacks {
       if (el.flags & boundary) return null;
     }
     return null;
+  }
+
+  private innermostTable(): TableContext | null {
+    return this.tables.length ? this.tables[this.tables.length - 1] : null;
   }
 
   /** The table whose rows the current point stands between (not in a cell): a browser moves what comes here before it. */
@@ -572,8 +523,23 @@ export class TreeBuilder implements TokenizerCallbacks {
     this.closed(this.open.pop()!);
   }
 
-  /** Bookkeeping for an element just taken off the logical stack, then the reader's. */
-  private closed(el: El): void {
+  /**
+   * Takes an element off the middle of the stack. With `later`, what is open above it is still inside it for the
+   * reader, which ends it when the element just above it ends.
+   */
+  private takeOut(index: number, later: boolean): void {
+    const el = this.open[index];
+    this.open.splice(index, 1);
+    if (!later) {
+      this.closed(el);
+      return;
+    }
+    this.closed(el, false);
+    (this.open[index].endsAfter ??= []).push(el);
+  }
+
+  /** Bookkeeping for an element just taken off the logical stack, then the reader's (now or, if not `now`, later). */
+  private closed(el: El, now = true): void {
     el.closed = true;
     this.count(el, -1);
     const table = el.table;
@@ -591,11 +557,19 @@ export class TreeBuilder implements TokenizerCallbacks {
       else if (el.tag === 'svg' || el.tag === 'math') this.foreign--;
       else if (el === this.form) this.form = null;
       else if (el === this.noscript) this.noscript = null;
+      else if (el === this.select) this.select = null;
     }
-    this.sink.close(el);
+    if (now) this.finish(el);
   }
-}
 
-function isSkipped(flags: number, tag: StartTag): boolean {
-  return (flags & DROPPED) !== 0 || tag.hidden || (tag.style !== undefined && HIDDEN_STYLE_RE.test(tag.style));
+  /** The reader ends an element, then those taken out from under it (and from under them). */
+  private finish(el: El): void {
+    const pending = [el];
+    while (pending.length) {
+      const next = pending.pop()!;
+      this.sink.close(next);
+      // Taken out innermost first: end them in that order.
+      if (next.endsAfter) for (let i = next.endsAfter.length - 1; i >= 0; i--) pending.push(next.endsAfter[i]);
+    }
+  }
 }
