@@ -3,6 +3,7 @@
  * over; documents in force follow from last year's count; and a narrative copied from last year.
  */
 import { cellKey, tableName } from '../../format/index.ts';
+import type { TableDef, TableId } from '../../format/types.ts';
 import type { Report } from '../../report/types.ts';
 import { cellsOf, numberAt, rowDef, tableOf, valueAt } from '../cells.ts';
 import { defineRule } from '../define.ts';
@@ -19,9 +20,9 @@ export const carriedOver = defineRule({
   example: '表三“自然人”列：本年「二、上年结转政府信息公开申请数量」为0，上年报告「四、结转下年度继续办理」为2',
   check({ report, previous }) {
     const hits: Hit[] = [];
-    const table = tableOf(report, 'table3');
-    const before = previous && tableOf(previous, 'table3');
-    if (!table || !before || !previous) return hits;
+    const pair = tablePair(report, previous, 'table3');
+    if (!pair) return hits;
+    const { table, before, prior } = pair;
     const over = rowDef(table, 'carried_over');
     const forward = rowDef(before, 'carried_forward');
     if (!over || !forward) return hits;
@@ -29,9 +30,9 @@ export const carriedOver = defineRule({
       const key = cellKey(table, { row: over.id, col });
       const lastKey = cellKey(before, { row: forward.id, col });
       const now = valueAt(report, key);
-      const then = valueAt(previous, lastKey);
+      const then = valueAt(prior, lastKey);
       if (typeof now !== 'number' || typeof then !== 'number' || now === then) return;
-      if (report.provenance[key]?.status === 'unknown' || previous.provenance[lastKey]?.status === 'unknown') return;
+      if (report.provenance[key]?.status === 'unknown' || prior.provenance[lastKey]?.status === 'unknown') return;
       hits.push({
         message: `${tableName(table.id)}“${column.label}”列：本年「${over.label}」为${now}，上年报告「${forward.label}」为${then}`,
         cells: [key],
@@ -53,9 +54,9 @@ export const inForceContinuity = defineRule({
   example: '表二「行政规范性文件」：上年现行有效12件+本年制发3件−本年废止1件=14件，但本年现行有效件数为10',
   check({ report, previous }) {
     const hits: Hit[] = [];
-    const table = tableOf(report, 'table2');
-    const before = previous && tableOf(previous, 'table2');
-    if (!table || !before || !previous) return hits;
+    const pair = tablePair(report, previous, 'table2');
+    if (!pair) return hits;
+    const { table, before, prior } = pair;
     for (const id of ['regulations', 'normative_docs']) {
       const row = rowDef(table, id);
       if (!row || !rowDef(before, id)) continue;
@@ -63,7 +64,7 @@ export const inForceContinuity = defineRule({
       const keys = { issued: key(table, 'issued'), repealed: key(table, 'repealed'), inForce: key(table, 'in_force'), last: key(before, 'in_force') };
       if (!keys.issued || !keys.repealed || !keys.inForce || !keys.last) continue;
       const [issued, repealed, inForce] = [keys.issued, keys.repealed, keys.inForce].map((k) => numberAt(report, k));
-      const last = numberAt(previous, keys.last);
+      const last = numberAt(prior, keys.last);
       if ([issued, repealed, inForce, last].some((v) => v === undefined)) continue;
       const expected = last! + issued! - repealed!;
       if (expected === inForce) continue;
@@ -98,6 +99,13 @@ export function similarity(a: string, b: string): number {
 
 export const SIMILARITY_THRESHOLD = 0.9;
 /** Below this many characters a narrative is too short to call a copy ("无其他需要报告的事项" is the same every year). */
+/** The same table in this year's and last year's report, both read, with last year's report. */
+function tablePair(report: Report, previous: Report | undefined, id: TableId): { table: TableDef; before: TableDef; prior: Report } | undefined {
+  const table = tableOf(report, id);
+  const before = previous && tableOf(previous, id);
+  return table && before && previous ? { table, before, prior: previous } : undefined;
+}
+
 const MIN_CHARS = 200;
 
 const narrativeText = (r: Report) => r.sections.map((s) => s.text).join('\n');
