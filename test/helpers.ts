@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractReport } from '../src/extract/index.ts';
 import { readBytes, readPath } from '../src/readers/index.ts';
-import type { Report } from '../src/report/types.ts';
+import type { Finding, Report } from '../src/report/types.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -30,3 +30,6 @@ export async function parseText(text: string, name = 'fixture.txt'): Promise<Rep
 
 /** Findings as compact [rule, line] pairs for literal comparison. */
 export const ruleLines = (r: Report) => r.findings.map((f) => [f.rule, f.line ?? null]);
+
+/** The Report JSON paths of the cells a finding points at. */
+export const pathsOf = (f: Finding): string[] | undefined => f.place.cells?.map((c) => c.path);

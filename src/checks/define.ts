@@ -1,12 +1,13 @@
 /**
  * `defineRule`: the one helper every rule goes through. A rule's check returns hits (message, cells, place); the
- * helper stamps the rule id and severity on each and places it, from the first cell's provenance or the text's position.
+ * helper makes each a Finding of the rule's catalogue entry, placed at the text it names or at the first of its cells
+ * that was read from the source.
  */
-import type { SourcePos } from '../document/model.ts';
-import type { Finding, Report } from '../report/types.ts';
+import { createFinding, type Finding, type SourcePlace } from '../document/finding.ts';
+import type { Report } from '../report/types.ts';
 import type { CheckContext, Hit, Rule, RuleMeta } from './types.ts';
 
-export interface RuleDefinition extends Omit<RuleMeta, 'scope'> {
+export interface RuleDefinition extends Omit<RuleMeta, 'scope' | 'origin'> {
   scope?: RuleMeta['scope'];
   check(ctx: CheckContext): Hit[];
 }
@@ -17,35 +18,23 @@ export interface RuleDefinition extends Omit<RuleMeta, 'scope'> {
  *     example: '…', check: (ctx) => [{ message: '…', cells: ['table2.fees_wan_yuan'] }] });
  */
 export function defineRule(def: RuleDefinition): Rule {
-  const { check, ...meta } = def;
+  const { check, ...rest } = def;
+  const meta: RuleMeta = { ...rest, origin: 'check', scope: def.scope ?? 'report' };
   return {
     ...meta,
-    scope: def.scope ?? 'report',
     check(ctx: CheckContext): Finding[] {
-      return check(ctx).map((hit) => toFinding(meta.id, meta.severity, hit, ctx.report));
+      return check(ctx).map(({ at, ...hit }) => createFinding(meta, { ...hit, source: at ?? placeOfCells(ctx.report, hit.cells) }));
     },
   };
 }
 
-function toFinding(rule: string, severity: Finding['severity'], hit: Hit, report: Report): Finding {
-  const pos = hit.at ?? placeOfCells(report, hit.cells);
-  const finding: Finding = { rule, severity, message: hit.message };
-  if (pos?.line !== undefined) finding.line = pos.line;
-  if (pos?.page !== undefined) finding.page = pos.page;
-  if (hit.cells?.length) finding.cells = hit.cells;
-  if (pos && Object.keys(pos).length) finding.pos = pos;
-  if (hit.expected !== undefined) finding.expected = hit.expected;
-  if (hit.actual !== undefined) finding.actual = hit.actual;
-  return finding;
-}
-
-/** The source position where the first of the cells (that has one) was read; provenance extras are dropped. */
-export function placeOfCells(report: Report, cells: string[] | undefined): SourcePos | undefined {
+/** The source place where the first of the cells (that has one) was read. */
+export function placeOfCells(report: Report, cells: readonly string[] | undefined): SourcePlace | undefined {
   for (const key of cells ?? []) {
     const prov = report.provenance[key];
-    if (!prov) continue;
-    const { status: _status, raw: _raw, ...pos } = prov;
-    return pos;
+    if (!prov?.medium) continue;
+    const { status: _status, raw: _raw, ...place } = prov;
+    return place as SourcePlace;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * The checker: a catalogue of rules over the Report (template arithmetic, template integrity, structure, narrative
- * against tables, narrative arithmetic, timeliness, and across years). Pure: a report goes in, the same report with the
- * findings appended comes out.
+ * against tables, narrative arithmetic, timeliness, and across years). Pure and idempotent: a report goes in, the same
+ * report comes out with its `check` findings replaced by this run's (reading and extraction findings are kept).
  *
  * @example
  *   const checked = checkReport(report, { previous: lastYear });
@@ -73,7 +73,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): Report 
   const selected = options.rules ? RULES.filter((r) => options.rules!.includes(r.id)) : RULES;
   const findings: Finding[] = selected.filter((r) => r.scope === 'report').flatMap((r) => r.check(ctx));
   if (options.previous) findings.push(...checkPair(options.previous, report, options.rules));
-  return { ...report, findings: [...report.findings, ...findings] };
+  return { ...report, findings: [...report.findings.filter((f) => f.origin !== 'check'), ...findings] };
 }
 
 /** The cross-year rules for two reports of the same agency; nothing when they are not consecutive years. */

@@ -2,7 +2,7 @@
  * The report's prose as paragraphs with their place and section, for the text rules: the preamble before section 一
  * and every section's paragraphs, each at its own source line, as extraction recorded them in the Report.
  */
-import type { SourcePos } from '../document/model.ts';
+import type { SourcePlace } from '../document/finding.ts';
 import type { ParagraphJson, Report } from '../report/types.ts';
 import { normalizeText } from '../text/normalize.ts';
 
@@ -15,7 +15,7 @@ export interface Paragraph {
   section?: string;
   /** True for the section heading itself. */
   heading?: boolean;
-  pos: SourcePos;
+  source?: SourcePlace;
 }
 
 export interface Narrative {
@@ -37,25 +37,18 @@ export const normalizeProse = (s: string): string => normalizeText(s).replace(/\
 export function narrativeOf(report: Report): Narrative {
   const paragraphs: Paragraph[] = [];
   const preamble = report.preamble ?? [];
-  if (!preamble.length && report.title) paragraphs.push(paragraph(report.title, {}, undefined));
-  for (const p of preamble) paragraphs.push(paragraph(p.text, placeOf(p), undefined));
+  if (!preamble.length && report.title) paragraphs.push(paragraph(report.title, undefined, undefined));
+  for (const p of preamble) paragraphs.push(paragraph(p.text, p.source, undefined));
   for (const s of report.sections) {
-    paragraphs.push({ ...paragraph(`${s.number}、${s.title}`, placeOf(s), s.number), heading: true });
-    const body: ParagraphJson[] = s.paragraphs ?? s.text.split('\n').map((text) => ({ text, line: s.line, page: s.page }));
-    for (const p of body) if (p.text.trim()) paragraphs.push(paragraph(p.text, placeOf(p), s.number));
+    paragraphs.push({ ...paragraph(`${s.number}、${s.title}`, s.source, s.number), heading: true });
+    const body: ParagraphJson[] = s.paragraphs ?? s.text.split('\n').map((text) => ({ text, source: s.source }));
+    for (const p of body) if (p.text.trim()) paragraphs.push(paragraph(p.text, p.source, s.number));
   }
   return { paragraphs, hasPreamble: preamble.length > 0 };
 }
 
-function placeOf(p: { line?: number; page?: number }): SourcePos {
-  const pos: SourcePos = {};
-  if (p.line !== undefined) pos.line = p.line;
-  if (p.page !== undefined) pos.page = p.page;
-  return pos;
-}
-
-function paragraph(text: string, pos: SourcePos, section: string | undefined): Paragraph {
-  return { text, norm: normalizeProse(text), section, pos };
+function paragraph(text: string, source: SourcePlace | undefined, section: string | undefined): Paragraph {
+  return { text, norm: normalizeProse(text), section, source };
 }
 
 /** Sentences of a normalised text, each keeping its closing mark. */

@@ -1,25 +1,14 @@
 /** The rule catalogue's types: a rule is data (id, severity, basis, Chinese title and description) plus a check. */
-import type { SourcePos } from '../document/model.ts';
-import type { Finding, Report, Severity } from '../report/types.ts';
+import type { Finding, RuleMeta as CatalogueEntry, SourcePlace } from '../document/finding.ts';
+import type { Report } from '../report/types.ts';
 import type { Narrative } from './narrative.ts';
-
-/** What a rule is checked against (for the Chinese catalogue): the template, a law article, plausibility … */
-export type Basis = 'template' | 'plausibility' | string;
 
 /** Where a rule looks: one report, or two reports of the same agency in consecutive years. */
 export type RuleScope = 'report' | 'pair';
 
-export interface RuleMeta {
-  /** Stable kebab-case id, printed in brackets and used to filter. */
-  id: string;
-  severity: Severity;
-  basis: Basis;
-  /** Short Chinese title. */
-  title: string;
-  /** Chinese description of what is checked. */
-  description: string;
-  /** An example message, as the rule prints it. */
-  example: string;
+/** A check rule's catalogue entry: its origin is always `check`, and it says where it looks. */
+export interface RuleMeta extends CatalogueEntry {
+  origin: 'check';
   scope: RuleScope;
 }
 
@@ -28,10 +17,11 @@ export interface Hit {
   message: string;
   /** Report JSON paths of the cells involved; the first one places the finding when `at` is absent. */
   cells?: string[];
-  /** The source position (a sentence, a heading) when the finding is about text rather than cells. */
-  at?: SourcePos;
+  /** The source place (a sentence, a heading) when the finding is about text rather than cells. */
+  at?: SourcePlace;
   expected?: number | string;
   actual?: number | string;
+  note?: string;
 }
 
 export interface CheckContext {

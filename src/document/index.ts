@@ -1,2 +1,3 @@
 export * from './model.ts';
 export * from './errors.ts';
+export * from './finding.ts';

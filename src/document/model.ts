@@ -2,6 +2,7 @@
  * The neutral document model every reader produces and extraction consumes: headings, paragraphs and tables as cell
  * grids, each carrying its place in the source. Readers never interpret the statutory format.
  */
+import type { Finding, Medium } from './finding.ts';
 
 /** Where something stands in the source, as precisely as the reader knows it. */
 export interface SourcePos {
@@ -69,22 +70,11 @@ export interface SourceInfo {
   bytes: number;
 }
 
-/** A problem a reader met: kept with the document, never thrown for a readable input. */
-export interface ReaderMessage {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  pos?: SourcePos;
-}
-
 export interface DocumentModel {
   source: SourceInfo;
+  /** The kind of source positions point into. */
+  medium: Medium;
   blocks: Block[];
-  messages: ReaderMessage[];
-}
-
-/** The text of a block as one string (table rows joined by tabs and newlines). */
-export function blockText(block: Block): string {
-  if (block.kind !== 'table') return block.text;
-  return block.rows.map((r) => r.filter((c) => !c.spanned).map((c) => c.text).join('\t')).join('\n');
+  /** What the reader found (parts skipped, merges repaired …): kept with the document, never thrown. */
+  messages: Finding[];
 }

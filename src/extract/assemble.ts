@@ -2,14 +2,17 @@
  * Turns what was read of one table into Report JSON cells with provenance and findings: aligned rows are typed cell
  * by cell; rows whose count did not fit are reported and recovered only when the arithmetic leaves one reading.
  */
+import { createFinding, sourcePlace, type Finding, type FindingInit, type Medium, type RuleMeta, type SourcePlace } from '../document/finding.ts';
 import type { SourcePos } from '../document/model.ts';
 import { cellKey, expandIdentities, type CellRef } from '../format/identities.ts';
-import { tableName } from '../format/index.ts';
+import { cellPhrase, tableName } from '../format/index.ts';
 import type { RowDef, TableDef } from '../format/types.ts';
-import type { CellProvenance, Finding } from '../report/types.ts';
+import { rowJson } from '../report/cells.ts';
+import type { CellProvenance } from '../report/types.ts';
 import { parseValue, type CellValue } from '../text/values.ts';
 import { recoverUnit, type Known, type LostUnit } from './recover.ts';
 import { alignRuled, type RowRead, type Slot, type TableRead } from './rows.ts';
+import { EXTRACT_RULES } from './rules.ts';
 
 export interface AssembledTable {
   json: Record<string, unknown>;
@@ -18,112 +21,107 @@ export interface AssembledTable {
 }
 
 interface Lost extends LostUnit {
-  label: string;
   pos: SourcePos;
   /** The count finding, completed with the outcome of recovery. */
   finding: Finding;
 }
 
-/** Adds a finding placed at a source position (line or page for compiler-style output, and the full position). */
-type Emit = (f: Omit<Finding, 'line' | 'page' | 'pos'> & { at: SourcePos }) => void;
-
-const emitter = (findings: Finding[]): Emit => ({ at, ...rest }) => {
-  findings.push({ ...rest, line: at.line, page: at.page, pos: at });
-};
+/** What one table's assembly needs besides the read: where provenance goes and how positions become places. */
+interface Assembly {
+  out: AssembledTable;
+  values: Map<string, CellValue>;
+  /** The source place of a document position. */
+  place: (pos: SourcePos) => SourcePlace | undefined;
+  /** Adds a finding raised at a document position. */
+  emit: (meta: RuleMeta, init: Omit<FindingInit, 'source'>, at: SourcePos) => Finding;
+}
 
 /** Assembles one table; provenance is written into the report's own map (shared by all tables). */
-export function assembleTable(read: TableRead, provenance: Record<string, CellProvenance>): AssembledTable {
+export function assembleTable(read: TableRead, provenance: Record<string, CellProvenance>, medium: Medium): AssembledTable {
   const { table } = read;
   const name = tableName(table.id);
-  const values = new Map<string, CellValue>();
   const out: AssembledTable = { json: {}, provenance, findings: [] };
+  const place = (pos: SourcePos) => sourcePlace(medium, pos);
+  const emit: Assembly['emit'] = (meta, init, at) => {
+    const finding = createFinding(meta, { ...init, source: place(at) });
+    out.findings.push(finding);
+    return finding;
+  };
+  const asm: Assembly = { out, values: new Map(), place, emit };
+  const { values } = asm;
   const lost: Lost[] = [];
-  const finding = emitter(out.findings);
 
-  const rows = table.unlabelledRun ? splitRun(read, table, lost, out.findings) : read.rows;
+  const rows = table.unlabelledRun ? splitRun(read, table, lost, asm) : read.rows;
   for (const row of table.rows) {
     const r = rows.get(row.id);
     if (!r) continue;
     const refs = row.columns.map((_, col): CellRef => ({ table: table.id, row: row.id, col }));
     if (r.aligned) {
-      r.slots.forEach((slot, col) => typeCell(table, row, col, slot, values, out, finding));
+      r.slots.forEach((slot, col) => typeCell(table, row, col, slot, asm));
       continue;
     }
     const message = `${name}「${row.label}」行：应有${row.columns.length}个数值，实有${r.slots.length}个`;
-    lost.push(lostUnit(table, refs, r.slots, row.label, r.labelPos, message, out.findings));
+    lost.push(lostUnit(table, refs, r.slots, r.labelPos, message, asm));
   }
 
-  recoverAll(table, lost, values, out);
+  recoverAll(table, lost, asm);
   for (const unit of lost) {
     unit.finding.message += unit.seen.length ? '，无法唯一确定各数值所在的列，未填入' : '，未填入';
     for (const ref of unit.cells) {
       const key = cellKey(table, ref);
       values.set(key, null);
-      out.provenance[key] = { ...unit.pos, status: 'unknown' };
+      out.provenance[key] = { ...asm.place(unit.pos), status: 'unknown' };
     }
   }
   for (const dup of read.duplicates) {
-    finding({ rule: 'row-duplicate', severity: 'warning', message: `${name}「${dup.row.label}」行重复出现，已采用第一次出现的数值`, at: dup.labelPos });
+    emit(EXTRACT_RULES.rowDuplicate, { message: `${name}「${dup.row.label}」行重复出现，已采用第一次出现的数值` }, dup.labelPos);
   }
   for (const stray of read.strays) {
-    finding({ rule: 'stray-value', severity: 'warning', message: `${name}中的数值“${stray.text}”不属于任何行，未采用`, at: stray.pos });
+    emit(EXTRACT_RULES.strayValue, { message: `${name}中的数值“${stray.text}”不属于任何行，未采用` }, stray.pos);
   }
   out.json = toJson(table, values);
   return out;
 }
 
-function typeCell(
-  table: TableDef, row: RowDef, col: number, slot: Slot,
-  values: Map<string, CellValue>, out: AssembledTable, finding: Emit,
-): void {
+function typeCell(table: TableDef, row: RowDef, col: number, slot: Slot, asm: Assembly): void {
   const key = cellKey(table, { row: row.id, col });
   const parsed = parseValue(slot.text, row.columns[col].kind);
-  if (parsed.kind === 'number') {
-    values.set(key, parsed.value);
-    out.provenance[key] = slot.pos;
-    return;
-  }
-  const prov: CellProvenance = { ...slot.pos };
+  const prov: CellProvenance = { ...asm.place(slot.pos) };
   let value: CellValue;
-  if (parsed.kind === 'blank') value = null;
+  if (parsed.kind === 'number') value = parsed.value;
+  else if (parsed.kind === 'blank') value = null;
   else if (parsed.kind === 'na') value = '/';
   else {
     prov.raw = parsed.raw;
     prov.status = parsed.value === undefined ? 'unknown' : 'text';
     value = parsed.value ?? null;
-    finding({
-      rule: 'value-text',
-      severity: parsed.value === undefined ? 'error' : 'info',
-      message: parsed.value === undefined
-        ? `${tableName(table.id)}「${row.label}」行“${row.columns[col].label}”列：“${parsed.raw}”不是数值，未采用`
-        : `${tableName(table.id)}「${row.label}」行“${row.columns[col].label}”列：${parsed.note}`,
+    const cell = cellPhrase(table, row, row.columns[col]);
+    const interpreted = parsed.value !== undefined;
+    asm.emit(interpreted ? EXTRACT_RULES.valueInterpreted : EXTRACT_RULES.valueText, {
+      message: interpreted ? `${cell}：${parsed.note}` : `${cell}：“${parsed.raw}”不是数值，未采用`,
       cells: [key],
-      at: slot.pos,
-    });
+    }, slot.pos);
   }
-  values.set(key, value);
-  out.provenance[key] = prov;
+  asm.values.set(key, value);
+  asm.out.provenance[key] = prov;
 }
 
 /** A unit whose cells lost their columns, with its count finding (an error whatever recovery finds). */
-function lostUnit(
-  table: TableDef, cells: CellRef[], slots: Slot[], label: string, labelPos: SourcePos, message: string, findings: Finding[],
-): Lost {
+function lostUnit(table: TableDef, cells: CellRef[], slots: Slot[], labelPos: SourcePos, message: string, asm: Assembly): Lost {
   const texts = slots.map((s) => s.text.replace(/\s+/g, ''));
   const numbers = texts.map((t) => parseValue(t)).map((v) => (v.kind === 'number' ? v.value : v.kind === 'na' ? 0 : NaN));
   const digits = texts.length === 1 && /^\d+$/.test(texts[0]) && texts[0].length >= cells.length && cells.length > 1 ? texts[0] : undefined;
   const pos = slots[0]?.pos ?? labelPos;
-  const finding: Finding = {
-    rule: 'row-value-count', severity: 'error', message, line: pos.line, page: pos.page, pos,
-    cells: cells.map((c) => cellKey(table, c)), expected: cells.length, actual: slots.length,
-  };
-  findings.push(finding);
-  return { cells, seen: numbers.some(Number.isNaN) ? [NaN] : numbers, digits, label, pos, finding };
+  const finding = asm.emit(EXTRACT_RULES.rowValueCount, {
+    message, cells: cells.map((c) => cellKey(table, c)), expected: cells.length, actual: slots.length,
+  }, pos);
+  return { cells, seen: numbers.some(Number.isNaN) ? [NaN] : numbers, digits, pos, finding };
 }
 
 /** Recovers lost units as long as each round of recoveries makes another possible. */
-function recoverAll(table: TableDef, lost: Lost[], values: Map<string, CellValue>, out: AssembledTable): void {
+function recoverAll(table: TableDef, lost: Lost[], asm: Assembly): void {
   if (!lost.length) return;
+  const { values, out } = asm;
   const identities = expandIdentities(table);
   const known: Known = new Map();
   for (const [k, v] of values) known.set(k, typeof v === 'number' ? v : 0);
@@ -138,7 +136,7 @@ function recoverAll(table: TableDef, lost: Lost[], values: Map<string, CellValue
         const key = cellKey(table, ref);
         values.set(key, solved[i]);
         known.set(key, solved[i]);
-        out.provenance[key] = { ...unit.pos, status: 'recovered' };
+        out.provenance[key] = { ...asm.place(unit.pos), status: 'recovered' };
       });
       unit.finding.message += unit.digits
         ? `（数字连在一起：“${unit.digits}”），按表格勾稽关系唯一拆分为 ${solved.join('、')}`
@@ -149,7 +147,7 @@ function recoverAll(table: TableDef, lost: Lost[], values: Map<string, CellValue
 }
 
 /** 表四 comes as one run of values in row order: split it into its groups when the count fits. */
-function splitRun(read: TableRead, table: TableDef, lost: Lost[], findings: Finding[]): Map<string, RowRead> {
+function splitRun(read: TableRead, table: TableDef, lost: Lost[], asm: Assembly): Map<string, RowRead> {
   const rows = new Map<string, RowRead>();
   const total = table.rows.reduce((n, r) => n + r.columns.length, 0);
   if (!read.run.length) return rows;
@@ -165,7 +163,7 @@ function splitRun(read: TableRead, table: TableDef, lost: Lost[], findings: Find
   }
   const refs = table.rows.flatMap((row) => row.columns.map((_, col): CellRef => ({ table: table.id, row: row.id, col })));
   const message = `${tableName(table.id)}：应有${total}个数值，实有${run.length}个`;
-  lost.push(lostUnit(table, refs, run, table.title, read.run[0].pos, message, findings));
+  lost.push(lostUnit(table, refs, run, read.run[0].pos, message, asm));
   return rows;
 }
 
@@ -175,10 +173,7 @@ function toJson(table: TableDef, values: Map<string, CellValue>): Record<string,
   for (const row of table.rows) {
     const keys = row.columns.map((_, col) => cellKey(table, { row: row.id, col }));
     if (!keys.some((k) => values.has(k))) continue;
-    const cells = keys.map((k) => values.get(k) ?? null);
-    if (row.shape === 'scalar') json[row.id] = cells[0];
-    else if (row.shape === 'array') json[row.id] = cells;
-    else json[row.id] = Object.fromEntries(row.columns.map((c, i) => [c.id, cells[i]]));
+    json[row.id] = rowJson(row, keys.map((k) => values.get(k) ?? null));
   }
   return json;
 }

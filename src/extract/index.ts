@@ -2,14 +2,16 @@
  * Document → Report: metadata, the six sections, tables 二/三/四 with every cell typed and placed, and the findings of
  * reading. Works the same whichever reader produced the document.
  */
-import type { DocumentModel } from '../document/model.ts';
 import { UnreadableError } from '../document/errors.ts';
-import { tableCandidates, tableName, TABLE_IDS, versionForYear } from '../format/index.ts';
+import { createFinding, sourcePlace, type Finding, type Medium } from '../document/finding.ts';
+import type { DocumentModel } from '../document/model.ts';
+import { rowKeys, sectionOfTable, tableCandidates, tableName, TABLE_IDS, versionForYear } from '../format/index.ts';
 import type { FormatVersionId, TableDef, TableId } from '../format/types.ts';
-import type { Finding, ParagraphJson, Report, SectionJson } from '../report/types.ts';
+import type { ParagraphJson, Report, SectionJson } from '../report/types.ts';
 import { assembleTable } from './assemble.ts';
 import { readMetadata } from './metadata.ts';
 import { readTable, type TableRead } from './rows.ts';
+import { EXTRACT_RULES } from './rules.ts';
 import { findSections, sectionRange, type SectionHit } from './sections.ts';
 import { soleText, toLines, type StreamLine } from './stream.ts';
 
@@ -31,7 +33,7 @@ export function extractReport(doc: DocumentModel): Report {
     sections: [],
     preamble: [],
     provenance: {},
-    findings: doc.messages.map((m) => ({ ...m, line: m.pos?.line, page: m.pos?.page })),
+    findings: [...doc.messages],
   };
 
   const consumed = new Set<number>();
@@ -39,7 +41,7 @@ export function extractReport(doc: DocumentModel): Report {
     const range = tableRange(id, sections, lines.length);
     const read = bestRead(id, lines.slice(range.from, range.to), preferred);
     if (!read) continue;
-    const table = assembleTable(read, report.provenance);
+    const table = assembleTable(read, report.provenance, doc.medium);
     if (!Object.keys(table.json).length) continue;
     report[id] = table.json as never;
     report.table_versions[id] = read.table.version;
@@ -47,8 +49,8 @@ export function extractReport(doc: DocumentModel): Report {
     for (const i of read.touched) consumed.add(i);
   }
   report.format_version = formatVersion(report, expected);
-  report.sections = sectionTexts(sections, lines, consumed);
-  report.preamble = paragraphs(lines, 0, sections[0]?.at ?? Math.min(lines.length, 40), consumed);
+  report.sections = sectionTexts(sections, lines, consumed, doc.medium);
+  report.preamble = paragraphs(lines, 0, sections[0]?.at ?? Math.min(lines.length, 40), consumed, doc.medium);
   report.findings.push(...missingTables(report, sections.length));
   if (!report.agency && !report.year && sections.length < 2 && !TABLE_IDS.some((id) => report[id])) {
     throw new UnreadableError('not-a-report', '不是政府信息公开工作年度报告（未找到标题、章节或统计表）', 'not a government information disclosure annual report');
@@ -58,7 +60,7 @@ export function extractReport(doc: DocumentModel): Report {
 
 /** Where to look for a table: its section when found; otherwise between the neighbouring sections found. */
 function tableRange(id: TableId, sections: SectionHit[], total: number): { from: number; to: number } {
-  const number = { table2: '二', table3: '三', table4: '四' }[id];
+  const number = sectionOfTable(id);
   const own = sectionRange(sections, number, total);
   if (own) return own;
   const order = '一二三四五六';
@@ -95,17 +97,16 @@ function fitScore(read: TableRead): number {
   return score;
 }
 
+/** Template rows the table lacks (regional optional rows aside), one finding listing them and their cells. */
 function missingRows(read: TableRead): Finding[] {
   const table: TableDef = read.table;
   if (table.unlabelledRun || read.rows.size === 0) return [];
-  const absent = table.rows.filter((r) => !read.rows.has(r.id));
+  const absent = table.rows.filter((r) => !r.optional && !read.rows.has(r.id));
   if (!absent.length) return [];
-  return [{
-    rule: 'row-missing',
-    severity: 'error',
+  return [createFinding(EXTRACT_RULES.rowMissing, {
     message: `${tableName(table.id)}缺少${absent.length}行：${absent.map((r) => `「${r.label}」`).join('')}`,
-    cells: absent.map((r) => `${table.id}.${r.id}`),
-  }];
+    cells: absent.flatMap((r) => rowKeys(table, r.id)),
+  })];
 }
 
 function missingTables(report: Report, sectionCount: number): Finding[] {
@@ -113,11 +114,9 @@ function missingTables(report: Report, sectionCount: number): Finding[] {
   if (!absent.length || report.format_version === 'free') return [];
   const names = absent.map(tableName).join('、');
   const all = absent.length === TABLE_IDS.length;
-  return [{
-    rule: 'table-missing',
-    severity: 'error',
+  return [createFinding(EXTRACT_RULES.tableMissing, {
     message: all && sectionCount > 0 ? `未找到统计表（${names}），表格可能是图片或已缺失` : `未找到${names}`,
-  }];
+  })];
 }
 
 /** The version the tables' shapes match; a 2021+ report with a 2019 table 二 is "2019" there, flagged by checks. */
@@ -126,28 +125,28 @@ function formatVersion(report: Report, expected: FormatVersionId | 'free'): Form
   return v.table2 ?? v.table3 ?? (expected === 'free' && !v.table4 ? 'free' : v.table4 ?? expected);
 }
 
-function sectionTexts(sections: SectionHit[], lines: StreamLine[], consumed: Set<number>): SectionJson[] {
+function sectionTexts(sections: SectionHit[], lines: StreamLine[], consumed: Set<number>, medium: Medium): SectionJson[] {
   return sections.map((s, i) => {
-    const paras = paragraphs(lines, s.at + 1, sections[i + 1]?.at ?? lines.length, consumed);
+    const paras = paragraphs(lines, s.at + 1, sections[i + 1]?.at ?? lines.length, consumed, medium);
+    const source = sourcePlace(medium, s.pos);
     return {
       number: s.def.number,
       title: s.title,
       text: paras.map((p) => p.text).join('\n'),
-      line: s.pos.line,
-      page: s.pos.page,
+      ...(source ? { source } : {}),
       paragraphs: paras,
     };
   });
 }
 
 /** The prose lines of a stream range, tables and table text left out. */
-function paragraphs(lines: StreamLine[], from: number, to: number, consumed: Set<number>): ParagraphJson[] {
+function paragraphs(lines: StreamLine[], from: number, to: number, consumed: Set<number>, medium: Medium): ParagraphJson[] {
   const out: ParagraphJson[] = [];
   for (let at = from; at < to; at++) {
     const text = lines[at].prose && !consumed.has(at) ? soleText(lines[at]) : undefined;
     if (!text) continue;
-    const { line, page } = lines[at].cells[0].pos;
-    out.push({ text, ...(line !== undefined ? { line } : {}), ...(page !== undefined ? { page } : {}) });
+    const source = sourcePlace(medium, lines[at].cells[0].pos);
+    out.push(source ? { text, source } : { text });
   }
   return out;
 }

@@ -3,33 +3,15 @@
  * from these definitions; nothing else in the code base spells a template label.
  */
 import { SECTIONS } from './sections.ts';
-import { TABLE2_2019, TABLE2_2021 } from './table2.ts';
-import { TABLE3_2019, TABLE3_2021 } from './table3.ts';
-import { table4 } from './table4.ts';
-import type { FormatVersion, FormatVersionId, TableDef, TableId } from './types.ts';
+import type { FormatVersion, FormatVersionId, RowDef, TableDef, TableId } from './types.ts';
+import { FORMAT_2019, FORMAT_2021, VERSIONS } from './versions.ts';
 
 export type * from './types.ts';
 export { SECTIONS } from './sections.ts';
-export { expandIdentities, type Identity, type CellRef, cellKey } from './identities.ts';
+export { FORMAT_2019, FORMAT_2021, VERSIONS } from './versions.ts';
+export { expandIdentities, type Identity, type CellRef, cellKey, rowKeys } from './identities.ts';
+export { cellAddress, cellPhrase, type CellAddress } from './cells.ts';
 
-export const FORMAT_2021: FormatVersion = {
-  id: '2021',
-  basis: '国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》',
-  firstYear: 2021,
-  sections: SECTIONS,
-  tables: { table2: TABLE2_2021, table3: TABLE3_2021, table4: table4('2021') },
-};
-
-export const FORMAT_2019: FormatVersion = {
-  id: '2019',
-  basis: '国办公开办函〔2019〕60号《政府信息公开工作年度报告格式（试行）》',
-  firstYear: 2019,
-  lastYear: 2020,
-  sections: SECTIONS,
-  tables: { table2: TABLE2_2019, table3: TABLE3_2019, table4: table4('2019') },
-};
-
-export const VERSIONS: FormatVersion[] = [FORMAT_2021, FORMAT_2019];
 export const TABLE_IDS: TableId[] = ['table2', 'table3', 'table4'];
 
 /** The format a report of this year should use; reports before 2019 are free form. */
@@ -49,7 +31,22 @@ export function tableCandidates(id: TableId, preferred: FormatVersionId = '2021'
   return defs.sort((a, b) => Number(b.version === preferred) - Number(a.version === preferred));
 }
 
-/** Chinese name of a table for messages, e.g. "表三". */
+/** Chinese name of a table for messages, e.g. "表三" (the same in every version). */
 export function tableName(id: TableId): string {
-  return { table2: '表二', table3: '表三', table4: '表四' }[id];
+  return FORMAT_2021.tables[id].wording.name;
+}
+
+/** The table a section holds, e.g. "三" → table3. */
+export function tableOfSection(number: string): TableId | undefined {
+  return SECTIONS.find((s) => s.number === number)?.table;
+}
+
+/** The section that holds a table, e.g. table3 → "三". */
+export function sectionOfTable(id: TableId): string {
+  return FORMAT_2021.tables[id].section;
+}
+
+/** The column of a row that sums the others (table 三 and 四 总计), by its declared role. */
+export function totalColumn(row: RowDef): number {
+  return row.columns.findIndex((c) => c.role === 'total');
 }

@@ -1,5 +1,7 @@
 /** Table 二 主动公开政府信息情况: entirely different in the 2021 and 2019 templates. */
-import type { ColumnDef, RowDef, TableDef } from './types.ts';
+import type { ColumnDef, RowDef, TableDef, TableWording } from './types.ts';
+
+const WORDING: TableWording = { name: '表二', row: '行', column: '列', unit: '行' };
 
 const scalar = (id: string, label: string, clause: string, column: ColumnDef, variants?: string[]): RowDef => ({
   id, label, clause, variants, columns: [column], shape: 'scalar',
@@ -26,6 +28,7 @@ const FEES_2021: ColumnDef = { id: 'value', label: '本年收费金额（单位�
 export const TABLE2_2021: TableDef = {
   id: 'table2',
   version: '2021',
+  wording: WORDING,
   section: '二',
   title: '主动公开政府信息情况',
   rows: [
@@ -60,12 +63,13 @@ const PROCUREMENT_2019: ColumnDef[] = [
 export const TABLE2_2019: TableDef = {
   id: 'table2',
   version: '2019',
+  wording: WORDING,
   section: '二',
   title: '主动公开政府信息情况',
   rows: [
     object('regulations', '规章', ITEM_1, DOCS_2019),
     object('normative_docs', '规范性文件', ITEM_1, DOCS_2019, ['行政规范性文件']),
-    object('other_active_docs', '其他主动公开文件', ITEM_1, DOCS_2019),
+    { ...object('other_active_docs', '其他主动公开文件', ITEM_1, DOCS_2019), optional: true },
     object('licensing', '行政许可', ITEM_5, ITEMS_2019),
     object('other_admin_services', '其他对外管理服务事项', ITEM_5, ITEMS_2019),
     object('punishment', '行政处罚', ITEM_6, ITEMS_2019),

@@ -8,7 +8,7 @@ export const TABLE3_COLUMNS: ColumnDef[] = [
   { id: 'public_interest', label: '社会公益组织' },
   { id: 'legal_service', label: '法律服务机构' },
   { id: 'other', label: '其他' },
-  { id: 'total', label: '总计' },
+  { id: 'total', label: '总计', role: 'total' },
 ];
 
 const row = (id: string, label: string, group?: string, variants?: string[]): RowDef => ({
@@ -101,6 +101,7 @@ function table3(version: '2021' | '2019', otherRows: RowDef[], extraHeaders: str
   return {
     id: 'table3',
     version,
+    wording: { name: '表三', row: '行', column: '列', unit: '行' },
     section: '三',
     title: '收到和处理政府信息公开申请情况',
     rows: [...HEAD_ROWS, ...otherRows, ...TAIL_ROWS],

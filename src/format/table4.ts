@@ -6,7 +6,7 @@ export const TABLE4_COLUMNS: ColumnDef[] = [
   { id: 'corrected', label: '结果纠正' },
   { id: 'other', label: '其他结果' },
   { id: 'pending', label: '尚未审结' },
-  { id: 'total', label: '总计' },
+  { id: 'total', label: '总计', role: 'total' },
 ];
 
 const group = (id: string, label: string, variants?: string[]): RowDef => ({
@@ -17,6 +17,7 @@ export function table4(version: FormatVersionId): TableDef {
   return {
     id: 'table4',
     version,
+    wording: { name: '表四', row: '', column: '', unit: '组' },
     section: '四',
     title: '政府信息公开行政复议、行政诉讼情况',
     rows: [

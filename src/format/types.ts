@@ -14,6 +14,8 @@ export interface ColumnDef {
   /** Official header label. */
   label: string;
   kind?: CellKind;
+  /** `total`: the column that sums the others in its row (table 三 总计, table 四 总计). */
+  role?: 'total';
 }
 
 export interface RowDef {
@@ -29,6 +31,8 @@ export interface RowDef {
   group?: string;
   /** Template clause, e.g. "第二十条第（一）项". */
   clause?: string;
+  /** A row some regions add to the template (2019 其他主动公开文件): its absence is normal, not a missing row. */
+  optional?: boolean;
 }
 
 /**
@@ -47,9 +51,22 @@ export interface IdentityTemplate {
   description: string;
 }
 
+/** How messages name a table's rows and columns: 表三「（一）予以公开」行“自然人”列 but 表四「行政复议」“结果维持”. */
+export interface TableWording {
+  /** Chinese name, e.g. "表三". */
+  name: string;
+  /** Word after a row label ("行"), or none when rows are column groups (table 四). */
+  row: string;
+  /** Word after a column label ("列"), or none. */
+  column: string;
+  /** What one row is called when every row must satisfy something ("行", "组"). */
+  unit: string;
+}
+
 export interface TableDef {
   id: TableId;
   version: FormatVersionId;
+  wording: TableWording;
   /** Section number that holds the table. */
   section: string;
   title: string;
@@ -74,10 +91,19 @@ export interface SectionDef {
   table?: TableId;
 }
 
+/** The notice that issued a template. */
+export interface Notice {
+  /** Document number, e.g. "国办公开办函〔2021〕30号". */
+  number: string;
+  /** Its title as issued. */
+  title: string;
+}
+
 export interface FormatVersion {
   id: FormatVersionId;
   /** The document that defines it. */
   basis: string;
+  notice: Notice;
   firstYear: number;
   lastYear?: number;
   sections: SectionDef[];

@@ -4,7 +4,8 @@
  * Legacy .doc/.wps files are converted to .docx first by ./docx/convert.ts (when LibreOffice is installed).
  */
 import { UnreadableError } from '../document/errors.ts';
-import type { DocumentModel, ReaderMessage } from '../document/model.ts';
+import type { Finding } from '../document/finding.ts';
+import type { DocumentModel } from '../document/model.ts';
 import { readBody } from './docx/body.ts';
 import { isEncryptedOle, isOle } from './docx/convert.ts';
 import { Numbering } from './docx/numbering.ts';
@@ -30,7 +31,7 @@ export const readDocx: Reader = ({ bytes, source }): DocumentModel => {
   if (!body) throw corrupt();
   const styles = new Styles(part(zip, PARTS.styles));
   const numbering = new Numbering(part(zip, PARTS.numbering), styles);
-  const messages: ReaderMessage[] = [];
+  const messages: Finding[] = [];
   const blocks = readBody(body, { styles, numbering, messages });
   if (blocks.length === 0) {
     const hasImages = [...zip.entries.keys()].some((name) => name.startsWith('word/media/'));
@@ -38,7 +39,7 @@ export const readDocx: Reader = ({ bytes, source }): DocumentModel => {
       ? new UnreadableError('image-only', '文档只包含图片，没有可提取的文字', 'document contains only images, no text')
       : new UnreadableError('empty', '文档没有文字内容', 'document has no text');
   }
-  return { source, blocks, messages };
+  return { source, medium: 'docx', blocks, messages };
 };
 
 function part(zip: ZipArchive, name: string): XmlNode | undefined {

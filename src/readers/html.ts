@@ -10,7 +10,9 @@
  * One streaming pass over htmlparser2's events, without a DOM (html/tree.ts says how the spec's tree is followed;
  * html/blocks.ts builds the blocks); explicit stacks only, so any nesting depth is safe.
  */
-import type { DocumentModel, ReaderMessage } from '../document/model.ts';
+import { createFinding, type Finding } from '../document/finding.ts';
+import { READ_RULES } from './rules.ts';
+import type { DocumentModel } from '../document/model.ts';
 import { UnreadableError } from '../document/errors.ts';
 import { BlockBuilder } from './html/blocks.ts';
 import { TreeBuilder } from './html/tree.ts';
@@ -20,7 +22,7 @@ import type { ReaderInput } from './types.ts';
 const META_CHARSET_RE = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i;
 
 export function readHtml({ bytes, source }: ReaderInput): DocumentModel {
-  const messages: ReaderMessage[] = [];
+  const messages: Finding[] = [];
   const { text, encoding } = decode(bytes, messages);
   const builder = new BlockBuilder(text);
   new TreeBuilder(text, builder).run();
@@ -31,14 +33,14 @@ export function readHtml({ bytes, source }: ReaderInput): DocumentModel {
     }
     throw new UnreadableError('empty', '网页没有正文内容', 'page has no text content');
   }
-  return { source: { ...source, encoding }, blocks, messages };
+  return { source: { ...source, encoding }, medium: 'html', blocks, messages };
 }
 
 /**
  * Strict UTF-8, else GB18030 (which also reads GBK and GB2312 pages). A page that declares UTF-8 but carries a few
  * broken bytes (a truncated character) is still read as UTF-8 rather than turned into GB18030 mojibake.
  */
-function decode(bytes: Uint8Array, messages: ReaderMessage[]): { text: string; encoding: string } {
+function decode(bytes: Uint8Array, messages: Finding[]): { text: string; encoding: string } {
   const decoded = decodeText(bytes);
   if (decoded.encoding !== 'gb18030') return decoded;
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
@@ -47,10 +49,6 @@ function decode(bytes: Uint8Array, messages: ReaderMessage[]): { text: string; e
   const text = new TextDecoder('utf-8').decode(bytes);
   const broken = (text.match(/\uFFFD/g) ?? []).length;
   if (broken > Math.max(4, text.length / 1000)) return decoded;
-  messages.push({
-    rule: 'html-encoding',
-    severity: 'warning',
-    message: `网页声明为 UTF-8 编码，但有 ${broken} 处无效字节，已替换为 �`,
-  });
+  messages.push(createFinding(READ_RULES.htmlEncoding, { message: `网页声明为 UTF-8 编码，但有 ${broken} 处无效字节，已替换为 �` }));
   return { text, encoding: 'utf-8' };
 }

@@ -6,11 +6,13 @@
  * tesseract when `ocr` is asked for. The layout work lives in ./pdf/.
  */
 import { UnreadableError } from '../document/errors.ts';
-import type { DocumentModel, ReaderMessage } from '../document/model.ts';
+import { createFinding, type Finding } from '../document/finding.ts';
+import type { DocumentModel } from '../document/model.ts';
 import { layoutDocument } from './pdf/layout.ts';
 import { withSyncInflate } from './pdf/inflate.ts';
 import { CORRUPT, loadPdfjs, openDocument, readPage, type PageRead, type PdfJs } from './pdf/load.ts';
 import { ocrAvailable, ocrPages } from './pdf/ocr.ts';
+import { READ_RULES } from './rules.ts';
 import type { ReadOptions, Reader, ReaderInput } from './types.ts';
 
 /** Reports longer than this are not annual reports; the rest is not read. */
@@ -50,17 +52,17 @@ export const readPdf: Reader = async (input, options) => {
 async function readWith(lib: PdfJs, { bytes, source }: ReaderInput, options: ReadOptions): Promise<DocumentModel> {
   const doc = await openDocument(lib, bytes);
   try {
-    const messages: ReaderMessage[] = [];
+    const messages: Finding[] = [];
     const count = Math.min(doc.numPages, MAX_PAGES);
     if (doc.numPages > MAX_PAGES) {
-      messages.push({ rule: 'page-limit', severity: 'warning', message: `PDF 共${doc.numPages}页，只读取了前${MAX_PAGES}页` });
+      messages.push(createFinding(READ_RULES.pageLimit, { message: `PDF 共${doc.numPages}页，只读取了前${MAX_PAGES}页` }));
     }
     const pages: PageRead[] = [];
     const deadline = Date.now() + DOCUMENT_TIMEOUT_MS;
     let failed = 0;
     for (let n = 1; n <= count; n++) {
       if (Date.now() > deadline) {
-        messages.push({ rule: 'document-timeout', severity: 'warning', message: `读取超时，第${n}页起未读取`, pos: { page: n } });
+        messages.push(createFinding(READ_RULES.documentTimeout, { message: `读取超时，第${n}页起未读取`, source: onPage(n) }));
         break;
       }
       try {
@@ -68,12 +70,10 @@ async function readWith(lib: PdfJs, { bytes, source }: ReaderInput, options: Rea
       } catch (e) {
         failed++;
         const timeout = e instanceof PageTimeout;
-        messages.push({
-          rule: timeout ? 'page-timeout' : 'page-unreadable',
-          severity: 'warning',
+        messages.push(createFinding(timeout ? READ_RULES.pageTimeout : READ_RULES.pageUnreadable, {
           message: timeout ? `第${n}页解析超时，已跳过` : `第${n}页已损坏，无法读取`,
-          pos: { page: n },
-        });
+          source: onPage(n),
+        }));
       }
     }
     if (!pages.length && failed) throw CORRUPT();
@@ -88,33 +88,35 @@ async function readWith(lib: PdfJs, { bytes, source }: ReaderInput, options: Rea
     if (options.ocr && textless.length) await recognise(bytes, textless, messages);
     for (const p of textless) {
       if (p.pieces.length) continue;
-      messages.push({ rule: 'page-without-text', severity: 'warning', message: `第${p.page}页为扫描件/图片，无可提取文字`, pos: { page: p.page } });
+      messages.push(createFinding(READ_RULES.pageWithoutText, { message: `第${p.page}页为扫描件/图片，无可提取文字`, source: onPage(p.page) }));
     }
     if (pages.every((p) => p.pieces.length === 0)) throw imageOnly(options.ocr ? 'nothing-recognised' : 'hint');
-    if (!complete) messages.push({ rule: 'pdf-truncated', severity: 'warning', message: 'PDF 文件不完整（缺少文件结尾），部分内容可能缺失' });
-    return { source, blocks: layoutDocument(pages), messages };
+    if (!complete) messages.push(createFinding(READ_RULES.pdfTruncated, { message: 'PDF 文件不完整（缺少文件结尾），部分内容可能缺失' }));
+    return { source, medium: 'pdf', blocks: layoutDocument(pages), messages };
   } finally {
     await doc.destroy();
   }
 }
 
-async function recognise(bytes: Uint8Array, textless: PageRead[], messages: ReaderMessage[]): Promise<void> {
+async function recognise(bytes: Uint8Array, textless: PageRead[], messages: Finding[]): Promise<void> {
   if (!(await ocrAvailable())) {
-    messages.push({ rule: 'ocr-unavailable', severity: 'warning', message: '未安装 tesseract-ocr（chi_sim），扫描页无法识别' });
+    messages.push(createFinding(READ_RULES.ocrUnavailable, { message: '未安装 tesseract-ocr（chi_sim），扫描页无法识别' }));
     return;
   }
   const chosen = textless.slice(0, MAX_OCR_PAGES);
   if (textless.length > chosen.length) {
-    messages.push({ rule: 'ocr-limit', severity: 'warning', message: `扫描页过多，只识别了前${MAX_OCR_PAGES}页` });
+    messages.push(createFinding(READ_RULES.ocrLimit, { message: `扫描页过多，只识别了前${MAX_OCR_PAGES}页` }));
   }
   const recognised = await ocrPages(bytes, chosen.map((p) => p.page));
   for (const p of chosen) {
     p.pieces = recognised.get(p.page) ?? [];
     if (p.pieces.length) {
-      messages.push({ rule: 'page-ocr', severity: 'info', message: `第${p.page}页为扫描件，文字由 OCR 识别，请核对`, pos: { page: p.page } });
+      messages.push(createFinding(READ_RULES.pageOcr, { message: `第${p.page}页为扫描件，文字由 OCR 识别，请核对`, source: onPage(p.page) }));
     }
   }
 }
+
+const onPage = (page: number) => ({ medium: 'pdf' as const, page });
 
 /** A complete PDF ends with %%EOF (give or take trailing whitespace or a little junk). */
 function endsWithEof(bytes: Uint8Array): boolean {

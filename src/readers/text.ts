@@ -30,7 +30,7 @@ export function readText({ bytes, source }: ReaderInput): DocumentModel {
   const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') throw new UnreadableError('empty', '文件为空', 'empty file');
   const lines = text.split(/\r\n|\r|\n/).map((raw, i) => classify(stripMarkdownEmphasis(raw), i + 1));
-  return { source: { ...source, encoding }, blocks: buildBlocks(lines), messages: [] };
+  return { source: { ...source, encoding }, medium: 'text', blocks: buildBlocks(lines), messages: [] };
 }
 
 function stripMarkdownEmphasis(s: string): string {

@@ -1,27 +1,11 @@
-/** The Report JSON contract (see FORMAT.md) and the Finding every stage emits. */
-import type { SourceInfo, SourcePos } from '../document/model.ts';
+/** The Report JSON contract (see FORMAT.md); the Finding every stage emits is declared with the document model. */
+import type { Finding, SourcePlace } from '../document/finding.ts';
+import type { SourceInfo } from '../document/model.ts';
 import type { FormatVersionId, TableId } from '../format/types.ts';
 import type { CellValue } from '../text/values.ts';
 
 export type { CellValue } from '../text/values.ts';
-export type Severity = 'error' | 'warning' | 'info';
-
-/** A problem found by any stage, shaped like a linter message: rule id, severity, message, place. */
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  /** Chinese message naming the place and the numbers. */
-  message: string;
-  /** Source line (text, Markdown, HTML) or page (PDF) for compiler-style output. */
-  line?: number;
-  page?: number;
-  /** Logical cells involved, as Report JSON paths ("table3.granted.6"). */
-  cells?: string[];
-  /** Full source position of the first thing pointed at. */
-  pos?: SourcePos;
-  expected?: number | string;
-  actual?: number | string;
-}
+export type { Finding, Severity, Origin, Place, SourcePlace, CellAddress, RuleMeta } from '../document/finding.ts';
 
 export type Table2Json = Record<string, CellValue | Record<string, CellValue>>;
 export type Table3Json = Record<string, CellValue[]>;
@@ -30,8 +14,7 @@ export type Table4Json = Record<string, Record<string, CellValue>>;
 /** A paragraph of prose with its place, so findings about a sentence can point at it. */
 export interface ParagraphJson {
   text: string;
-  line?: number;
-  page?: number;
+  source?: SourcePlace;
 }
 
 export interface SectionJson {
@@ -39,17 +22,17 @@ export interface SectionJson {
   title: string;
   /** The section's prose (tables left out), paragraphs joined by newlines. */
   text: string;
-  line?: number;
-  page?: number;
+  /** Where the heading stands. */
+  source?: SourcePlace;
   paragraphs: ParagraphJson[];
 }
 
 /** Where a cell was read, and how: `recovered` cells were inferred from the template arithmetic. */
-export interface CellProvenance extends SourcePos {
+export type CellProvenance = (SourcePlace | { medium?: undefined }) & {
   status?: 'recovered' | 'text' | 'unknown';
   /** The source text when it was not a plain number. */
   raw?: string;
-}
+};
 
 export interface Report {
   source: SourceInfo;

@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkReport } from '../../src/checks/index.ts';
 import { buildReport, findingsOf, TABLE_LINES, withCell } from './builder.ts';
+import { pathsOf } from '../helpers.ts';
 
 const IDENTITY_RULES = ['table3-balance', 'table3-outcomes', 'table3-row-total', 'table4-total'];
 const arithmetic = (r: ReturnType<typeof buildReport>) =>
-  checkReport(r, { rules: IDENTITY_RULES }).findings.map((f) => [f.rule, f.cells?.[0], f.line]);
+  checkReport(r, { rules: IDENTITY_RULES }).findings.map((f) => [f.rule, pathsOf(f)?.[0], f.line]);
 
 describe('template arithmetic', () => {
   it('finds every identity satisfied in consistent 2021 and 2019 reports', () => {
@@ -27,7 +28,7 @@ describe('template arithmetic', () => {
     assert.equal(f.message, '表三·商业企业列：（七）总计=1，（一）至（六）各项之和=2，相差1');
     assert.equal(f.severity, 'error');
     assert.deepEqual([f.expected, f.actual], [2, 1]);
-    assert.ok(f.cells!.includes('table3.granted.1'));
+    assert.ok(pathsOf(f)!.includes('table3.granted.1'));
   });
 
   it('checks the 2019 table 三 with its single （六）其他处理 row among the outcomes', () => {
@@ -53,7 +54,7 @@ describe('template arithmetic', () => {
     const r = withCell(buildReport(), 'table3.denied_state_secret.0', null);
     assert.deepEqual(checkReport(r, { rules: IDENTITY_RULES }).findings, []);
     const blanks = findingsOf('blank-cells', r);
-    assert.deepEqual(blanks.map((f) => [f.severity, f.message, f.cells]), [
+    assert.deepEqual(blanks.map((f) => [f.severity, f.message, pathsOf(f)]), [
       ['info', '表三有1个空白单元格：「1.属于国家秘密」行“自然人”列', ['table3.denied_state_secret.0']],
     ]);
   });

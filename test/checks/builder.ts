@@ -90,8 +90,8 @@ function sections(texts: Record<string, string>): SectionJson[] {
   return FORMAT_2021.sections
     .filter((s) => texts[s.number] !== undefined)
     .map((s) => ({
-      number: s.number, title: s.title, text: texts[s.number], line: lines[s.number],
-      paragraphs: texts[s.number].split('\n').filter((t) => t.trim()).map((text) => ({ text, line: lines[s.number] })),
+      number: s.number, title: s.title, text: texts[s.number], source: { medium: 'text' as const, line: lines[s.number] },
+      paragraphs: texts[s.number].split('\n').filter((t) => t.trim()).map((text) => ({ text, source: { medium: 'text' as const, line: lines[s.number] } })),
     }));
 }
 
@@ -114,7 +114,7 @@ function table2Zero(table: TableDef): Record<string, unknown> {
 function placeCells(report: Report, table: TableDef, firstLine: number): void {
   table.rows.forEach((row, i) => {
     row.columns.forEach((_, col) => {
-      report.provenance[cellKey(table, { row: row.id, col })] = { line: firstLine + i, column: 10 + col * 4 };
+      report.provenance[cellKey(table, { row: row.id, col })] = { medium: 'text', line: firstLine + i, column: 10 + col * 4 };
     });
   });
 }

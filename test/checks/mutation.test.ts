@@ -7,12 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { checkReport, type CheckOptions } from '../../src/checks/index.ts';
-import { cellsOf, tableOf, valueAt } from '../../src/checks/cells.ts';
+import { cellsOf, tableDefOf, valueAt } from '../../src/report/cells.ts';
 import type { Finding, Report } from '../../src/report/types.ts';
 import { seedsAvailable } from '../helpers.ts';
 import { buildReport, withCell } from './builder.ts';
 import { checkSeed, SEED_FINDINGS } from './seed-findings.ts';
 import { TABLE3_HTML_VALUES } from '../fixtures/html/table3.values.ts';
+import { pathsOf } from '../helpers.ts';
 
 interface Subject {
   name: string;
@@ -58,7 +59,7 @@ const checkerErrors = (before: Report, after: Report): Finding[] =>
 /** The changed cell, or any cell of its row or of its column. */
 function pointsAt(f: Finding, key: string): boolean {
   const [table, row, col] = key.split('.');
-  return (f.cells ?? []).some((c) => {
+  return (pathsOf(f) ?? []).some((c) => {
     const [t, r, k] = c.split('.');
     return c === key || (t === table && (r === row || (col !== undefined && k === col)));
   });
@@ -93,7 +94,7 @@ describe('mutation harness: single-cell changes to tables 三 and 四', async ()
         const baselineErrors = new Set(checkerErrors(subject.report, baseline).map((f) => f.message));
         const misses: string[] = [];
         for (const id of ['table3', 'table4'] as const) {
-          const table = tableOf(subject.report, id);
+          const table = tableDefOf(subject.report, id);
           if (!table) continue;
           for (const cell of cellsOf(table)) {
             const value = valueAt(subject.report, cell.key);

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { agencyKey, checkPair, checkReport, pairReports } from '../../src/checks/index.ts';
 import { similarity } from '../../src/checks/rules/cross-year.ts';
 import { buildReport, findingsOf, SECTION_TEXTS, TABLE2_SAMPLE, TABLE3_SAMPLE, TABLE_LINES } from './builder.ts';
+import { pathsOf } from '../helpers.ts';
 
 describe('published-late', () => {
   it('accepts a department report published on 31 January and a 本级政府 report on 31 March', () => {
@@ -35,7 +36,7 @@ describe('cross-year rules', () => {
   it('reports each column whose carried over differs from last year\'s carried forward, at this year\'s cell', () => {
     const previous = last({ table3: { ...TABLE3_SAMPLE, carried_forward: [0, 1, 0, 0, 0, 0, 1] } });
     const found = checkPair(previous, buildReport()).filter((f) => f.rule === 'carried-over');
-    assert.deepEqual(found.map((f) => [f.cells, f.line, f.severity]), [
+    assert.deepEqual(found.map((f) => [pathsOf(f), f.line, f.severity]), [
       [['table3.carried_over.0'], TABLE_LINES.table3 + 1, 'error'],
       [['table3.carried_over.1'], TABLE_LINES.table3 + 1, 'error'],
     ]);

@@ -19,8 +19,9 @@ describe('HTML official layout with rowspan/colspan (test/fixtures/html/table3.h
     const r = await parseFile(join(FIXTURES, 'html', 'table3.html'));
     assert.deepEqual(r.table3, table3(TABLE3_HTML_VALUES));
     assert.equal(r.agency, '某某区卫生健康局');
-    assert.ok(r.provenance['table3.new_received.0'].line! > 1);
-    assert.equal(r.provenance['table3.new_received.0'].table, 0);
+    const place = r.provenance['table3.new_received.0'];
+    assert.ok(place.medium === 'html' && place.line > 1);
+    assert.equal(place.table, 0);
   });
 });
 
@@ -40,6 +41,7 @@ describe('DOCX with vertical and horizontal merges (test/fixtures/docx/report.do
       carried_forward: [1, 0, 0, 0, 0, 0, 1],
     }));
     const p = r.provenance['table3.new_received.0'];
+    assert.ok(p.medium === 'docx');
     assert.deepEqual([p.table, p.row, p.cell], [0, 3, 3]);
   });
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { expectedSeed, parseFile, SEEDS_DIR, seedNames, seedsAvailable } from '../helpers.ts';
+import { expectedSeed, parseFile, pathsOf, SEEDS_DIR, seedNames, seedsAvailable } from '../helpers.ts';
 
 describe('seed reports', { skip: !seedsAvailable && 'shared seeds not present' }, () => {
   for (const name of seedNames()) {
@@ -21,7 +21,7 @@ describe('seed reports', { skip: !seedsAvailable && 'shared seeds not present' }
       it('finds the six sections with their titles and lines', async () => {
         const r = await parsed;
         assert.deepEqual(
-          r.sections.map((s) => ({ number: s.number, title: s.title, line: s.line })),
+          r.sections.map((s) => ({ number: s.number, title: s.title, line: s.source && 'line' in s.source ? s.source.line : undefined })),
           expected.sections,
         );
       });
@@ -35,10 +35,10 @@ describe('seed reports', { skip: !seedsAvailable && 'shared seeds not present' }
 
       it('reports ragged rows as findings and shifts no value', async () => {
         const r = await parsed;
-        const ragged = r.findings.filter((f) => f.rule === 'row-value-count').map((f) => [f.cells![0].split('.')[1], f.line, f.actual]);
+        const ragged = r.findings.filter((f) => f.rule === 'row-value-count').map((f) => [f.place.cells![0].row, f.line, f.actual]);
         assert.deepEqual(ragged, expected.ragged_rows.map((x: any) => [x.row, x.line, x.found]));
         for (const f of r.findings.filter((f) => f.rule === 'row-value-count')) {
-          const cells = f.cells!.map((c) => r.provenance[c].status);
+          const cells = pathsOf(f)!.map((c) => r.provenance[c].status);
           assert.ok(cells.every((s) => s === 'recovered' || s === 'unknown'), 'a ragged row is recovered or unknown, never shifted');
         }
       });

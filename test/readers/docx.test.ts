@@ -170,7 +170,7 @@ describe('docx reader: table structure', () => {
   it('warns instead of guessing when a continued merge has no cell above it', async () => {
     const doc = await read(docxWithBody(tbl([tr([tc('孤', '<w:vMerge/>'), tc('1')])])));
     assert.deepEqual(gridView(tables(doc)[0]), ['孤 | 1']);
-    assert.deepEqual(doc.messages.map((m) => [m.rule, m.severity, m.pos]), [['docx-merge', 'warning', { row: 0, cell: 0 }]]);
+    assert.deepEqual(doc.messages.map((m) => [m.rule, m.severity, m.place.source]), [['docx-merge', 'warning', { medium: 'docx', row: 0, cell: 0 }]]);
   });
 });
 

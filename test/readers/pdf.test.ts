@@ -215,7 +215,7 @@ describe('PDF reader: unreadable and partly readable input', () => {
   it('warns about a page without text and reads the others', async () => {
     const doc = await read('mixed.pdf');
     assert.deepEqual(doc.messages, [
-      { rule: 'page-without-text', severity: 'warning', message: '第2页为扫描件/图片，无可提取文字', pos: { page: 2 } },
+      { rule: 'page-without-text', severity: 'warning', origin: 'read', message: '第2页为扫描件/图片，无可提取文字', page: 2, place: { source: { medium: 'pdf', page: 2 } } },
     ]);
     assert.deepEqual(doc.blocks.map((b) => b.kind !== 'table' && b.text), ['一、总体情况:本页有文字层。']);
   });

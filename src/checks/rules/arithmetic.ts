@@ -3,10 +3,10 @@
  * and group, in whichever version the table was read. Blank and "/" cells count as 0 and the message says so; cells
  * lost in reading (already reported as reading errors) make an identity unevaluable rather than wrong.
  */
-import { cellKey, expandIdentities, tableName, VERSIONS, type Identity } from '../../format/index.ts';
+import { cellKey, expandIdentities, tableName, TABLE_IDS, VERSIONS, type Identity } from '../../format/index.ts';
 import type { IdentityTemplate, TableDef } from '../../format/types.ts';
 import type { Report } from '../../report/types.ts';
-import { cellsOf, numberAt, tableOf, TABLES, valueAt } from '../cells.ts';
+import { cellsOf, numberAt, tableDefOf, valueAt } from '../../report/cells.ts';
 import { defineRule } from '../define.ts';
 import type { Hit, Rule } from '../types.ts';
 
@@ -14,7 +14,7 @@ import type { Hit, Rule } from '../types.ts';
 export function identityRules(): Rule[] {
   const templates = new Map<string, { table: TableDef; template: IdentityTemplate }>();
   for (const version of VERSIONS) {
-    for (const id of TABLES) {
+    for (const id of TABLE_IDS) {
       const table = version.tables[id];
       for (const template of table.identities) if (!templates.has(template.id)) templates.set(template.id, { table, template });
     }
@@ -36,7 +36,7 @@ function identityRule(sample: TableDef, template: IdentityTemplate): Rule {
     example: `${name}·${along}：${lhsName}=3，${rhsName}=2，相差1`,
     check(ctx) {
       const hits: Hit[] = [];
-      const table = tableOf(ctx.report, sample.id);
+      const table = tableDefOf(ctx.report, sample.id);
       if (!table) return hits;
       for (const identity of expanded(table)) {
         if (identity.id !== template.id) continue;
@@ -108,8 +108,8 @@ export const blankCells = defineRule({
   example: '表三有2个空白单元格、1个“/”单元格：「（一）予以公开」行“科研机构”列、「（一）予以公开」行“社会公益组织”列、「（一）予以公开」行“法律服务机构”列',
   check(ctx) {
     const hits: Hit[] = [];
-    for (const id of TABLES) {
-      const table = tableOf(ctx.report, id);
+    for (const id of TABLE_IDS) {
+      const table = tableDefOf(ctx.report, id);
       if (!table) continue;
       const cells = cellsOf(table).filter((c) => ctx.report.provenance[c.key]?.status !== 'unknown');
       const blank = cells.filter((c) => valueAt(ctx.report, c.key) === null);

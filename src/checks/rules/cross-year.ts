@@ -5,7 +5,7 @@
 import { cellKey, tableName } from '../../format/index.ts';
 import type { TableDef, TableId } from '../../format/types.ts';
 import type { Report } from '../../report/types.ts';
-import { cellsOf, numberAt, rowDef, tableOf, valueAt } from '../cells.ts';
+import { cellsOf, numberAt, rowDef, tableDefOf, valueAt } from '../../report/cells.ts';
 import { defineRule } from '../define.ts';
 import { normalizeProse } from '../narrative.ts';
 import type { Hit } from '../types.ts';
@@ -101,8 +101,8 @@ export const SIMILARITY_THRESHOLD = 0.9;
 /** Below this many characters a narrative is too short to call a copy ("无其他需要报告的事项" is the same every year). */
 /** The same table in this year's and last year's report, both read, with last year's report. */
 function tablePair(report: Report, previous: Report | undefined, id: TableId): { table: TableDef; before: TableDef; prior: Report } | undefined {
-  const table = tableOf(report, id);
-  const before = previous && tableOf(previous, id);
+  const table = tableDefOf(report, id);
+  const before = previous && tableDefOf(previous, id);
   return table && before && previous ? { table, before, prior: previous } : undefined;
 }
 
@@ -133,7 +133,7 @@ export const narrativeSimilar = defineRule({
     const first = report.sections.find((s) => s.text.trim());
     return [{
       message: `叙述内容与${previous.year}年度报告雷同：整体相似度${overall.toFixed(2)}${parts.length ? `（${parts.join('，')}）` : ''}`,
-      at: first ? { ...(first.line !== undefined ? { line: first.line } : {}), ...(first.page !== undefined ? { page: first.page } : {}) } : undefined,
+      at: first?.source,
       actual: Number(overall.toFixed(4)),
     }];
   },

@@ -1,6 +1,6 @@
 /** Template integrity: the right template for the year, values a count can take, a plausible unit and issuer. */
-import { FORMAT_2019, FORMAT_2021, tableName, versionById, versionForYear } from '../../format/index.ts';
-import { cellName, cellsOf, rowDef, tableOf, TABLES, valueAt } from '../cells.ts';
+import { FORMAT_2019, FORMAT_2021, TABLE_IDS, tableName, versionById, versionForYear } from '../../format/index.ts';
+import { cellName, cellsOf, rowDef, tableDefOf, valueAt } from '../../report/cells.ts';
 import { defineRule } from '../define.ts';
 import type { Hit } from '../types.ts';
 import { normalizeProse } from '../narrative.ts';
@@ -17,7 +17,7 @@ export const tableVersion = defineRule({
     if (!report.year) return hits;
     const expected = versionForYear(report.year);
     if (expected === 'free') return hits;
-    for (const id of TABLES) {
+    for (const id of TABLE_IDS) {
       const actual = report.table_versions[id];
       if (!actual || actual === expected || !report[id]) continue;
       const table = versionById(actual).tables[id];
@@ -44,8 +44,8 @@ export const countValue = defineRule({
   example: '表三「（一）予以公开」行“自然人”列：-1不是非负整数',
   check({ report }) {
     const hits: Hit[] = [];
-    for (const id of TABLES) {
-      const table = tableOf(report, id);
+    for (const id of TABLE_IDS) {
+      const table = tableDefOf(report, id);
       if (!table) continue;
       for (const cell of cellsOf(table)) {
         const v = valueAt(report, cell.key);
@@ -72,7 +72,7 @@ export const feeUnit = defineRule({
   example: '表二「行政事业性收费」：本年收费金额为43582万元，单位为万元，疑似按元填报（应为4.3582万元？）',
   check({ report }) {
     const hits: Hit[] = [];
-    const table = tableOf(report, 'table2');
+    const table = tableDefOf(report, 'table2');
     if (!table) return hits;
     for (const cell of cellsOf(table)) {
       if (cell.column.kind !== 'money' || !cell.column.label.includes('万元')) continue;
@@ -109,7 +109,7 @@ export const regulationIssuer = defineRule({
   example: '惠农区卫生健康局为县级及以下机关，无权制定规章，但表二「规章」行“本年制发件数”列为2',
   check({ report }) {
     const hits: Hit[] = [];
-    const table = tableOf(report, 'table2');
+    const table = tableDefOf(report, 'table2');
     if (!table || !report.agency || !belowRegulationLevel(report.agency)) return hits;
     const row = rowDef(table, 'regulations');
     const column = row?.columns[0];

@@ -2,6 +2,7 @@
  * Arithmetic inside the narrative: "共N条，其中A…、B…" whose parts add up to more than N; two different totals for the
  * same quantity; and words typed twice ("其中其中").
  */
+import { placeWords } from '../../document/finding.ts';
 import { defineRule } from '../define.ts';
 import { clausesOf, display, quote, sentences, type Paragraph } from '../narrative.ts';
 import type { Hit } from '../types.ts';
@@ -86,7 +87,7 @@ export const narrativeSum = defineRule({
         if (sum <= b.total) continue;
         hits.push({
           message: `${quote(b.totalText)}，其中各项之和${b.parts.join('+')}=${sum}，超过总数${b.total}`,
-          at: p.pos,
+          at: p.source,
           expected: b.total,
           actual: sum,
         });
@@ -133,11 +134,11 @@ export const narrativeTotalConflict = defineRule({
       const first = stated[0];
       const other = stated.find((s) => s.value !== first?.value);
       if (!first || !other) continue;
-      const at = (s: Stated) => (s.p.pos.page ? `第${s.p.pos.page}页` : s.p.pos.line ? `第${s.p.pos.line}行` : '');
+      const at = (s: Stated) => placeWords(s.p.source);
       const place = (s: Stated) => (at(s) ? `（${at(s)}）` : '');
       hits.push({
         message: `${quote(first.text)}${place(first)}与${quote(other.text)}${place(other)}是同一数量（${total.name}）的两个不同总数`,
-        at: other.p.pos,
+        at: other.p.source,
         expected: first.value,
         actual: other.value,
       });
@@ -164,7 +165,7 @@ export const duplicateWord = defineRule({
         if (word.startsWith('一') || /^(.)\1+$/.test(word)) continue;
         const at = m.index!;
         const context = p.norm.slice(Math.max(0, at - 10), at + m[0].length + 10);
-        hits.push({ message: `“${m[0]}”重复：“…${display(context)}…”`, at: p.pos });
+        hits.push({ message: `“${m[0]}”重复：“…${display(context)}…”`, at: p.source });
       }
     }
     return hits;

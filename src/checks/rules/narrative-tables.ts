@@ -3,10 +3,11 @@
  * than a miss): the quantity word and the number must stand in ONE clause, comparisons with other years, sub-counts and
  * published items (主动公开N件, 行政许可公示N条) are left alone, and a mismatch is a warning.
  */
+import { placeWords } from '../../document/finding.ts';
 import { cellKey, tableName } from '../../format/index.ts';
 import type { RowDef, TableDef } from '../../format/types.ts';
 import type { Report } from '../../report/types.ts';
-import { cellName, cellsOf, numberAt, rowDef, tableOf } from '../cells.ts';
+import { cellName, cellsOf, numberAt, rowDef, tableDefOf } from '../../report/cells.ts';
 import { defineRule } from '../define.ts';
 import { clauses, quote, type Clause } from '../narrative.ts';
 import type { Hit } from '../types.ts';
@@ -56,14 +57,14 @@ function runQuantities(report: Report, quantities: Quantity[], narrative: Iterab
       if (!stated) continue;
       const value = 'none' in stated ? 0 : stated.value;
       if (target.allowed.includes(value)) continue;
-      const key = `${clause.paragraph.pos.line}|${target.cells[0]}|${value}`;
+      const key = `${placeWords(clause.paragraph.source)}|${target.cells[0]}|${value}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const said = 'none' in stated ? `叙述称${quote(clause.text)}（即0）` : `叙述称${quote(clause.text)}`;
       hits.push({
         message: `${said}，与${target.shown}不符`,
         cells: target.cells,
-        at: clause.paragraph.pos,
+        at: clause.paragraph.source,
         expected: target.allowed[0],
         actual: value,
       });
@@ -76,7 +77,7 @@ function runQuantities(report: Report, quantities: Quantity[], narrative: Iterab
 
 const T3_TOTAL = 6;
 const t3 = (report: Report, row: string) => {
-  const table = tableOf(report, 'table3');
+  const table = tableDefOf(report, 'table3');
   const def = table && rowDef(table, row);
   if (!table || !def) return undefined;
   const key = cellKey(table, { row, col: T3_TOTAL });
@@ -181,7 +182,7 @@ function t4Quantity(word: string, other: string, rows: string[]): Quantity {
   return {
     name: word,
     target(report) {
-      const table = tableOf(report, 'table4');
+      const table = tableDefOf(report, 'table4');
       if (!table) return undefined;
       const keys = rows.map((row) => cellKey(table, { row, col: table.rows[0].columns.length - 1 }));
       const values = keys.map((k) => numberAt(report, k));
@@ -210,7 +211,7 @@ export const narrativeReviewLitigation = defineRule({
     + '“行政诉讼”与两组行政诉讼的总计之和比较。“行政复议1件、行政诉讼0件”按顿号分开比较；两者共用一个数时不比较。',
   example: '叙述称“因政府信息公开被申请行政复议2件”，与表四「行政复议」总计1不符',
   check({ report, narrative }) {
-    const table = tableOf(report, 'table4');
+    const table = tableDefOf(report, 'table4');
     if (!table) return [];
     const [review, ...litigation] = table.rows.map((r) => r.id);
     return runQuantities(report, [
@@ -290,7 +291,7 @@ export const narrativeTable2 = defineRule({
     + '事项清单、提请上级制发、与上年比较等不比较。',
   example: '叙述称“清理废止2000年-2022年规范性文件34件”，与表二「行政规范性文件」行“本年废止件数”列0不符',
   check({ report, narrative }) {
-    const table = tableOf(report, 'table2');
+    const table = tableDefOf(report, 'table2');
     if (!table) return [];
     const decisionRows = table.rows.filter((r) => r.columns.some((c) => c.label.includes('处理决定')));
     const docRows = table.rows.filter((r) => r.id === 'regulations' || r.id === 'normative_docs');

@@ -2,6 +2,7 @@
  * Structure: the six sections, the numbering of sub-headings, the statistics period, the title year, the cited format
  * notice, and the fee statement of section 六.
  */
+import { placeWords } from '../../document/finding.ts';
 import { SECTIONS, versionForYear } from '../../format/index.ts';
 import { normalizeText } from '../../text/normalize.ts';
 import { defineRule } from '../define.ts';
@@ -38,14 +39,14 @@ export const sectionMissing = defineRule({
       const misnumbered = lookalikes.find(({ m }) => m![1] !== def.number)?.p;
       const hint = misplaced ? `（${where(misplaced)}${quoteHeading(misplaced)}顺序不对）`
         : misnumbered ? `（${where(misnumbered)}${quoteHeading(misnumbered)}疑似编号有误）` : '';
-      const at = (misplaced ?? misnumbered)?.pos;
+      const at = (misplaced ?? misnumbered)?.source;
       hits.push({ message: `缺少第${def.number}部分「${sectionName(def.number)}」${hint}`, at });
     }
     return hits;
   },
 });
 
-const where = (p: Paragraph) => (p.pos.page ? `第${p.pos.page}页` : p.pos.line ? `第${p.pos.line}行` : '');
+const where = (p: Paragraph) => placeWords(p.source);
 const quoteHeading = (p: Paragraph) => `「${p.text.trim().replace(/^[#*\s]+|[*\s]+$/g, '')}」`;
 
 /** A sub-heading: a paragraph starting with （一） … （十）, in bold or not. */
@@ -75,12 +76,12 @@ export const subheadingSequence = defineRule({
       const label = (k: number) => `（${numeral(k)}）`;
       // A first sub-heading other than （一） is not reported: the ones before it may be in a block we cannot see.
       if (n === previous) {
-        hits.push({ message: `第${section}部分小标题编号重复：两个${label(n)}`, at: p.pos });
+        hits.push({ message: `第${section}部分小标题编号重复：两个${label(n)}`, at: p.source });
       } else if (n > previous + 1 && previous > 0) {
         const gap = Array.from({ length: n - previous - 1 }, (_, i) => label(previous + 1 + i)).join('');
-        hits.push({ message: `第${section}部分小标题编号不连续：${label(previous)}之后是${label(n)}，缺${gap}`, at: p.pos });
+        hits.push({ message: `第${section}部分小标题编号不连续：${label(previous)}之后是${label(n)}，缺${gap}`, at: p.source });
       } else if (n < previous && n !== 1) {
-        hits.push({ message: `第${section}部分小标题编号不连续：${label(previous)}之后是${label(n)}`, at: p.pos });
+        hits.push({ message: `第${section}部分小标题编号不连续：${label(previous)}之后是${label(n)}`, at: p.source });
       }
       previous = n;
     }
@@ -117,7 +118,7 @@ export const statisticsPeriodYear = defineRule({
     if (!report.year) return [];
     return statedPeriods(narrative.paragraphs)
       .filter(({ years }) => years.some((y) => y !== report.year))
-      .map(({ p, text }) => ({ message: `统计期写作${quote(text)}，与报告年度${report.year}年不符`, at: p.pos }));
+      .map(({ p, text }) => ({ message: `统计期写作${quote(text)}，与报告年度${report.year}年不符`, at: p.source }));
   },
 });
 
@@ -157,7 +158,7 @@ export const titleYear = defineRule({
       if (p.section) continue;
       const m = SELF_TITLE_RE.exec(p.norm);
       if (m && Number(m[1]) !== report.year) {
-        hits.push({ message: `导语称${m[0]}，与报告年度${report.year}年不符`, at: p.pos });
+        hits.push({ message: `导语称${m[0]}，与报告年度${report.year}年不符`, at: p.source });
       }
     }
     return hits;
@@ -196,7 +197,7 @@ export const citationNumber = defineRule({
       .filter((c) => c.year !== FORMAT_NOTICE.year || c.number !== FORMAT_NOTICE.number)
       .map((c) => ({
         message: `引用的${quote(c.text)}文号有误，年度报告格式文件为国办公开办函〔${FORMAT_NOTICE.year}〕${FORMAT_NOTICE.number}号`,
-        at: c.p.pos,
+        at: c.p.source,
       }));
   },
 });
@@ -215,7 +216,7 @@ export const citationTitle = defineRule({
       .filter((c) => titleKey(c.title!) !== titleKey(FORMAT_NOTICE_TITLE))
       .map((c) => ({
         message: `引用国办公开办函〔2021〕30号时名称写作《${c.title}》，原文为《${FORMAT_NOTICE_TITLE}》`,
-        at: c.p.pos,
+        at: c.p.source,
       }));
   },
 });
@@ -235,7 +236,6 @@ export const feeStatement = defineRule({
     if (!report.year || report.year < 2021) return [];
     if (narrative.paragraphs.some((p) => FEE_STATEMENT_RE.test(p.norm))) return [];
     const six = report.sections.find((s) => s.number === '六');
-    const at = six ? { ...(six.line !== undefined ? { line: six.line } : {}), ...(six.page !== undefined ? { page: six.page } : {}) } : undefined;
-    return [{ message: `${six ? '第六部分' : '报告'}未说明信息处理费的收取情况（未收取也应写明）`, at }];
+    return [{ message: `${six ? '第六部分' : '报告'}未说明信息处理费的收取情况（未收取也应写明）`, at: six?.source }];
   },
 });

@@ -11,7 +11,9 @@
  * tables are emitted: a table, then the tables nested in it), `pos.row` (0-based w:tr index) and `pos.cell` (0-based
  * grid column where the cell starts, so merged and gridBefore slots keep stable columns).
  */
-import type { Block, ReaderMessage, SourcePos } from '../../document/model.ts';
+import { createFinding, sourcePlace, type Finding } from '../../document/finding.ts';
+import type { Block, SourcePos } from '../../document/model.ts';
+import { READ_RULES } from '../rules.ts';
 import { expandGrid, type SpanCell } from '../grid.ts';
 import type { Numbering } from './numbering.ts';
 import { outlineHeadingLevel, parseLevel, type Styles } from './styles.ts';
@@ -20,7 +22,7 @@ import { child, isOn, val, type XmlNode } from './xml.ts';
 interface Context {
   styles: Styles;
   numbering: Numbering;
-  messages: ReaderMessage[];
+  messages: Finding[];
 }
 
 /** A paragraph as read: its number prefix already applied to the first line, and the text boxes it anchors. */
@@ -189,12 +191,10 @@ class BodyReader {
   }
 
   private warnMerge(row: number, cell: number): void {
-    this.ctx.messages.push({
-      rule: 'docx-merge',
-      severity: 'warning',
+    this.ctx.messages.push(createFinding(READ_RULES.docxMerge, {
       message: '表格纵向合并单元格缺少起始单元格，已按独立单元格读取，合并可能不正确',
-      pos: { row, cell },
-    });
+      source: sourcePlace('docx', { row, cell }),
+    }));
   }
 }
 
