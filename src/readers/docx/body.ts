@@ -290,7 +290,7 @@ function findTextBoxes(node: XmlNode, boxes: XmlNode[]): void {
 
 /** Trims a line, including the full-width spaces Chinese documents indent with. */
 function tidy(line: string): string {
-  return line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  return line.trim(); // \s, and so trim(), includes U+3000
 }
 
 /** "一、" + "总体情况" → "一、总体情况"; a space only between two Latin letters or digits ("Article 1" + "Scope"). */
