@@ -44,7 +44,7 @@ export function readHtml({ bytes, source }: ReaderInput): DocumentModel {
     }
     throw new UnreadableError('empty', '网页没有正文内容', 'page has no text content');
   }
-  return { source: { ...source, encoding }, blocks, messages };
+  return { source: { ...source, encoding }, blocks, messages: [...messages, ...builder.messages] };
 }
 
 /**

@@ -12,7 +12,7 @@
  * grid column where the cell starts, so merged and gridBefore slots keep stable columns).
  */
 import type { Block, ReaderMessage, SourcePos } from '../../document/model.ts';
-import { expandGrid, type SpanCell } from '../grid.ts';
+import { expandGrid, gridCutMessage, type SpanCell } from '../grid.ts';
 import type { Numbering } from './numbering.ts';
 import { outlineHeadingLevel, parseLevel, type Styles } from './styles.ts';
 import { child, isOn, val, type XmlNode } from './xml.ts';
@@ -91,7 +91,9 @@ class BodyReader {
   private emitTable(table: PendingTable): void {
     const index = this.tableCount++;
     for (const pos of table.positions) pos.table = index;
-    this.blocks.push({ kind: 'table', rows: expandGrid(table.rows), pos: { table: index }, ruled: true });
+    const grid = expandGrid(table.rows);
+    if (grid.cutAt !== undefined) this.ctx.messages.push(gridCutMessage(grid.cutAt, table.rows.length, { table: index }));
+    this.blocks.push({ kind: 'table', rows: grid.rows, pos: { table: index }, ruled: true });
     for (const nested of table.nested) this.emitTable(nested);
   }
 
