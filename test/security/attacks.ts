@@ -2,7 +2,11 @@
  * Builders for the hostile inputs of issue 9, each small enough to write at test time. Shared by the reader tests
  * here and the pipeline's isolation tests: every attack the issue names is one function.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
+import { makeScratch, removeScratch, runIsolated } from '../../src/readers/external.ts';
 import { docxWithBody, tbl, tc, tr } from '../fixtures/docx/builder.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -86,5 +90,93 @@ export function escapeSequenceText(): Uint8Array {
   return utf8(
     '\x1b[2J\x1b]0;pwned\x07某局\x1b[31m2024年政府信息公开工作年度报告\x07\n' +
       '一、总体情况\n本年度\x1b[8m隐藏\x1b[0m公开工作稳步推进。\x07\n',
+  );
+}
+
+/** Flat ODF text with a linked (not embedded) image at `url`: LibreOffice fetches it when it loads the file. */
+export function linkedImageFodt(url: string): Uint8Array {
+  return utf8(
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+      '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ' +
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" ' +
+      'xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" ' +
+      'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>' +
+      '<text:p>某局2024年政府信息公开工作年度报告<draw:frame draw:name="i1" text:anchor-type="as-char" svg:width="2cm" svg:height="2cm">' +
+      `<draw:image xlink:href="${url}/linked.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>` +
+      '</office:text></office:body></office:document>',
+  );
+}
+
+/**
+ * A legacy Word 97 .doc whose picture is an `INCLUDEPICTURE "url"` field, made by LibreOffice itself from
+ * linkedImageFodt (run without network, so making it fetches nothing).
+ */
+export async function includePictureDoc(url: string): Promise<Uint8Array> {
+  const dir = await makeScratch('xxgk-attack-');
+  try {
+    await writeFile(join(dir, 'linked.fodt'), linkedImageFodt(url));
+    const args = [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore'];
+    await runIsolated('soffice', [...args, '--convert-to', 'doc', '--outdir', dir, join(dir, 'linked.fodt')], { timeoutMs: 60_000 });
+    return new Uint8Array(await readFile(join(dir, 'linked.doc')));
+  } finally {
+    await removeScratch(dir);
+  }
+}
+
+/** A DOCX whose picture is linked, not embedded (`r:link`, relationship TargetMode="External"), plus a hyperlink. */
+export function externalRelationshipDocx(url: string): Uint8Array {
+  const rels =
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    `<Relationship Id="rIdImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${url}/linked.png" TargetMode="External"/>` +
+    `<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${url}/page" TargetMode="External"/>` +
+    `<Relationship Id="rIdSub" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/subDocument" Target="${url}/sub.docx" TargetMode="External"/>` +
+    '</Relationships>';
+  const picture =
+    '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="1" cy="1"/>' +
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
+    '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill>' +
+    '<a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:link="rIdImg"/></pic:blipFill></pic:pic>' +
+    '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>';
+  const body = `<w:p><w:r><w:t>某局2024年政府信息公开工作年度报告</w:t></w:r>${picture}</w:p>` +
+    `<w:p><w:hyperlink xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdLink"><w:r><w:t>链接</w:t></w:r></w:hyperlink></w:p>`;
+  return docxWithBody(body, { documentRels: rels });
+}
+
+/** A PDF with text and a link annotation (URI action) and a launch/GoToR action pointing at `url`. */
+export function uriLinkPdf(url: string): Uint8Array {
+  const text = 'BT /F1 12 Tf 72 720 Td (Annual report 2024) Tj ET';
+  return simplePdf([
+    '<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /URI /URI (' + url + '/open) >> >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R 7 0 R] >>',
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Type /Annot /Subtype /Link /Rect [72 700 300 740] /A << /S /URI /URI (${url}/link) >> >>`,
+    `<< /Type /Annot /Subtype /Link /Rect [72 600 300 640] /A << /S /GoToR /F << /FS /URL /F (${url}/remote.pdf) >> /D [0 /Fit] >> >>`,
+  ]);
+}
+
+/** A PDF of the given object bodies (numbered from 1, the first the catalog), with a correct cross-reference table. */
+function simplePdf(bodies: string[]): Uint8Array {
+  let out = '%PDF-1.4\n';
+  const offsets = bodies.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${bodies.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return utf8(out);
+}
+
+/** An HTML report whose images, style sheets, scripts, frames and prefetch hints all point at `url`. */
+export function externalResourcesHtml(url: string): Uint8Array {
+  return utf8(
+    `<!doctype html><html><head><link rel="stylesheet" href="${url}/style.css"><link rel="prefetch" href="${url}/prefetch">` +
+      `<script src="${url}/script.js"></script><meta http-equiv="refresh" content="0;url=${url}/refresh"></head><body>` +
+      `<h1>某局2024年政府信息公开工作年度报告</h1><img src="${url}/image.png"><iframe src="${url}/frame"></iframe>` +
+      `<p style="background:url(${url}/bg.png)">一、总体情况</p><object data="${url}/object"></object>` +
+      `<table background="${url}/table.png"><tr><td>a</td><td><img srcset="${url}/srcset.png 2x">1</td></tr></table></body></html>`,
   );
 }
