@@ -89,7 +89,9 @@ export function includePictureRtf(url: string): Uint8Array {
 export function escapeSequenceText(): Uint8Array {
   return utf8(
     '\x1b[2J\x1b]0;pwned\x07某局\x1b[31m2024年政府信息公开工作年度报告\x07\n' +
-      '一、总体情况\n本年度\x1b[8m隐藏\x1b[0m公开工作稳步推进。\x07\n',
+      '一、总体情况\n本年度\x1b[8m隐藏\x1b[0m公开工作稳步推进。\x07\n' +
+      // Enough ordinary text that the few control characters do not make the file look binary.
+      '本机关坚持以公开为常态、不公开为例外，依法依规做好政府信息公开工作。\n'.repeat(20),
   );
 }
 

@@ -7,7 +7,9 @@ import { describe, test } from 'node:test';
 import { readBytes } from '../../src/readers/index.ts';
 import { expandGrid, MAX_GRID_CELLS, type SpanCell } from '../../src/readers/grid.ts';
 import { blockText } from '../../src/document/model.ts';
-import { bookTitlePipeLine, colspanBombHtml, dashLine, gridSpanBombDocx, tabLineSeparatorLine, vMergeBombDocx } from './attacks.ts';
+import {
+  bookTitlePipeLine, colspanBombHtml, dashLine, escapeSequenceText, gridSpanBombDocx, nestedQPdf, tabLineSeparatorLine, vMergeBombDocx,
+} from './attacks.ts';
 
 // A guard, not a timed assertion: the old regexes took minutes on these lines.
 const GUARD = { timeout: 60_000 };
@@ -80,5 +82,18 @@ describe('grid expansion is capped in total cells', () => {
     const html = '<table><tr><td rowspan=2>a</td><td colspan=2>b</td></tr><tr><td>c</td><td>d</td></tr></table>';
     const doc = await readBytes(new TextEncoder().encode(html), 't.html');
     assert.deepEqual(doc.messages, []);
+  });
+});
+
+describe('attack builders for the pipeline tests', () => {
+  test('the nested-q PDF is about 1 KB (reading it is left to the worker isolation: pdf.js spins on it)', () => {
+    const pdf = nestedQPdf();
+    assert.ok(pdf.length < 2048);
+    assert.equal(new TextDecoder().decode(pdf.subarray(0, 8)), '%PDF-1.4');
+  });
+
+  test('text with ESC and BEL sequences is read as text; escaping them is the printer\'s job', async () => {
+    const doc = await readBytes(escapeSequenceText(), 'escapes.txt');
+    assert.ok(doc.blocks.some((b) => blockText(b).includes('\x1b[2J')));
   });
 });
