@@ -1,7 +1,12 @@
 /**
  * The long fuzzing run: `npm run fuzz` (FUZZ_CASES cases, default 100,000; FUZZ_SEED to replay a run). Prints cases,
- * time, peak memory and every failure (seed, path and case), and exits 1 if any case failed.
+ * time, peak memory and every failure, and exits 1 if any case failed. A case that never ends (pdf.js spinning on
+ * the main thread, which only the pipeline's worker isolation can stop) cannot be reported from inside: each case is
+ * written to FUZZ_CURRENT (.bin, and .txt saying what it is) before it runs, so a hung run leaves it behind.
  */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describeCase, fuzzCases, readsOrRefuses, seeds, type FuzzCase } from './fuzz-cases.ts';
 
@@ -13,8 +18,11 @@ let slowest = { ms: 0, label: '' };
 let peakRss = 0;
 const started = Date.now();
 const failures: string[] = [];
+const current = process.env.FUZZ_CURRENT ?? join(tmpdir(), 'xxgk-fuzz-current');
 
 const property = fc.asyncProperty(fuzzCases(all), async (c: FuzzCase) => {
+  writeFileSync(`${current}.bin`, c.bytes);
+  writeFileSync(`${current}.txt`, `case ${done + 1} of seed ${seed}: ${describeCase(c)}\n`);
   const t = Date.now();
   try {
     await readsOrRefuses(c);
