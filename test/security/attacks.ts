@@ -2,14 +2,16 @@
  * Builders for the hostile inputs of issue 9, each small enough to write at test time. Shared by the reader tests
  * here and the pipeline's isolation tests: every attack the issue names is one function.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { makeScratch, removeScratch, runIsolated } from '../../src/readers/external.ts';
 import { docxWithBody, tbl, tc, tr } from '../fixtures/docx/builder.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
+const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
 /** A one-page PDF whose content stream is `depth` nested `q` operators (1 KB deflated): pdf.js spins on it. */
 export function nestedQPdf(depth = 100_000): Uint8Array {
@@ -181,4 +183,14 @@ export function externalResourcesHtml(url: string): Uint8Array {
       `<p style="background:url(${url}/bg.png)">一、总体情况</p><object data="${url}/object"></object>` +
       `<table background="${url}/table.png"><tr><td>a</td><td><img srcset="${url}/srcset.png 2x">1</td></tr></table></body></html>`,
   );
+}
+
+/**
+ * Found by `npm run fuzz` (seed 20261205, case 29382): a LibreOffice-printed PDF with six flipped bits on which
+ * pdf.js spins on the main thread for good, like nestedQPdf. Only the pipeline's worker isolation can stop it.
+ */
+export function hangingFlippedPdf(): Uint8Array {
+  const bytes = new Uint8Array(readFileSync(join(FIXTURE_DIR, 'seeds-rendered', '003_d20f3da8d3ab99e3.lo-html.pdf')));
+  for (const [at, mask] of [[11504, 1], [41639, 8], [55525, 1], [63542, 16], [100005, 4], [102982, 1]]) bytes[at] ^= mask;
+  return bytes;
 }
