@@ -1,6 +1,7 @@
 /** Expands command-line inputs: files, folders (recursively, report-like files only, sorted) and "-" for stdin. */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readLimited } from '../readers/index.ts';
 
 const REPORT_EXT = /\.(txt|text|md|markdown|html?|shtml|xhtml|docx|docm|doc|wps|pdf)$/i;
 
@@ -18,8 +19,17 @@ export async function expandInputs(args: string[]): Promise<string[]> {
   return out;
 }
 
+/**
+ * The report-like files of a folder tree. A folder that cannot be listed (EACCES) stays in the list as an input of
+ * its own: the reader reports it as unreadable, and the rest of the batch is read.
+ */
 async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [dir];
+  }
   entries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
   const files: string[] = [];
   for (const e of entries) {
@@ -31,8 +41,7 @@ async function walk(dir: string): Promise<string[]> {
   return files;
 }
 
-export async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
+/** Standard input, read through the same byte limit as files (reading stops as soon as it is passed). */
+export function readStdin(): Promise<Uint8Array> {
+  return readLimited(process.stdin, '-');
 }

@@ -8,7 +8,9 @@ export type UnreadableCode =
   | 'image-only'
   | 'corrupt'
   | 'unsupported'
-  | 'not-found';
+  | 'not-found'
+  /** The input exists but may not be read (permissions). */
+  | 'unreadable';
 
 export class UnreadableError extends Error {
   constructor(

@@ -1,5 +1,6 @@
 /** Agency, year, title and publication date from the lines before the first section. */
 import { normalizeText } from '../text/normalize.ts';
+import { trimChars } from '../text/trim.ts';
 import { soleText, type StreamLine } from './stream.ts';
 
 export interface Metadata {
@@ -18,7 +19,7 @@ const DATE = String.raw`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d
 const DATE_LINE_RE = new RegExp(`^(?:(?:发布|成文|印发)?(?:日期|时间)[:：]?\\s*)?${DATE}$`);
 const DATE_LABELLED_RE = new RegExp(`(?:发布|成文|印发)(?:日期|时间)[:：]\\s*${DATE}`);
 
-const cleanAgency = (s: string) => s.replace(/^[《#*\s]+|[》\s*]+$/g, '').replace(/\s+/g, '');
+const cleanAgency = (s: string) => trimChars(s, /[《#*\s]/, /[》\s*]/).replace(/\s+/g, '');
 
 export function readMetadata(lines: StreamLine[], firstSection: number): Metadata {
   const head = lines.slice(0, Math.min(firstSection >= 0 ? firstSection : 40, 60)).map((l) => soleText(l) ?? '');

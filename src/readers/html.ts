@@ -19,7 +19,20 @@ import { TreeBuilder } from './html/tree.ts';
 import { decodeText } from './sniff.ts';
 import type { ReaderInput } from './types.ts';
 
-const META_CHARSET_RE = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i;
+const META_RE = /<meta/gi;
+const CHARSET_ATTR_RE = /charset\s*=\s*(?:["']\s*)?([\w-]+)/gi;
+
+/** The charset a `<meta>` tag declares: the last `charset=` inside the first tag that has one. */
+function declaredCharset(head: string): string | undefined {
+  for (const meta of head.matchAll(META_RE)) {
+    const end = head.indexOf('>', meta.index);
+    // At least one character between "<meta" and "charset", as in `<meta charset=…>`.
+    const tag = head.slice(meta.index + meta[0].length + 1, end < 0 ? head.length : end);
+    const value = [...tag.matchAll(CHARSET_ATTR_RE)].at(-1)?.[1];
+    if (value) return value;
+  }
+  return undefined;
+}
 
 export function readHtml({ bytes, source }: ReaderInput): DocumentModel {
   const messages: Finding[] = [];
@@ -33,7 +46,7 @@ export function readHtml({ bytes, source }: ReaderInput): DocumentModel {
     }
     throw new UnreadableError('empty', '网页没有正文内容', 'page has no text content');
   }
-  return { source: { ...source, encoding }, medium: 'html', blocks, messages };
+  return { source: { ...source, encoding }, medium: 'html', blocks, messages: [...messages, ...builder.messages] };
 }
 
 /**
@@ -44,7 +57,7 @@ function decode(bytes: Uint8Array, messages: Finding[]): { text: string; encodin
   const decoded = decodeText(bytes);
   if (decoded.encoding !== 'gb18030') return decoded;
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const declared = META_CHARSET_RE.exec(head)?.[1].toLowerCase();
+  const declared = declaredCharset(head)?.toLowerCase();
   if (declared !== 'utf-8' && declared !== 'utf8') return decoded;
   const text = new TextDecoder('utf-8').decode(bytes);
   const broken = (text.match(/\uFFFD/g) ?? []).length;

@@ -9,6 +9,7 @@
  */
 import type { Block, Cell, DocumentModel, Table } from '../document/model.ts';
 import { UnreadableError } from '../document/errors.ts';
+import { trimChars } from '../text/trim.ts';
 import { decodeText } from './sniff.ts';
 import type { ReaderInput } from './types.ts';
 
@@ -21,8 +22,11 @@ interface Line {
   kind: LineKind;
 }
 
-const MD_HEADING_RE = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const RULE_RE = /^[\s|:\t-]*-{3,}[\s|:\t-]*$/;
+const MD_HEADING_START_RE = /^\s{0,3}(#{1,6})\s+/;
+const WHITESPACE_RE = /\s/;
+const HASH_RE = /#/;
+const LINE_TERMINATOR_RE = /[\n\r\u2028\u2029]/;
+const RULE_CHARS_RE = /^[\s|:-]+$/;
 const SPACE_SPLIT_RE = /[ \u00A0]{2,}|\u3000+/;
 const NUMBERISH_RE = /^[+-]?[\d,.]+$|^[/／—-]$/;
 
@@ -40,8 +44,8 @@ function stripMarkdownEmphasis(s: string): string {
 function classify(raw: string, no: number): Line {
   const kind = ((): LineKind => {
     if (raw.trim() === '') return raw.includes('\t') ? 'tab-cell' : 'empty';
-    if (MD_HEADING_RE.test(raw)) return 'heading';
-    if (RULE_RE.test(raw)) return 'rule';
+    if (markdownHeading(raw)) return 'heading';
+    if (isRule(raw)) return 'rule';
     if (/^[\s|]+$/.test(raw)) return 'pipe-break';
     if (raw.includes('|') && !isProseWithPipe(raw)) {
       const inner = raw.trim();
@@ -57,11 +61,48 @@ function classify(raw: string, no: number): Line {
   return { no, raw, kind };
 }
 
+/**
+ * `# Title ##`: up to three spaces, one to six hashes, whitespace, the title, optional closing hashes. The title is
+ * what is left after the closing run (whitespace, hashes, whitespace) is cut from the end; a line break character
+ * inside it (U+2028) means no heading. Scanned by hand: as one regex the lazy title and the closing run backtrack
+ * against each other (polynomial on a long line).
+ */
+function markdownHeading(raw: string): { level: number; text: string } | undefined {
+  const start = MD_HEADING_START_RE.exec(raw);
+  if (!start) return undefined;
+  const rest = raw.slice(start[0].length);
+  const text = trimChars(trimChars(trimChars(rest, null, WHITESPACE_RE), null, HASH_RE), null, WHITESPACE_RE);
+  return LINE_TERMINATOR_RE.test(text) ? undefined : { level: start[1].length, text };
+}
+
+/** A Markdown table rule (`|---|:--:|`): only spaces, pipes, colons and dashes, with a run of at least three dashes. */
+function isRule(raw: string): boolean {
+  return raw.includes('---') && RULE_CHARS_RE.test(raw);
+}
+
 /** Table cells are short; a long sentence that happens to hold a "|" (《一图读懂|…》) is prose. */
 const MAX_PIPE_CELL = 120;
 
 function isProseWithPipe(raw: string): boolean {
-  return raw.split('|').some((cell) => cell.trim().length > MAX_PIPE_CELL) || /《[^》]*\|[^《]*》/.test(raw);
+  return raw.split('|').some((cell) => cell.trim().length > MAX_PIPE_CELL) || hasPipeInBookTitle(raw);
+}
+
+/** 《…|…》: a pipe after a 《 with no 》 between, then a 》 with no 《 between. One pass, no backtracking. */
+function hasPipeInBookTitle(raw: string): boolean {
+  let open = false;
+  let pipeInside = false;
+  for (const ch of raw) {
+    if (ch === '《') {
+      open = true;
+      pipeInside = false;
+    } else if (ch === '|') {
+      if (open) pipeInside = true;
+    } else if (ch === '》') {
+      if (pipeInside) return true;
+      open = false;
+    }
+  }
+  return false;
 }
 
 /** Cells of one line split on a separator, each with its 1-based column. */
@@ -173,8 +214,8 @@ function buildBlocks(lines: Line[]): Block[] {
     for (const line of group) {
       switch (line.kind) {
         case 'heading': {
-          const m = MD_HEADING_RE.exec(line.raw)!;
-          b.text('heading', m[2], line.no, m[1].length);
+          const { level, text } = markdownHeading(line.raw)!;
+          b.text('heading', text, line.no, level);
           break;
         }
         case 'rule':

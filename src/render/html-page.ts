@@ -47,7 +47,7 @@ function pageBody(report: ReportData): string {
 
 /** The government of the region the agency belongs to ("石嘴山市惠农区卫生健康局" → "石嘴山市惠农区"). */
 function regionOf(agency: string): string {
-  return /^(.*[省市区县旗])/.exec(agency.replace(/(人民政府.*|政府.*)$/, ''))?.[1] ?? agency;
+  return /^(.*[省市区县旗])/.exec(agency.replace(/(?:人民)?政府[^]*$/, ''))?.[1] ?? agency;
 }
 
 export function renderHtmlPage(report: ReportData): string {

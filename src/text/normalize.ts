@@ -3,6 +3,8 @@
  * PDF text layers) plus the CJK Radicals Supplement characters NFKC leaves alone, and label keys for matching.
  */
 
+import { trimChars } from './trim.ts';
+
 /** CJK Radicals Supplement (U+2E80–U+2EFF) forms that PDF text layers emit instead of the unified ideograph. */
 const RADICALS: Record<string, string> = {
   '⺁': '厂', '⺇': '几', '⺊': '卜', '⺌': '小', '⺍': '小', '⺎': '兀', '⺏': '尣', '⺐': '尢', '⺑': '尣', '⺒': '巳',
@@ -46,7 +48,7 @@ export interface SplitLabel {
 
 /** Splits "（三）不予公开1.属于国家秘密" style labels into numbering and core. */
 export function splitLabel(text: string): SplitLabel {
-  let key = labelKey(text).replace(/^[*#>\s]+|[*:\s]+$/g, '');
+  let key = trimChars(labelKey(text), /[*#>\s]/, /[*:\s]/);
   const numbering: string[] = [];
   for (let m = NUMBERING_RE.exec(key); m; m = NUMBERING_RE.exec(key)) {
     numbering.push(m[0].replace(/[().、,)]/g, ''));

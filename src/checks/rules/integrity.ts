@@ -33,7 +33,7 @@ export const tableVersion = defineRule({
   },
 });
 
-const docNumber = (v: '2019' | '2021') => versionById(v).basis.replace(/《.*$/, '');
+const docNumber = (v: '2019' | '2021') => versionById(v).basis.replace(/《[^]*$/, '');
 
 export const countValue = defineRule({
   id: 'count-value',

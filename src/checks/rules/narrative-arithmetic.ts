@@ -6,6 +6,7 @@ import { placeWords } from '../../document/finding.ts';
 import { defineRule } from '../define.ts';
 import { clausesOf, display, quote, sentences, type Paragraph } from '../narrative.ts';
 import type { Hit } from '../types.ts';
+import { trimChars } from '../../text/trim.ts';
 
 const UNITS = '条|件|篇|项|个|份|次|家|场|期|人次|人|起|宗';
 /** Approximate numbers: "900余条", "约50件", "近百条". */
@@ -33,7 +34,7 @@ export function breakdowns(norm: string): Breakdown[] {
       let from = 0;
       for (let k = text.indexOf('其中', from); k >= 0; k = text.indexOf('其中', from)) {
         from = k + 2;
-        const before = text.slice(0, k).replace(/[,:]+$/, '');
+        const before = trimChars(text.slice(0, k), null, /[,:]/);
         const totalClause = before.slice(before.lastIndexOf(',') + 1);
         const totals = [...totalClause.matchAll(NUMBER_UNIT_RE)];
         const last = totals.at(-1);

@@ -5,6 +5,7 @@
 import { placeWords } from '../../document/finding.ts';
 import { SECTIONS, versionForYear } from '../../format/index.ts';
 import { normalizeText } from '../../text/normalize.ts';
+import { trimChars } from '../../text/trim.ts';
 import { defineRule } from '../define.ts';
 import { chineseNumber, quote, type Paragraph } from '../narrative.ts';
 import type { Hit } from '../types.ts';
@@ -32,7 +33,7 @@ export const sectionMissing = defineRule({
     for (const def of SECTIONS) {
       if (found.has(def.number)) continue;
       const lookalikes = narrative.paragraphs
-        .map((p) => ({ p, m: HEADING_LIKE_RE.exec(p.norm.replace(/^[*#>]+|[*]+$/g, '')) }))
+        .map((p) => ({ p, m: HEADING_LIKE_RE.exec(trimChars(p.norm, /[*#>]/, /[*]/)) }))
         .filter(({ m }) => m && def.keywords.some((k) => m[2].includes(k)));
       // Extraction takes sections in order: a heading with the right number that it skipped stands out of order.
       const misplaced = lookalikes.find(({ m }) => m![1] === def.number)?.p;
@@ -47,7 +48,7 @@ export const sectionMissing = defineRule({
 });
 
 const where = (p: Paragraph) => placeWords(p.source);
-const quoteHeading = (p: Paragraph) => `「${p.text.trim().replace(/^[#*\s]+|[*\s]+$/g, '')}」`;
+const quoteHeading = (p: Paragraph) => `「${trimChars(p.text.trim(), /[#*\s]/, /[*\s]/)}」`;
 
 /** A sub-heading: a paragraph starting with （一） … （十）, in bold or not. */
 const SUBHEADING_RE = /^[*#>]*\(([一二三四五六七八九十]{1,3})\)/;

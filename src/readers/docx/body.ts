@@ -14,7 +14,7 @@
 import { createFinding, sourcePlace, type Finding } from '../../document/finding.ts';
 import type { Block, SourcePos } from '../../document/model.ts';
 import { READ_RULES } from '../rules.ts';
-import { expandGrid, type SpanCell } from '../grid.ts';
+import { expandGrid, gridCutMessage, type SpanCell } from '../grid.ts';
 import type { Numbering } from './numbering.ts';
 import { outlineHeadingLevel, parseLevel, type Styles } from './styles.ts';
 import { child, isOn, val, type XmlNode } from './xml.ts';
@@ -93,7 +93,9 @@ class BodyReader {
   private emitTable(table: PendingTable): void {
     const index = this.tableCount++;
     for (const pos of table.positions) pos.table = index;
-    this.blocks.push({ kind: 'table', rows: expandGrid(table.rows), pos: { table: index }, ruled: true });
+    const grid = expandGrid(table.rows);
+    if (grid.cutAt !== undefined) this.ctx.messages.push(gridCutMessage(grid.cutAt, table.rows.length, { medium: 'docx', table: index }));
+    this.blocks.push({ kind: 'table', rows: grid.rows, pos: { table: index }, ruled: true });
     for (const nested of table.nested) this.emitTable(nested);
   }
 
@@ -290,7 +292,7 @@ function findTextBoxes(node: XmlNode, boxes: XmlNode[]): void {
 
 /** Trims a line, including the full-width spaces Chinese documents indent with. */
 function tidy(line: string): string {
-  return line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  return line.trim(); // \s, and so trim(), includes U+3000
 }
 
 /** "一、" + "总体情况" → "一、总体情况"; a space only between two Latin letters or digits ("Article 1" + "Scope"). */

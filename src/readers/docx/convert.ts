@@ -3,13 +3,12 @@
  * .docx reader serves both. Both are OLE compound files; so are password-protected .docx files (an OLE wrapper around
  * an "EncryptedPackage" stream), which no conversion can open.
  */
-import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UnreadableError } from '../../document/errors.ts';
+import { makeScratch, removeScratch, runIsolated } from '../external.ts';
 
 export interface ConvertOptions {
   /** Milliseconds before the conversion is abandoned (LibreOffice is killed). Default 60 s. */
@@ -47,11 +46,11 @@ export async function convertLegacyWord(bytes: Uint8Array, options: ConvertOptio
       'legacy .doc/.wps needs LibreOffice installed',
     );
   }
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-doc-'));
+  const dir = await makeScratch('xxgk-doc-');
   try {
     const input = join(dir, 'input.doc');
     await writeFile(input, bytes);
-    await run(
+    await convert(
       soffice,
       [
         // A private profile per run: concurrent conversions would otherwise fight over the user's profile lock.
@@ -67,7 +66,7 @@ export async function convertLegacyWord(bytes: Uint8Array, options: ConvertOptio
       throw new UnreadableError('corrupt', '旧版 Word 文件无法转换（文件可能已损坏）', 'legacy Word file could not be converted (corrupt?)');
     }
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeScratch(dir);
   }
 }
 
@@ -85,25 +84,16 @@ async function findOnPath(command: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** Runs a command in its own process group so that a timeout kills LibreOffice's child processes too. */
-function run(command: string, args: string[], timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(command, args, { detached: true, stdio: 'ignore' });
-    const timer = setTimeout(() => {
-      try {
-        if (proc.pid) process.kill(-proc.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      reject(new UnreadableError('corrupt', '旧版 Word 文件转换超时', `legacy Word conversion timed out after ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    proc.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new UnreadableError('unsupported', `无法启动 LibreOffice：${e.message}`, `could not start LibreOffice: ${e.message}`));
-    });
-    proc.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+/** LibreOffice without network, killed with its children at the time limit (runIsolated). */
+async function convert(command: string, args: string[], timeoutMs: number): Promise<void> {
+  let result;
+  try {
+    result = await runIsolated(command, args, { timeoutMs });
+  } catch (e) {
+    const message = (e as Error).message;
+    throw new UnreadableError('unsupported', `无法启动 LibreOffice：${message}`, `could not start LibreOffice: ${message}`);
+  }
+  if (result.timedOut) {
+    throw new UnreadableError('corrupt', '旧版 Word 文件转换超时', `legacy Word conversion timed out after ${timeoutMs / 1000} s`);
+  }
 }

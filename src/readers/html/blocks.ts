@@ -8,8 +8,9 @@
  * - what is written between a table's rows (not in a cell) goes before the table, joining the line before it, as a
  *   browser shows it: each table has a flow of its own for that, put in front of the table when it closes.
  */
+import { sourcePlace, type Finding } from '../../document/finding.ts';
 import type { Block, Cell, SourcePos } from '../../document/model.ts';
-import { expandGrid, type SpanCell } from '../grid.ts';
+import { expandGrid, gridCutMessage, type SpanCell } from '../grid.ts';
 import { LineIndex } from './positions.ts';
 import { BLOCK, CAPTION, CELL, HEADING, LEVEL_SHIFT, PRE, ROW, TABLE, TABLE_PART, VOID } from './tags.ts';
 import { collapseWhitespace, joinLines } from './text.ts';
@@ -103,6 +104,7 @@ class TableData {
 
 export class BlockBuilder implements TreeSink {
   readonly blocks: Block[] = [];
+  readonly messages: Finding[] = [];
   images = 0;
   private readonly lines: LineIndex;
   /** Depth of open hidden or dropped elements. */
@@ -318,7 +320,9 @@ export class BlockBuilder implements TreeSink {
     }
     const rows: Cell[][] = [];
     let hasText = false;
-    for (const row of expandGrid(table.rows)) {
+    const grid = expandGrid(table.rows);
+    if (grid.cutAt !== undefined) this.messages.push(gridCutMessage(grid.cutAt, table.rows.length, sourcePlace('html', this.lines.at(el.start))));
+    for (const row of grid.rows) {
       if (row.length === 0) continue;
       rows.push(row);
       if (!hasText) for (const cell of row) if (cell.text) hasText = true;

@@ -46,12 +46,25 @@ async function withoutSourceMaps<T>(load: () => Promise<T>): Promise<T> {
  */
 export function loadPdfjs(): Promise<PdfJs> {
   pdfjs ??= keepingNatives(() => withoutSourceMaps(async () => {
+    process.on('unhandledRejection', ignorePdfjsRejection);
     const lib = (await import(untransformed('pdfjs-dist/legacy/build/pdf.mjs'))) as PdfJs;
     // Sets globalThis.pdfjsWorker, which pdf.js then uses instead of importing the worker itself.
     await import(untransformed('pdfjs-dist/legacy/build/pdf.worker.mjs'));
     return lib;
   }));
   return pdfjs;
+}
+
+/**
+ * pdf.js's worker runs in this thread, and on some damaged files (found by fuzzing: a few flipped bits in a Chromium
+ * PDF) it leaves one of its own promises rejected with nobody listening, a ParserEOFException, while the page is still
+ * read. Node would end the process for it. Such rejections are pdf.js's internal business and are dropped; any other
+ * is thrown as Node would have thrown it, unless someone else listens too.
+ */
+function ignorePdfjsRejection(reason: unknown): void {
+  if (String((reason as Error)?.stack).includes(`${sep}pdfjs-dist${sep}`)) return;
+  if (process.listenerCount('unhandledRejection') > 1) return;
+  throw reason;
 }
 
 const PACKAGE_DIR = dirname(require.resolve('pdfjs-dist/package.json'));

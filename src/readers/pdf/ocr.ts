@@ -5,10 +5,10 @@
  * execFile with time limits; the scratch folder is always removed.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { makeScratch, removeScratch, runIsolated, type RunOptions } from '../external.ts';
 import type { Piece } from './types.ts';
 
 const run = promisify(execFile);
@@ -36,18 +36,18 @@ export function ocrAvailable(): Promise<boolean> {
 
 /** Recognises the given pages (1-based) of a PDF; returns their pieces by page number. */
 export async function ocrPages(bytes: Uint8Array, pages: number[]): Promise<Map<number, Piece[]>> {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-ocr-'));
+  const dir = await makeScratch('xxgk-ocr-');
   try {
     const input = join(dir, 'input.pdf');
     await writeFile(input, bytes);
     const out = new Map<number, Piece[]>();
     for (const page of pages) {
       const stem = join(dir, `page-${page}`);
-      await run('pdftoppm', ['-r', String(DPI), '-png', '-singlefile', '-f', String(page), '-l', String(page), input, stem], {
-        timeout: RENDER_TIMEOUT_MS,
+      await succeed('pdftoppm', ['-r', String(DPI), '-png', '-singlefile', '-f', String(page), '-l', String(page), input, stem], {
+        timeoutMs: RENDER_TIMEOUT_MS,
       });
-      const { stdout } = await run('tesseract', [`${stem}.png`, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], {
-        timeout: RECOGNISE_TIMEOUT_MS,
+      const stdout = await succeed('tesseract', [`${stem}.png`, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], {
+        timeoutMs: RECOGNISE_TIMEOUT_MS,
         maxBuffer: 64 * 2 ** 20,
       });
       out.set(page, piecesFromTsv(stdout));
@@ -55,8 +55,15 @@ export async function ocrPages(bytes: Uint8Array, pages: number[]): Promise<Map<
     }
     return out;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeScratch(dir);
   }
+}
+
+/** Runs a program isolated (no network, killed with its group); its output, or a throw when it failed. */
+async function succeed(command: string, args: string[], options: RunOptions): Promise<string> {
+  const { code, stdout, timedOut } = await runIsolated(command, args, options);
+  if (code !== 0) throw new Error(`${command} ${timedOut ? 'timed out' : `exited with ${code}`}`);
+  return stdout;
 }
 
 /**

@@ -1,0 +1,143 @@
+/**
+ * External programs (LibreOffice, pdftoppm, tesseract) and their scratch folders, under two guarantees:
+ * - no network: each runs in a new network namespace (`unshare -rn`, util-linux) where the kernel allows one; where
+ *   it does not, HTTP(S) is pointed at a closed local proxy, so linked content (INCLUDEPICTURE, linked images) is
+ *   never fetched;
+ * - clean faults: each runs detached in its own process group, and on SIGINT/SIGTERM every live group is killed and
+ *   every scratch folder (copies of the input) removed before the process dies of the signal.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A port nothing listens on: a request through this proxy fails at once. */
+const DEAD_PROXY = 'http://127.0.0.1:9';
+const NO_PROXY_ENV = Object.fromEntries(
+  ['http_proxy', 'https_proxy', 'ftp_proxy', 'all_proxy'].flatMap((k) => [[k, DEAD_PROXY], [k.toUpperCase(), DEAD_PROXY]]),
+);
+
+let namespacePrefix: string[] | undefined;
+
+/** `unshare` arguments that give a child no network, detected once; empty where no namespace can be made. */
+export function networkNamespace(): string[] {
+  namespacePrefix ??= [['-rn'], ['--net']].map((flags) => ['unshare', ...flags, '--']).find(
+    ([cmd, ...args]) => spawnSync(cmd, [...args, 'true'], { stdio: 'ignore', timeout: 10_000 }).status === 0,
+  ) ?? [];
+  return namespacePrefix;
+}
+
+const groups = new Set<number>();
+const scratch = new Set<string>();
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const pid of groups) killGroup(pid);
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+  groups.clear();
+  scratch.clear();
+  unwatch();
+  // Nobody else handles the signal: die of it, as the process would have without us.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+/** Signal handlers are installed only while a child or a scratch folder is alive, so the default exit stays. */
+function watch(): void {
+  if (groups.size + scratch.size !== 1) return;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+function unwatch(): void {
+  if (groups.size + scratch.size) return;
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** A fresh folder under the system's temp folder, removed on a signal if still there. */
+export async function makeScratch(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  scratch.add(dir);
+  watch();
+  return dir;
+}
+
+export async function removeScratch(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  scratch.delete(dir);
+  unwatch();
+}
+
+export interface RunOptions {
+  timeoutMs: number;
+  /** Most bytes of standard output kept; more kills the program. */
+  maxBuffer?: number;
+}
+
+export interface RunResult {
+  /** Exit code; null when killed (time limit, output limit, signal). */
+  code: number | null;
+  stdout: string;
+  timedOut: boolean;
+}
+
+/**
+ * Runs a program without network, detached in its own process group (LibreOffice forks soffice.bin, which must die
+ * with it), killing the whole group at the time limit. Rejects only when the program cannot be started.
+ */
+export function runIsolated(command: string, args: string[], options: RunOptions): Promise<RunResult> {
+  const [launcher, ...prefix] = [...networkNamespace(), command];
+  return new Promise((resolve, reject) => {
+    const proc = spawn(launcher, [...prefix, ...args], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, ...NO_PROXY_ENV, no_proxy: '', NO_PROXY: '' },
+    });
+    const pid = proc.pid;
+    if (pid) {
+      groups.add(pid);
+      watch();
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (pid) killGroup(pid);
+    }, options.timeoutMs);
+    proc.stdout.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > (options.maxBuffer ?? 64 * 2 ** 20)) {
+        if (pid) killGroup(pid);
+      } else chunks.push(chunk);
+    });
+    const done = () => {
+      clearTimeout(timer);
+      if (pid && groups.has(pid)) {
+        // Whatever the program left behind in its group (LibreOffice's soffice.bin) goes with it.
+        killGroup(pid);
+        groups.delete(pid);
+        unwatch();
+      }
+    };
+    proc.on('error', (e) => {
+      done();
+      reject(e);
+    });
+    proc.stdout.resume();
+    // At exit the group goes, so that a descendant holding the output pipe open (soffice.bin) cannot delay close.
+    proc.on('exit', done);
+    proc.on('close', (code) => {
+      done();
+      resolve({ code, stdout: Buffer.concat(chunks).toString('utf8'), timedOut });
+    });
+  });
+}
