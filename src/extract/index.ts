@@ -27,6 +27,7 @@ export function extractReport(doc: DocumentModel): Report {
     format_version: expected,
     table_versions: {},
     published: meta.published,
+    level: meta.level ? { id: meta.level, source: 'inferred' } : null,
     ...(meta.title ? { title: meta.title } : {}),
     sections: [],
     preamble: [],

@@ -1,5 +1,6 @@
 /** The Report JSON contract (see FORMAT.md) and the Finding every stage emits. */
 import type { SourceInfo, SourcePos } from '../document/model.ts';
+import type { AgencyLevelId } from '../format/levels.ts';
 import type { FormatVersionId, TableId } from '../format/types.ts';
 import type { CellValue } from '../text/values.ts';
 
@@ -51,6 +52,12 @@ export interface CellProvenance extends SourcePos {
   raw?: string;
 }
 
+/** The agency's level and how it is known: inferred from its name, or declared in a roster. */
+export interface AgencyLevelJson {
+  id: AgencyLevelId;
+  source: 'inferred' | 'declared';
+}
+
 export interface Report {
   source: SourceInfo;
   agency: string | null;
@@ -59,6 +66,8 @@ export interface Report {
   /** The template version each table's shape matches; differs from format_version in mixed reports. */
   table_versions: Partial<Record<TableId, FormatVersionId>>;
   published: string | null;
+  /** Absent or null when neither the name nor a roster says (deadline and fee checks then use the most lenient level). */
+  level?: AgencyLevelJson | null;
   title?: string;
   table2?: Table2Json;
   table3?: Table3Json;
