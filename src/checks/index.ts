@@ -13,7 +13,9 @@ import { blankCells, identityRules } from './rules/arithmetic.ts';
 import { carriedOver, inForceContinuity, narrativeSimilar } from './rules/cross-year.ts';
 import { countValue, feeUnit, regulationIssuer, tableVersion } from './rules/integrity.ts';
 import { duplicateWord, narrativeSum, narrativeTotalConflict } from './rules/narrative-arithmetic.ts';
-import { narrativeApplications, narrativeReviewLitigation, narrativeTable2 } from './rules/narrative-tables.ts';
+import {
+  narrativeApplications, narrativeReviewLitigation, narrativeReviewOutcome, narrativeTable2,
+} from './rules/narrative-tables.ts';
 import {
   citationNumber, citationTitle, feeStatement, sectionMissing, statisticsPeriodMissing, statisticsPeriodYear,
   subheadingSequence, titleYear,
@@ -47,6 +49,7 @@ export const RULES: readonly Rule[] = [
   // narrative against the tables
   narrativeApplications,
   narrativeReviewLitigation,
+  narrativeReviewOutcome,
   narrativeTable2,
   // narrative arithmetic
   narrativeSum,

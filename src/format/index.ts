@@ -10,6 +10,7 @@ import type { FormatVersion, FormatVersionId, TableDef, TableId } from './types.
 
 export type * from './types.ts';
 export { SECTIONS } from './sections.ts';
+export { ALL_UPHELD_RE, NOT_UPHELD_COLUMNS, TABLE4_PROSE_GROUPS } from './prose.ts';
 export { LEVELS, levelById, levelByName, deadlineFor, type AgencyLevel, type AgencyLevelId } from './levels.ts';
 export { expandIdentities, type Identity, type CellRef, cellKey } from './identities.ts';
 
