@@ -29,6 +29,12 @@ export function numberAt(report: Report, key: string): number | undefined {
   return typeof v === 'number' ? v : 0;
 }
 
+/** The number a cell holds; undefined for a blank or "/" cell (blank is not zero: the table states nothing). */
+export function filledNumber(report: Report, key: string): number | undefined {
+  const v = numberAt(report, key) === undefined ? undefined : valueAt(report, key);
+  return typeof v === 'number' ? v : undefined;
+}
+
 export interface CellInfo {
   key: string;
   table: TableDef;

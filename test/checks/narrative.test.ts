@@ -237,3 +237,12 @@ describe('a count split over a line break (PDF text)', () => {
       ['一、总体情况', '（二）依申请公开情况', '2024年共收到申请4件。']);
   });
 });
+
+describe('a blank table cell states nothing', () => {
+  it('is not compared with the narrative, while a filled 0 is', () => {
+    const report = (total: number | null) => withCell(buildReport({ sections: { ...SECTION_TEXTS, 一: '本年度共收到政府信息公开申请4件。' } }),
+      'table3.new_received.6', total);
+    assert.deepEqual(findingsOf('narrative-applications', report(null)), []);
+    assert.equal(findingsOf('narrative-applications', report(0)).length, 1);
+  });
+});

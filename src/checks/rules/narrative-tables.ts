@@ -1,12 +1,12 @@
 /**
- * Numbers the narrative gives for the same quantity as a table cell. Conservative by design (a false alarm is worse
+ * Numbers the narrative gives for the same quantity as a table cell (a blank cell states nothing and is not compared). Conservative by design (a false alarm is worse
  * than a miss): the quantity word and the number must stand in ONE clause, comparisons with other years, sub-counts and
  * published items (主动公开N件, 行政许可公示N条) are left alone, and a mismatch is a warning.
  */
 import { ALL_UPHELD_RE, cellKey, NOT_UPHELD_COLUMNS, TABLE4_PROSE_GROUPS, tableName } from '../../format/index.ts';
 import type { RowDef, TableDef } from '../../format/types.ts';
 import type { Report } from '../../report/types.ts';
-import { cellName, cellsOf, numberAt, rowDef, tableOf } from '../cells.ts';
+import { cellName, cellsOf, filledNumber, numberAt, rowDef, tableOf } from '../cells.ts';
 import { defineRule } from '../define.ts';
 import { clauses, clausesOf, quote, type Clause } from '../narrative.ts';
 import type { Hit } from '../types.ts';
@@ -80,7 +80,7 @@ const t3 = (report: Report, row: string) => {
   const def = table && rowDef(table, row);
   if (!table || !def) return undefined;
   const key = cellKey(table, { row, col: T3_TOTAL });
-  const value = numberAt(report, key);
+  const value = filledNumber(report, key);
   return value === undefined ? undefined : { table, def, key, value };
 };
 const t3Shown = (table: TableDef, row: RowDef, value: number) =>
@@ -238,7 +238,7 @@ function t4Quantity(word: string, other: string, rows: string[]): Quantity {
       const table = tableOf(report, 'table4');
       if (!table) return undefined;
       const keys = rows.map((row) => cellKey(table, { row, col: table.rows[0].columns.length - 1 }));
-      const values = keys.map((k) => numberAt(report, k));
+      const values = keys.map((k) => filledNumber(report, k));
       if (values.some((v) => v === undefined)) return undefined;
       const total = values.reduce((s, v) => s! + v!, 0)!;
       const names = rows.map((row) => `「${rowDef(table, row)!.label}」`).join('与');
@@ -331,7 +331,7 @@ function decisionQuantity(table: TableDef, row: RowDef, others: RowDef[]): Quant
   return {
     name: row.label,
     target(report) {
-      const value = cell && numberAt(report, cell.key);
+      const value = cell && filledNumber(report, cell.key);
       return cell && value !== undefined ? { cells: [cell.key], allowed: [value], shown: `${cellName(cell)}${value}` } : undefined;
     },
     read({ text }) {
@@ -356,7 +356,7 @@ function documentQuantities(table: TableDef, row: RowDef): Quantity[] {
     return {
       name: `${row.label}${cell.column.label}`,
       target(report) {
-        const value = numberAt(report, cell.key);
+        const value = filledNumber(report, cell.key);
         return value === undefined ? undefined : { cells: [cell.key], allowed: [value], shown: `${cellName(cell)}${value}` };
       },
       read({ text }) {
