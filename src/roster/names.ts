@@ -1,13 +1,13 @@
 /**
  * Agency names compared loosely, for pairing reports and looking agencies up in a roster: spacing and punctuation
- * ignored, 委员会 and 委 the same, and leading places (江苏省 / 淮安市 / 洪泽区) split off so that a name written with
- * and without its city can be recognised as one agency.
+ * ignored, 委员会 and 委 the same anywhere in the name, and leading places (江苏省 / 淮安市 / 洪泽区) split off so that
+ * a name written with and without its city can be recognised as one agency.
  */
 import { normalizeText } from '../text/normalize.ts';
 
 /** An agency name compared loosely: no spaces or punctuation, "委员会" and "委" the same. */
 export function agencyKey(agency: string): string {
-  return normalizeText(agency).replace(/\s+/g, '').replace(/[\p{P}\p{S}]/gu, '').replace(/委员会$/, '委');
+  return normalizeText(agency).replace(/\s+/g, '').replace(/[\p{P}\p{S}]/gu, '').replace(/委员会/g, '委');
 }
 
 /** One leading place: a province, city, prefecture, county, district or banner (州 of 福州市 is not a prefecture). */

@@ -21,6 +21,7 @@ describe('findPairs', () => {
   it('gives the reason for same names and names differing in spacing or 委/委员会', () => {
     assert.deepEqual(pairsOf([2024, '甲县卫生健康局'], [2023, '甲县卫生健康局']), [[0, 1, 'same']]);
     assert.deepEqual(pairsOf([2024, '石嘴山市卫生健康委'], [2023, '石嘴山市 卫生健康委员会']), [[0, 1, 'spelling']]);
+    assert.deepEqual(pairsOf([2024, '某市卫生健康委办公室'], [2023, '某市卫生健康委员会办公室']), [[0, 1, 'spelling']]);
   });
 
   it('does not pair districts of the same name in different cities, nor an agency with another one of its place', () => {

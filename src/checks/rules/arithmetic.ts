@@ -32,7 +32,8 @@ function identityRule(sample: TableDef, template: IdentityTemplate): Rule {
     basis: 'template',
     title: `${name}勾稽关系：${template.description}`,
     description: `${name}的每一${template.each === 'column' ? '列' : sample.id === 'table4' ? '组' : '行'}都须满足${template.description}。`
-      + '空白或“/”单元格按0计算并在消息中注明；读取时未能确定的单元格不参与计算。',
+      + '空白或“/”单元格按0计算并在消息中注明；读取时未能确定的单元格不参与计算。'
+      + '一侧全部空白（如“总计”列未填）致使多处不成立时，合并为一条，列出各处并包含全部单元格。',
     example: `${name}·${along}：${lhsName}=3，${rhsName}=2，相差1`,
     check(ctx) {
       const table = tableOf(ctx.report, sample.id);
