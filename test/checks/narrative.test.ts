@@ -187,6 +187,8 @@ describe('narrative-applications: outcomes stated for groups of rows', () => {
       '叙述称“其中予以公开及部分公开258件”，与表三「（一）予以公开」与「（二）部分公开」总计275不符',
       '叙述称“无法提供265件”，与表三「（四）无法提供」各项总计337不符',
     ]);
+    assert.deepEqual(said(rule, '新收申请4件，其中自然人申请3件；办理结果中予以公开250件，无法提供265件。', t3),
+      ['叙述称“无法提供265件”，与表三「（四）无法提供」各项总计337不符']);
     assert.deepEqual(said(rule, '办结申请中，不予处理2件、无法提供265件。', t3), [
       '叙述称“不予处理2件、无法提供265件”，与表三「（四）无法提供」各项总计337不符',
       '叙述称“不予处理2件、无法提供265件”，与表三「（五）不予处理」各项总计0不符',
@@ -196,7 +198,8 @@ describe('narrative-applications: outcomes stated for groups of rows', () => {
   it('accepts totals equal to table 三, and leaves alone reasons, applicant subsets and comparisons', () => {
     for (const text of ['本年度办结政府信息公开申请，其中予以公开及部分公开275件，无法提供337件。',
       '办结申请中，因本机关不掌握相关信息无法提供300件。', '自然人申请300件，其中予以公开及部分公开200件。',
-      '予以公开及部分公开的申请较上年增加258件。', '无法提供265件。']) {
+      '予以公开及部分公开的申请较上年增加258件。', '无法提供265件。',
+      '本年度新收政府信息公开申请4件，其中自然人申请3件；办理结果中予以公开250件，部分公开25件，无法提供337件，不予处理0件。']) {
       assert.deepEqual(said(rule, text, t3), [], text);
     }
   });

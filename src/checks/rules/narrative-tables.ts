@@ -185,12 +185,18 @@ function outcomeQuantity(table: TableDef, rows: RowDef[], word: string, shown: s
       return { cells: cells.map((c) => c!.key), allowed: [value], shown: `${tableName(table.id)}${shown}总计${value}` };
     },
     read({ text, sentence }) {
-      if (!/申请|办结|答复/.test(sentence) || applicants.test(sentence) || NOT_AN_OUTCOME_TOTAL_RE.test(text)) return undefined;
+      if (!/申请|办结|答复/.test(sentence) || applicants.test(leadingPart(sentence, text)) || NOT_AN_OUTCOME_TOTAL_RE.test(text)) return undefined;
       // Each 、-separated piece may be one outcome: "无法提供5件、不予处理2件".
       const value = text.split('、').map((piece) => firstNumber(piece, stated)).find((v) => v !== undefined);
       return value === undefined ? undefined : { value };
     },
   };
+}
+
+/** The sentence from its last semicolon before the clause up to the clause: what the clause continues. */
+function leadingPart(sentence: string, clause: string): string {
+  const at = sentence.indexOf(clause);
+  return sentence.slice(sentence.lastIndexOf(';', at) + 1, at + clause.length);
 }
 
 /** 予以公开及部分公开, and every group of outcome rows (不予公开, 无法提供, 不予处理, 其他处理). */
