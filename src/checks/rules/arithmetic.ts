@@ -49,14 +49,15 @@ function identityRule(sample: TableDef, template: IdentityTemplate): Rule {
   });
 }
 
+/** An identity expanded for one row or column, with its cells' Report JSON paths. */
+type Expanded = Identity & { lhsKeys: string[]; rhsKeys: string[] };
+
 interface Failed {
   identity: Expanded;
   hit: Hit;
   /** The side whose cells are all blank or "/" ("总计" left empty), when one is. */
   blankSide?: 'lhs' | 'rhs';
 }
-
-type Expanded = Identity & { lhsKeys: string[]; rhsKeys: string[] };
 
 function blankSide(report: Report, identity: Expanded): Failed['blankSide'] {
   const blank = (keys: string[]) => keys.every((k) => typeof valueAt(report, k) !== 'number');
@@ -88,10 +89,10 @@ function blankSideHit(table: TableDef, same: Failed[], side: 'lhs' | 'rhs'): Hit
   };
 }
 
-const expansions = new WeakMap<TableDef, (Identity & { lhsKeys: string[]; rhsKeys: string[] })[]>();
+const expansions = new WeakMap<TableDef, Expanded[]>();
 
 /** The table's identities expanded once, with their cells' Report JSON paths. */
-function expanded(table: TableDef): (Identity & { lhsKeys: string[]; rhsKeys: string[] })[] {
+function expanded(table: TableDef): Expanded[] {
   let out = expansions.get(table);
   if (!out) {
     out = expandIdentities(table).map((identity) => ({
@@ -110,7 +111,7 @@ function sides(template: { description: string }): [string, string] {
   return [lhs, rhs ?? ''];
 }
 
-function evaluate(report: Report, table: TableDef, identity: Identity & { lhsKeys: string[]; rhsKeys: string[] }): Hit | undefined {
+function evaluate(report: Report, table: TableDef, identity: Expanded): Hit | undefined {
   const { lhsKeys, rhsKeys } = identity;
   const all = [...lhsKeys, ...rhsKeys];
   const values = all.map((k) => numberAt(report, k));

@@ -6,7 +6,7 @@
 import { ALL_UPHELD_RE, cellKey, NOT_UPHELD_COLUMNS, TABLE4_PROSE_GROUPS, tableName } from '../../format/index.ts';
 import type { RowDef, TableDef } from '../../format/types.ts';
 import type { Report } from '../../report/types.ts';
-import { cellName, cellsOf, filledNumber, numberAt, rowDef, tableOf } from '../cells.ts';
+import { cellName, cellsOf, filledNumber, rowDef, tableOf } from '../cells.ts';
 import { defineRule } from '../define.ts';
 import { clauses, clausesOf, quote, type Clause } from '../narrative.ts';
 import type { Hit } from '../types.ts';
@@ -304,13 +304,14 @@ export const narrativeReviewOutcome = defineRule({
     if (!table) return [];
     const hits: Hit[] = [];
     for (const { text, sentence, paragraph } of clauses(narrative)) {
+      // "除1件尚未审结外，其余均获维持" claims only the rest.
       if (!ALL_UPHELD_RE.test(text) || /其余|其他|除|纠正|审结/.test(sentence.slice(0, sentence.indexOf(text) + text.length))) continue;
       if (!sentence.includes('信息公开') && paragraph.section !== table.section) continue;
       const groups = groupsClaimed(sentence, text);
-      const cells = groups.flatMap((g) => g.rows).flatMap((row) => NOT_UPHELD_COLUMNS.map((col) => cellsOf(table).find((c) => c.row.id === row && c.column.id === col)!))
-        .filter((c) => (numberAt(report, c.key) ?? 0) > 0);
+      const cells = cellsOf(table).filter((c) => groups.some((g) => g.rows.includes(c.row.id))
+        && NOT_UPHELD_COLUMNS.includes(c.column.id) && (filledNumber(report, c.key) ?? 0) > 0);
       if (!cells.length) continue;
-      const found = cells.map((c) => `「${c.row.label}」${c.column.label}${numberAt(report, c.key)}件`).join('、');
+      const found = cells.map((c) => `「${c.row.label}」${c.column.label}${filledNumber(report, c.key)}件`).join('、');
       hits.push({
         message: `叙述称${quote(text)}（${groups.map((g) => g.word).join('、')}），但${tableName(table.id)}${found}`,
         cells: cells.map((c) => c.key),
