@@ -81,7 +81,7 @@ function reasonText(reason: PairReason): string {
   switch (reason.kind) {
     case 'same': return '机关名称相同';
     case 'spelling': return '机关名称仅空格、标点或“委员会/委”写法不同';
-    case 'alias': return `名册中为同一机关（${reason.agency}）`;
+    case 'alias': return `名册中为同一机关“${reason.agency}”`;
     case 'places': return `去掉地区前缀“${reason.places.join('')}”后名称相同`;
   }
 }

@@ -38,7 +38,9 @@ describe('findPairs', () => {
     const roster = parseRoster('agency,aliases,region,level,parent\n洪泽区人民政府,洪泽区政府;洪泽县人民政府,江苏省淮安市,本级政府,淮安市人民政府\n');
     const rs = reports([2024, '洪泽区政府'], [2023, '洪泽县人民政府']);
     assert.deepEqual(findPairs(rs), []);
-    assert.deepEqual(findPairs(rs, roster), [{ current: 0, previous: 1, reason: { kind: 'alias', agency: '洪泽区人民政府' } }]);
+    const pairs = findPairs(rs, roster);
+    assert.deepEqual(pairs, [{ current: 0, previous: 1, reason: { kind: 'alias', agency: '洪泽区人民政府' } }]);
+    assert.equal(pairLine(pairs[0], ['a.txt', 'b.txt'], rs), '跨年度比对：a.txt（洪泽区政府2024年），上年报告 b.txt（洪泽县人民政府2023年）（名册中为同一机关“洪泽区人民政府”）');
   });
 });
 
