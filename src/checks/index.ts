@@ -13,7 +13,9 @@ import { blankCells, identityRules } from './rules/arithmetic.ts';
 import { carriedOver, inForceContinuity, narrativeSimilar } from './rules/cross-year.ts';
 import { countValue, feeUnit, regulationIssuer, tableVersion } from './rules/integrity.ts';
 import { duplicateWord, narrativeSum, narrativeTotalConflict } from './rules/narrative-arithmetic.ts';
-import { narrativeApplications, narrativeReviewLitigation, narrativeTable2 } from './rules/narrative-tables.ts';
+import {
+  narrativeApplications, narrativeReviewLitigation, narrativeReviewOutcome, narrativeTable2,
+} from './rules/narrative-tables.ts';
 import {
   citationNumber, citationTitle, feeStatement, sectionMissing, statisticsPeriodMissing, statisticsPeriodYear,
   subheadingSequence, titleYear,
@@ -23,7 +25,7 @@ import type { Rule } from './types.ts';
 
 export type { Rule, RuleMeta, CheckContext, Hit } from './types.ts';
 export { defineRule } from './define.ts';
-export { pairReports, agencyKey } from './pairing.ts';
+export { agencyKey, findPairs, pairLine, pairReports, type PairReason, type ReportPair } from './pairing.ts';
 
 /** The catalogue, in the order findings of one place are reported and rules are documented. */
 export const RULES: readonly Rule[] = [
@@ -47,6 +49,7 @@ export const RULES: readonly Rule[] = [
   // narrative against the tables
   narrativeApplications,
   narrativeReviewLitigation,
+  narrativeReviewOutcome,
   narrativeTable2,
   // narrative arithmetic
   narrativeSum,

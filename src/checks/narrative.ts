@@ -42,9 +42,26 @@ export function narrativeOf(report: Report): Narrative {
   for (const s of report.sections) {
     paragraphs.push({ ...paragraph(`${s.number}、${s.title}`, s.source, s.number), heading: true });
     const body: ParagraphJson[] = s.paragraphs ?? s.text.split('\n').map((text) => ({ text, source: s.source }));
-    for (const p of body) if (p.text.trim()) paragraphs.push(paragraph(p.text, p.source, s.number));
+    for (const p of joinBrokenCounts(body)) paragraphs.push(paragraph(p.text, p.source, s.number));
   }
   return { paragraphs, hasPreamble: preamble.length > 0 };
+}
+
+/**
+ * Paragraphs a line break cut inside a count ("…申请" / "17 件，…", as PDF text gives them) joined again: the first
+ * stops without closing punctuation and the next starts with a count ("17 件") or its unit; a subheading followed by
+ * "2024年，…" stays apart.
+ */
+function joinBrokenCounts(body: ParagraphJson[]): ParagraphJson[] {
+  const out: ParagraphJson[] = [];
+  for (const p of body) {
+    if (!p.text.trim()) continue;
+    const last = out.at(-1);
+    if (last && !/[。！？；：.!?;:]\s*$/.test(last.text) && /^\s*(?:\d+\s*)?[件条项个份]/.test(p.text)) {
+      out[out.length - 1] = { ...last, text: `${last.text}${p.text.trimStart()}` };
+    } else out.push(p);
+  }
+  return out;
 }
 
 function paragraph(text: string, source: SourcePlace | undefined, section: string | undefined): Paragraph {

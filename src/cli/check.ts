@@ -3,9 +3,10 @@
  * Reports of the same agency in consecutive years among the inputs are paired and the cross-year rules run.
  */
 import type { Command } from 'commander';
-import { checkPair, checkReport, pairReports, RULES } from '../checks/index.ts';
+import { checkPair, checkReport, findPairs, pairLine, RULES } from '../checks/index.ts';
 import type { ReadOptions } from '../readers/index.ts';
 import type { Finding, Report, Severity } from '../report/types.ts';
+import { applyRoster, loadRoster, RosterError, type Roster } from '../roster/index.ts';
 import { SEVERITY_ZH, findingLine } from './findings.ts';
 import { expandInputs } from './inputs.ts';
 import { exitCodeOf, parseAll, printUnusable, type Outcome } from './run.ts';
@@ -19,6 +20,7 @@ export function registerCheck(program: Command): void {
     .option('--json', '输出含核查结果的 Report JSON（多个输入时每行一个，顺序与输入一致）')
     .option('--rules', '列出全部核查规则（编号、级别、依据、说明）')
     .option('--ocr', '对没有文字层的扫描件进行文字识别（需安装 tesseract-ocr）')
+    .option('--roster <file>', '机关名册（CSV：agency,aliases,region,level,parent），登记级别与别名，优先于由名称推断的级别')
     .option('--exit-zero', '发现错误时也以 0 退出（无法读取的输入仍以 2 退出）')
     .addHelpText('after', `
 退出码：0 未发现错误；1 有错误级问题；2 有无法读取的输入（其余文件照常核查）。
@@ -28,15 +30,17 @@ export function registerCheck(program: Command): void {
   xxgk check reports/2023/ reports/2024/      同一机关相邻两年的报告自动比对
   xxgk check --json 报告.pdf > 报告.json
   xxgk check --rules`)
-    .action(async (files: string[], opts: { json?: boolean; rules?: boolean; ocr?: boolean; exitZero?: boolean }, command: Command) => {
+    .action(async (files: string[], opts: { json?: boolean; rules?: boolean; ocr?: boolean; exitZero?: boolean; roster?: string }, command: Command) => {
       if (opts.rules) {
         process.stdout.write(`${rulesTable()}\n`);
         if (!files.length) return;
       }
       if (!files.length) command.error('缺少要核查的文件（或使用 --rules 列出规则）', { exitCode: 2 });
+      const roster = opts.roster ? await loadRoster(opts.roster).catch((e: Error) => command.error(rosterReason(e), { exitCode: 2 })) : undefined;
       const paths = await expandInputs(files);
-      const outcomes = await checkAll(paths, { ocr: opts.ocr });
+      const { outcomes, pairLines } = await checkAll(paths, { ocr: opts.ocr }, roster);
       for (const outcome of outcomes) print(outcome, opts.json ?? false, paths.length);
+      if (pairLines.length) (opts.json ? process.stderr : process.stdout).write(`${pairLines.join('\n')}\n`);
       const summary = summaryLine(outcomes);
       if (opts.json) process.stderr.write(`${summary}\n`);
       else process.stdout.write(`${summary}\n`);
@@ -45,19 +49,24 @@ export function registerCheck(program: Command): void {
     });
 }
 
-/** Reads and checks every input, then runs the cross-year rules on the pairs found among them. */
-export async function checkAll(paths: string[], options: ReadOptions): Promise<Outcome[]> {
+/** Reads and checks every input, then runs the cross-year rules on the pairs found among them (said in pairLines). */
+export async function checkAll(paths: string[], options: ReadOptions, roster?: Roster): Promise<{ outcomes: Outcome[]; pairLines: string[] }> {
   const outcomes: Outcome[] = [];
   for await (const outcome of parseAll(paths, options, '核查')) {
-    outcomes.push('report' in outcome ? { path: outcome.path, report: checkReport(outcome.report) } : outcome);
+    outcomes.push('report' in outcome ? { path: outcome.path, report: checkReport(applyRoster(outcome.report, roster)) } : outcome);
   }
   const reports = outcomes.map((o) => ('report' in o ? o.report : undefined));
-  for (const [current, previous] of pairReports(reports)) {
+  const pairs = findPairs(reports, roster);
+  for (const { current, previous } of pairs) {
     const report = reports[current]!;
     const findings = checkPair(reports[previous]!, report);
     outcomes[current] = { path: outcomes[current].path, report: { ...report, findings: [...report.findings, ...findings] } };
   }
-  return outcomes;
+  return { outcomes, pairLines: pairs.map((p) => pairLine(p, outcomes.map((o) => o.path), reports)) };
+}
+
+function rosterReason(e: Error): string {
+  return e instanceof RosterError ? e.message : `无法读取名册 (cannot read roster): ${e.message}`;
 }
 
 function print(outcome: Outcome, json: boolean, total: number): void {

@@ -29,6 +29,7 @@ export function extractReport(doc: DocumentModel): Report {
     format_version: expected,
     table_versions: {},
     published: meta.published,
+    level: meta.level ? { id: meta.level, source: 'inferred' } : null,
     ...(meta.title ? { title: meta.title } : {}),
     sections: [],
     preamble: [],
@@ -86,14 +87,14 @@ function bestRead(id: TableId, lines: StreamLine[], preferred: FormatVersionId):
 function isWhole(read: TableRead): boolean {
   if (read.strays.length || read.duplicates.length) return false;
   if (read.table.unlabelledRun) return read.run.length === read.table.rows.reduce((n, r) => n + r.columns.length, 0);
-  return read.rows.size === read.table.rows.length && [...read.rows.values()].every((r) => r.aligned);
+  return read.table.rows.every((r) => r.optional || read.rows.has(r.id)) && [...read.rows.values()].every((r) => r.aligned);
 }
 
 /** How well a version's definition fits: rows read whole count most; strays and missing rows count against it. */
 function fitScore(read: TableRead): number {
   let score = read.signatureHits * 3 + read.run.length - read.strays.length;
   for (const r of read.rows.values()) score += r.aligned ? 2 : 1;
-  if (read.rows.size) score -= 2 * (read.table.rows.length - read.rows.size);
+  if (read.rows.size) score -= 2 * read.table.rows.filter((r) => !r.optional && !read.rows.has(r.id)).length;
   return score;
 }
 

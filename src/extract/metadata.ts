@@ -1,4 +1,5 @@
 /** Agency, year, title and publication date from the lines before the first section. */
+import { LEVEL_NAME_PATTERNS, isRegionOnly, type AgencyLevelId } from '../format/levels.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { trimChars } from '../text/trim.ts';
 import { soleText, type StreamLine } from './stream.ts';
@@ -8,6 +9,8 @@ export interface Metadata {
   year: number | null;
   title: string | null;
   published: string | null;
+  /** The agency's level, inferred from its name (a roster may declare it instead). */
+  level: AgencyLevelId | null;
 }
 
 const TITLE_RE = /^(.*?)(?:关于)?(?:公布)?((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
@@ -25,8 +28,10 @@ export function readMetadata(lines: StreamLine[], firstSection: number): Metadat
   const head = lines.slice(0, Math.min(firstSection >= 0 ? firstSection : 40, 60)).map((l) => soleText(l) ?? '');
   const title = findTitle(head);
   const year = title?.year ?? findYear(lines.slice(0, 80));
+  const agency = title?.agency || null;
   return {
-    agency: title?.agency || null,
+    agency,
+    level: agency ? inferLevel(agency) : null,
     year,
     title: title?.title ?? null,
     published: findPublished(head, lines, year),
@@ -85,4 +90,17 @@ function findPublished(head: string[], lines: StreamLine[], year: number | null)
     return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   }
   return null;
+}
+
+/**
+ * The level an agency name states: 平罗县 / 平潭综合实验区 / XX县人民政府 are 本级政府, XX街道办事处 / XX镇人民政府
+ * townships, 局 / 委员会 / 办公室 departments; null when the name does not say. A title published by one agency
+ * about another ("XX县人民政府办公室关于XX县…") is about the one after 关于.
+ */
+export function inferLevel(agency: string): AgencyLevelId | null {
+  const name = normalizeText(agency).replace(/\s+/g, '').replace(/^.*关于/, '').replace(/[（(][^）)]*[）)]/g, '');
+  const hit = LEVEL_NAME_PATTERNS.find(({ pattern }) => pattern.test(name));
+  if (hit?.level === 'township' || hit?.level === 'government') return hit.level;
+  if (isRegionOnly(name)) return 'government';
+  return hit?.level ?? null;
 }

@@ -112,3 +112,9 @@ export function* reportCells(report: Report): Generator<CellInfo & { value: Cell
 }
 
 export { tableName };
+
+/** The number a cell holds; undefined for a blank or "/" cell (blank is not zero: the table states nothing). */
+export function filledNumber(report: Report, key: string): number | undefined {
+  const v = numberAt(report, key) === undefined ? undefined : valueAt(report, key);
+  return typeof v === 'number' ? v : undefined;
+}

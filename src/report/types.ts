@@ -1,6 +1,7 @@
 /** The Report JSON contract (see FORMAT.md); the Finding every stage emits is declared with the document model. */
 import type { Finding, SourcePlace } from '../document/finding.ts';
 import type { SourceInfo } from '../document/model.ts';
+import type { AgencyLevelId } from '../format/levels.ts';
 import type { FormatVersionId, TableId } from '../format/types.ts';
 import type { CellValue } from '../text/values.ts';
 
@@ -34,6 +35,12 @@ export type CellProvenance = (SourcePlace | { medium?: undefined }) & {
   raw?: string;
 };
 
+/** The agency's level and how it is known: inferred from its name, or declared in a roster. */
+export interface AgencyLevelJson {
+  id: AgencyLevelId;
+  source: 'inferred' | 'declared';
+}
+
 export interface Report {
   source: SourceInfo;
   agency: string | null;
@@ -42,6 +49,8 @@ export interface Report {
   /** The template version each table's shape matches; differs from format_version in mixed reports. */
   table_versions: Partial<Record<TableId, FormatVersionId>>;
   published: string | null;
+  /** Absent or null when neither the name nor a roster says (deadline and fee checks then use the most lenient level). */
+  level?: AgencyLevelJson | null;
   title?: string;
   table2?: Table2Json;
   table3?: Table3Json;

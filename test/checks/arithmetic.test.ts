@@ -71,3 +71,28 @@ describe('template arithmetic', () => {
     assert.deepEqual(findingsOf('blank-cells', buildReport()), []);
   });
 });
+
+describe('one cause, one finding: a blank side of an identity', () => {
+  const blankTotals = (rows: string[]) => {
+    let report = buildReport();
+    for (const row of rows) report = withCell(report, `table3.${row}.6`, null);
+    return report;
+  };
+
+  it('gives one finding for a 总计 column left blank, listing the rows and holding all their cells', () => {
+    const rows = ['new_received', 'carried_over', 'granted', 'partially_granted', 'total_processed', 'carried_forward'];
+    const found = findingsOf('table3-row-total', blankTotals(rows));
+    assert.deepEqual(found.map((f) => f.message), ['表三有6行的总计为空白（按0计），而自然人+法人或其他组织各列之和不为0：'
+      + '「一、本年新收政府信息公开申请数量」行=4、「二、上年结转政府信息公开申请数量」行=1、「（一）予以公开」行=3等']);
+    assert.equal(pathsOf(found[0])?.length, 6 * 7);
+    assert.deepEqual(pathsOf(found[0])?.slice(0, 6), rows.map((r) => `table3.${r}.6`));
+    assert.equal(found[0].line, TABLE_LINES.table3);
+  });
+
+  it('keeps one blank total and differences in filled cells as findings of their own', () => {
+    const one = findingsOf('table3-row-total', blankTotals(['granted']));
+    assert.deepEqual(one.map((f) => f.message), ['表三·「（一）予以公开」行：总计=0，自然人+法人或其他组织各列之和=3，相差3（其中1个空白或“/”单元格按0计）']);
+    const two = withCell(withCell(buildReport(), 'table3.granted.6', 9), 'table3.new_received.6', 9);
+    assert.equal(findingsOf('table3-row-total', two).length, 2);
+  });
+});

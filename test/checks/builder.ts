@@ -8,6 +8,8 @@ import type { CellValue, Report, SectionJson } from '../../src/report/types.ts';
 import { extractReport } from '../../src/extract/index.ts';
 import { readBytes } from '../../src/readers/index.ts';
 import { checkReport, type CheckOptions } from '../../src/checks/index.ts';
+import { inferLevel } from '../../src/extract/metadata.ts';
+import type { AgencyLevelJson } from '../../src/report/types.ts';
 
 export type Table3Values = Record<string, CellValue[]>;
 
@@ -55,6 +57,8 @@ export interface BuildOptions {
   table4?: Record<string, Record<string, CellValue>>;
   sections?: Record<string, string>;
   title?: string;
+  /** Default: inferred from the agency name, as extraction does; null for an unknown level. */
+  level?: AgencyLevelJson | null;
 }
 
 /** Lines the builder places each table's rows on, so tests can assert where a finding points. */
@@ -71,6 +75,7 @@ export function buildReport(options: BuildOptions = {}): Report {
     format_version: version.id,
     table_versions: { table2: version.id, table3: version.id, table4: version.id },
     published: options.published === undefined ? `${year + 1}-01-20` : options.published,
+    level: options.level !== undefined ? options.level : levelOf(agency),
     title: options.title ?? `${agency}${year}年政府信息公开工作年度报告`,
     sections: sections(options.sections ?? SECTION_TEXTS),
     preamble: [],
@@ -83,6 +88,11 @@ export function buildReport(options: BuildOptions = {}): Report {
   report.table4 = (options.table4 ?? TABLE4_SAMPLE) as Report['table4'];
   for (const id of ['table2', 'table3', 'table4'] as const) placeCells(report, version.tables[id], TABLE_LINES[id]);
   return report;
+}
+
+function levelOf(agency: string): AgencyLevelJson | null {
+  const id = inferLevel(agency);
+  return id ? { id, source: 'inferred' } : null;
 }
 
 function sections(texts: Record<string, string>): SectionJson[] {

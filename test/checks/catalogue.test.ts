@@ -64,6 +64,9 @@ const FIRES: Record<string, () => Finding[] | Promise<Finding[]>> = {
   'narrative-review-litigation': () => findingsOf('narrative-review-litigation', withCell(withCell(buildReport({
     sections: { ...SECTION_TEXTS, 四: '因政府信息公开被申请行政复议2件。' },
   }), 'table4.review.total', 1), 'table4.review.pending', 0)),
+  'narrative-review-outcome': () => findingsOf('narrative-review-outcome', buildReport({
+    sections: { ...SECTION_TEXTS, 四: '因政府信息公开被申请行政复议2件，均获维持。' },
+  })),
   'narrative-table2': () => findingsOf('narrative-table2', withCell(buildReport({
     sections: { ...SECTION_TEXTS, 一: '二是加强规范性文件管理。2023年，清理废止2000年-2022年规范性文件34件。' },
   }), 'table2.normative_docs.repealed', 0)),

@@ -82,4 +82,23 @@ describe('xxgk check', () => {
     assert.equal(r.code, 2);
     assert.match(r.err, /缺少要核查的文件/);
   });
+
+  it('pairs two years written with and without the city, and prints which files were paired and why', () => {
+    const now = file('hz2024.txt', textReport({ title: '洪泽区人民政府2024年政府信息公开工作年度报告' }));
+    const before = file('hz2023.txt', textReport({ year: 2023, title: '淮安市洪泽区人民政府2023年政府信息公开工作年度报告' }));
+    const r = xxgk('check', now, before);
+    assert.match(r.out, /^跨年度比对：.*hz2024\.txt（洪泽区人民政府2024年），上年报告 .*hz2023\.txt（淮安市洪泽区人民政府2023年）（去掉地区前缀“淮安市”后名称相同）$/m);
+    assert.doesNotMatch(xxgk('check', clean).out, /跨年度比对/);
+  });
+
+  it('takes the level from --roster, and exits 2 with the reason when the roster is unusable', () => {
+    const late = file('pl.txt', textReport({ title: '平罗县2024年政府信息公开工作年度报告' }).replace(/$/, '\n\n2025年2月15日\n'));
+    assert.doesNotMatch(xxgk('check', late).out, /published-late/);
+    const roster = file('roster.csv', 'agency,aliases,region,level,parent\n平罗县,,,部门,\n');
+    assert.match(xxgk('check', '--roster', roster, late).out, /警告 \[published-late\] 发布日期为2025-02-15，晚于部门（名册登记）的法定期限2025-01-31/);
+    const bad = file('bad.csv', 'agency,level\n平罗县,省级\n');
+    const r = xxgk('check', '--roster', bad, late);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /名册第2行：级别“省级”/);
+  });
 });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { breakdowns } from '../../src/checks/rules/narrative-arithmetic.ts';
-import { normalizeProse } from '../../src/checks/narrative.ts';
+import { narrativeOf, normalizeProse } from '../../src/checks/narrative.ts';
 import { buildReport, findingsOf, SECTION_TEXTS, TABLE2_SAMPLE, TABLE3_SAMPLE, withCell, type BuildOptions } from './builder.ts';
 
 /** Messages of one rule on the sample report (new 4, carried over 1, granted 3; 复议 2, 诉讼 1; 许可 120) with this text. */
@@ -170,3 +170,82 @@ function zeros() {
 // The sample tables the expectations above are written against.
 assert.equal(TABLE3_SAMPLE.new_received[6], 4);
 assert.equal(TABLE2_SAMPLE.licensing, 120);
+
+describe('narrative-applications: outcomes stated for groups of rows', () => {
+  const rule = 'narrative-applications';
+  // Table 三 with 275 granted + partially granted and 337 unable to provide (of three rows).
+  const t3 = {
+    table3: {
+      ...TABLE3_SAMPLE,
+      granted: [250, 0, 0, 0, 0, 0, 250], partially_granted: [25, 0, 0, 0, 0, 0, 25],
+      unable_not_held: [300, 0, 0, 0, 0, 0, 300], unable_need_creation: [30, 0, 0, 0, 0, 0, 30], unable_unclear: [7, 0, 0, 0, 0, 0, 7],
+    },
+  };
+
+  it('flags 予以公开及部分公开 and 无法提供 totals that differ from table 三', () => {
+    assert.deepEqual(said(rule, '本年度办结政府信息公开申请，其中予以公开及部分公开258件，无法提供265件。', t3), [
+      '叙述称“其中予以公开及部分公开258件”，与表三「（一）予以公开」与「（二）部分公开」总计275不符',
+      '叙述称“无法提供265件”，与表三「（四）无法提供」各项总计337不符',
+    ]);
+    assert.deepEqual(said(rule, '新收申请4件，其中自然人申请3件；办理结果中予以公开250件，无法提供265件。', t3),
+      ['叙述称“无法提供265件”，与表三「（四）无法提供」各项总计337不符']);
+    assert.deepEqual(said(rule, '办结申请中，不予处理2件、无法提供265件。', t3), [
+      '叙述称“不予处理2件、无法提供265件”，与表三「（四）无法提供」各项总计337不符',
+      '叙述称“不予处理2件、无法提供265件”，与表三「（五）不予处理」各项总计0不符',
+    ]);
+  });
+
+  it('accepts totals equal to table 三, and leaves alone reasons, applicant subsets and comparisons', () => {
+    for (const text of ['本年度办结政府信息公开申请，其中予以公开及部分公开275件，无法提供337件。',
+      '办结申请中，因本机关不掌握相关信息无法提供300件。', '自然人申请300件，其中予以公开及部分公开200件。',
+      '予以公开及部分公开的申请较上年增加258件。', '无法提供265件。',
+      '本年度新收政府信息公开申请4件，其中自然人申请3件；办理结果中予以公开250件，部分公开25件，无法提供337件，不予处理0件。']) {
+      assert.deepEqual(said(rule, text, t3), [], text);
+    }
+  });
+});
+
+describe('narrative-review-outcome', () => {
+  const rule = 'narrative-review-outcome';
+  const upheld = { table4: { review: { upheld: 2, corrected: 0, other: 0, pending: 0, total: 2 },
+    litigation_direct: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+    litigation_after_review: { upheld: 0, corrected: 0, other: 1, pending: 0, total: 1 } } };
+
+  it('flags 均获维持 when table 四 shows that group\'s cases pending or corrected', () => {
+    assert.deepEqual(said(rule, '因政府信息公开被申请行政复议2件，均获维持。'), ['叙述称“均获维持”（行政复议），但表四「行政复议」尚未审结1件']);
+    assert.deepEqual(said(rule, '因政府信息公开引发行政复议和行政诉讼案件3件，全部予以维持。'), ['叙述称“全部予以维持”（行政复议、行政诉讼），但表四「行政复议」尚未审结1件']);
+  });
+
+  it('accepts 均获维持 when no case of that group is pending or corrected, and leaves alone 其余 and other kinds', () => {
+    assert.deepEqual(said(rule, '因政府信息公开被申请行政复议2件，均获维持。', upheld), []);
+    assert.deepEqual(said(rule, '因政府信息公开被提起行政诉讼1件，均获维持。'), []);
+    assert.deepEqual(said(rule, '因政府信息公开被申请行政复议2件，除1件尚未审结外，其余均获维持。'), []);
+    assert.deepEqual(said(rule, '全年办理行政处罚案件5件，均获维持。'), []);
+  });
+});
+
+describe('a count split over a line break (PDF text)', () => {
+  it('joins a paragraph that stops mid-sentence with the next one starting with its number', () => {
+    assert.deepEqual(said('narrative-applications', '本年度共收到政府信息公开申请\n17 件，均已办结。'),
+      ['叙述称“本年度共收到政府信息公开申请17件”，与表三「一、本年新收政府信息公开申请数量」总计4不符']);
+    assert.deepEqual(said('narrative-applications', '本年度共收到政府信息公开申请\n4 件，均已办结。'), []);
+  });
+
+  it('does not join a paragraph that ends its sentence, nor a subheading with a numbered next line', () => {
+    assert.deepEqual(said('narrative-applications', '本年度共收到政府信息公开申请。\n17 件是去年的数。'), []);
+  });
+  it('keeps a subheading apart from a next line that starts with a year', () => {
+    const report = buildReport({ sections: { ...SECTION_TEXTS, 一: '（二）依申请公开情况\n2024年共收到申请4件。' } });
+    assert.deepEqual(narrativeOf(report).paragraphs.filter((p) => p.section === '一').map((p) => p.text),
+      ['一、总体情况', '（二）依申请公开情况', '2024年共收到申请4件。']);
+  });
+});
+
+describe('a blank table cell states nothing', () => {
+  it('is not compared with the narrative, while a filled 0 is', () => {
+    const report = (total: number | null) => withCell(buildReport({ sections: { ...SECTION_TEXTS, 一: '本年度共收到政府信息公开申请4件。' } }),
+      'table3.new_received.6', total);
+    assert.deepEqual(findingsOf('narrative-applications', report(null)), []);
+    assert.equal(findingsOf('narrative-applications', report(0)).length, 1);
+  });
+});

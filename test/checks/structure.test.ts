@@ -1,6 +1,10 @@
 /** Structure: sections, sub-heading numbering, statistics period, title year, cited format notice, fee statement. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { checkReport } from '../../src/checks/index.ts';
+import { extractReport } from '../../src/extract/index.ts';
+import { readBytes } from '../../src/readers/index.ts';
+import { renderTextTab, type ReportData } from '../../src/render/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import { buildReport, checkText, findingsOf, SECTION_TEXTS, textReport } from './builder.ts';
 
@@ -129,5 +133,25 @@ describe('fee-statement', () => {
 
   it('points at section 六 when the statement is missing', () => {
     assert.deepEqual(findingsOf('fee-statement', withSections({ 六: '无其他需要报告的事项。' })).map((f) => f.line), [110]);
+  });
+});
+
+describe('the regional row 其他主动公开文件 of the 2019 table 二', () => {
+  const data = (report: Report): ReportData => ({ ...report, agency: report.agency!, year: report.year!, format_version: '2019',
+    sections: report.sections.map(({ number, title, text }) => ({ number, title, text })) });
+  const read = async (text: string) => checkReport(extractReport(await readBytes(new TextEncoder().encode(text), 'r.txt')));
+  const text = renderTextTab(data(buildReport({ version: '2019' })));
+
+  it('may be left out: no row-missing for a 2019 report without it', async () => {
+    const without = text.split('\n').filter((l) => !l.includes('其他主动公开文件')).join('\n');
+    const report = await read(without);
+    assert.deepEqual(report.findings.filter((f) => f.severity === 'error').map((f) => f.rule), []);
+    assert.equal(report.table_versions.table2, '2019');
+  });
+
+  it('is read when present, and another 2019 row left out is still missing', async () => {
+    assert.ok((await read(text)).table2?.other_active_docs);
+    const withoutFees = text.split('\n').filter((l) => !/^行政事业性收费/.test(l)).join('\n');
+    assert.deepEqual((await read(withoutFees)).findings.filter((f) => f.rule === 'row-missing').map((f) => f.message), ['表二缺少1行：「行政事业性收费」']);
   });
 });

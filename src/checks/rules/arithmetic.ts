@@ -32,26 +32,67 @@ function identityRule(sample: TableDef, template: IdentityTemplate): Rule {
     basis: 'template',
     title: `${name}勾稽关系：${template.description}`,
     description: `${name}的每一${template.each === 'column' ? '列' : sample.id === 'table4' ? '组' : '行'}都须满足${template.description}。`
-      + '空白或“/”单元格按0计算并在消息中注明；读取时未能确定的单元格不参与计算。',
+      + '空白或“/”单元格按0计算并在消息中注明；读取时未能确定的单元格不参与计算。'
+      + '一侧全部空白（如“总计”列未填）致使多处不成立时，合并为一条，列出各处并包含全部单元格。',
     example: `${name}·${along}：${lhsName}=3，${rhsName}=2，相差1`,
     check(ctx) {
-      const hits: Hit[] = [];
       const table = tableDefOf(ctx.report, sample.id);
-      if (!table) return hits;
+      if (!table) return [];
+      const failed: Failed[] = [];
       for (const identity of expanded(table)) {
         if (identity.id !== template.id) continue;
         const hit = evaluate(ctx.report, table, identity);
-        if (hit) hits.push(hit);
+        if (hit) failed.push({ identity, hit, blankSide: blankSide(ctx.report, identity) });
       }
-      return hits;
+      return groupBlankSides(table, failed);
     },
   });
 }
 
-const expansions = new WeakMap<TableDef, (Identity & { lhsKeys: string[]; rhsKeys: string[] })[]>();
+/** An identity expanded for one row or column, with its cells' Report JSON paths. */
+type Expanded = Identity & { lhsKeys: string[]; rhsKeys: string[] };
+
+interface Failed {
+  identity: Expanded;
+  hit: Hit;
+  /** The side whose cells are all blank or "/" ("总计" left empty), when one is. */
+  blankSide?: 'lhs' | 'rhs';
+}
+
+function blankSide(report: Report, identity: Expanded): Failed['blankSide'] {
+  const blank = (keys: string[]) => keys.every((k) => typeof valueAt(report, k) !== 'number');
+  return blank(identity.lhsKeys) ? 'lhs' : blank(identity.rhsKeys) ? 'rhs' : undefined;
+}
+
+/**
+ * One cause, one finding: a column left blank (总计 not filled in) breaks the identity on every row; those failures
+ * become one finding that lists every row and holds all their cells, the blank ones first. A single failure keeps
+ * its own message.
+ */
+function groupBlankSides(table: TableDef, failed: Failed[]): Hit[] {
+  const grouped = (['lhs', 'rhs'] as const).filter((side) => failed.filter((f) => f.blankSide === side).length >= 2);
+  const single = failed.filter((f) => !f.blankSide || !grouped.includes(f.blankSide)).map((f) => f.hit);
+  return [...single, ...grouped.map((side) => blankSideHit(table, failed.filter((f) => f.blankSide === side), side))];
+}
+
+function blankSideHit(table: TableDef, same: Failed[], side: 'lhs' | 'rhs'): Hit {
+  const [lhsName, rhsName] = sides(same[0].identity);
+  const [blankName, otherName] = side === 'lhs' ? [lhsName, rhsName] : [rhsName, lhsName];
+  const unit = same[0].identity.along.col !== undefined ? '列' : table.id === 'table4' ? '组' : '行';
+  const other = (f: Failed) => (side === 'lhs' ? f.hit.expected : f.hit.actual);
+  const listed = same.slice(0, 3).map((f) => `${alongName(table, f.identity)}=${other(f)}`);
+  const blankKeys = same.flatMap((f) => (side === 'lhs' ? f.identity.lhsKeys : f.identity.rhsKeys));
+  const otherKeys = same.flatMap((f) => (side === 'lhs' ? f.identity.rhsKeys : f.identity.lhsKeys));
+  return {
+    message: `${tableName(table.id)}有${same.length}${unit}的${blankName}为空白（按0计），而${otherName}不为0：${listed.join('、')}${same.length > 3 ? '等' : ''}`,
+    cells: [...new Set([...blankKeys, ...otherKeys])],
+  };
+}
+
+const expansions = new WeakMap<TableDef, Expanded[]>();
 
 /** The table's identities expanded once, with their cells' Report JSON paths. */
-function expanded(table: TableDef): (Identity & { lhsKeys: string[]; rhsKeys: string[] })[] {
+function expanded(table: TableDef): Expanded[] {
   let out = expansions.get(table);
   if (!out) {
     out = expandIdentities(table).map((identity) => ({
@@ -70,7 +111,7 @@ function sides(template: { description: string }): [string, string] {
   return [lhs, rhs ?? ''];
 }
 
-function evaluate(report: Report, table: TableDef, identity: Identity & { lhsKeys: string[]; rhsKeys: string[] }): Hit | undefined {
+function evaluate(report: Report, table: TableDef, identity: Expanded): Hit | undefined {
   const { lhsKeys, rhsKeys } = identity;
   const all = [...lhsKeys, ...rhsKeys];
   const values = all.map((k) => numberAt(report, k));

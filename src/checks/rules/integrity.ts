@@ -1,7 +1,8 @@
 /** Template integrity: the right template for the year, values a count can take, a plausible unit and issuer. */
-import { FORMAT_2019, FORMAT_2021, TABLE_IDS, tableName, versionById, versionForYear } from '../../format/index.ts';
+import { FORMAT_2019, FORMAT_2021, LEVELS, TABLE_IDS, tableName, versionById, versionForYear } from '../../format/index.ts';
 import { cellName, cellsOf, rowDef, tableDefOf, valueAt } from '../../report/cells.ts';
 import { defineRule } from '../define.ts';
+import { levelUsed } from '../level.ts';
 import type { Hit } from '../types.ts';
 import { normalizeProse } from '../narrative.ts';
 
@@ -60,26 +61,29 @@ export const countValue = defineRule({
   },
 });
 
-/** Fees are reported in 万元; 10,000 万元 (一亿元) from one agency's 行政事业性收费 is far more likely 元 typed as 万元. */
-const FEE_LIMIT_WAN_YUAN = 10_000;
+const LIMITS = LEVELS.map((l) => `${l.name}${l.feeLimitWanYuan}万元`).join('、');
 
 export const feeUnit = defineRule({
   id: 'fee-unit',
   severity: 'warning',
   basis: 'plausibility',
   title: '收费金额疑似以元填报',
-  description: `表二“本年收费金额”的单位是万元；金额达到${FEE_LIMIT_WAN_YUAN}万元（一亿元）以上时，很可能是把元数填进了万元栏。`,
-  example: '表二「行政事业性收费」：本年收费金额为43582万元，单位为万元，疑似按元填报（应为4.3582万元？）',
+  description: `表二“本年收费金额”的单位是万元；金额达到机关所在级别的上限（${LIMITS}）以上时，很可能是把元数填进了万元栏。`
+    + '本级政府报告汇总全部门的收费，上限最高。级别由机关名称推断或由名册登记；不明时按最高上限。',
+  example: '表二「行政事业性收费」：本年收费金额为43582万元，部门（由机关名称推断）的收费很少达到10000万元，疑似按元填报（应为4.3582万元？）',
   check({ report }) {
     const hits: Hit[] = [];
     const table = tableDefOf(report, 'table2');
     if (!table) return hits;
+    const { level, how } = levelUsed(report, (a, b) => (a.feeLimitWanYuan >= b.feeLimitWanYuan ? a : b));
+    const limit = level.feeLimitWanYuan;
+    const whose = report.level ? `${level.name}（${how}）` : `机关（${how}）`;
     for (const cell of cellsOf(table)) {
       if (cell.column.kind !== 'money' || !cell.column.label.includes('万元')) continue;
       const v = valueAt(report, cell.key);
-      if (typeof v !== 'number' || v < FEE_LIMIT_WAN_YUAN) continue;
+      if (typeof v !== 'number' || v < limit) continue;
       hits.push({
-        message: `${cellName(cell)}：本年收费金额为${v}万元，单位为万元，疑似按元填报（应为${v / 10_000}万元？）`,
+        message: `${cellName(cell)}：本年收费金额为${v}万元，${whose}的收费很少达到${limit}万元，疑似按元填报（应为${v / 10_000}万元？）`,
         cells: [cell.key],
         actual: v,
       });

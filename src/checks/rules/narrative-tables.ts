@@ -1,15 +1,15 @@
 /**
- * Numbers the narrative gives for the same quantity as a table cell. Conservative by design (a false alarm is worse
+ * Numbers the narrative gives for the same quantity as a table cell (a blank cell states nothing and is not compared). Conservative by design (a false alarm is worse
  * than a miss): the quantity word and the number must stand in ONE clause, comparisons with other years, sub-counts and
  * published items (主动公开N件, 行政许可公示N条) are left alone, and a mismatch is a warning.
  */
 import { placeWords } from '../../document/finding.ts';
-import { cellKey, tableName } from '../../format/index.ts';
+import { ALL_UPHELD_RE, cellKey, NOT_UPHELD_COLUMNS, TABLE4_PROSE_GROUPS, tableName } from '../../format/index.ts';
 import type { RowDef, TableDef } from '../../format/types.ts';
 import type { Report } from '../../report/types.ts';
-import { cellName, cellsOf, numberAt, rowDef, tableDefOf } from '../../report/cells.ts';
+import { cellName, cellsOf, filledNumber, rowDef, tableDefOf } from '../../report/cells.ts';
 import { defineRule } from '../define.ts';
-import { clauses, quote, type Clause } from '../narrative.ts';
+import { clauses, clausesOf, quote, type Clause } from '../narrative.ts';
 import type { Hit } from '../types.ts';
 
 /** What a clause says about a quantity: a number, or "none" (未收到…, 未发生…). */
@@ -81,7 +81,7 @@ const t3 = (report: Report, row: string) => {
   const def = table && rowDef(table, row);
   if (!table || !def) return undefined;
   const key = cellKey(table, { row, col: T3_TOTAL });
-  const value = numberAt(report, key);
+  const value = filledNumber(report, key);
   return value === undefined ? undefined : { table, def, key, value };
 };
 const t3Shown = (table: TableDef, row: RowDef, value: number) =>
@@ -127,7 +127,7 @@ const granted: Quantity = {
     return { cells: [g.key], allowed: [g.value, ...(p ? [g.value + p.value] : [])], shown: t3Shown(g.table, g.def, g.value) };
   },
   read({ text, sentence }) {
-    if (!sentence.includes('申请') || /主动/.test(text) || NOT_A_TOTAL_RE.test(text)) return undefined;
+    if (!sentence.includes('申请') || /主动|部分公开/.test(text) || NOT_A_TOTAL_RE.test(text)) return undefined;
     const value = firstNumber(text, GRANTED_RE);
     return value === undefined ? undefined : { value };
   },
@@ -161,15 +161,75 @@ const carriedForward: Quantity = {
   },
 };
 
+// Outcomes stated for a group of rows: "予以公开及部分公开258件" (rows （一）+（二）), "无法提供265件" (group （四）).
+
+/** A label without its trailing note: "（二）部分公开（区分处理的，…）" → "（二）部分公开". */
+const shortLabel = (label: string) => label.replace(/（[^（）]*）$/, '');
+/** The words prose uses for a label: numbering and note dropped ("（四）无法提供" → "无法提供"). */
+const proseWord = (label: string) => escape(shortLabel(label).replace(/^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)/, ''));
+/** Comparisons and approximations; "其中" is allowed here: outcomes are the parts of the year's applications. */
+const NOT_AN_OUTCOME_TOTAL_RE = /上年|上一年|去年|同比|较|增长|下降|增加|减少|累计|以来|余|多|近|约|左右|以上|超过|%/;
+const LEAD = '^(?:其中|另有|共|合计)?';
+const COUNT = `(?:的|类|申请)*${NUM}(?:件|条)`;
+
+/** The outcome rows' total, stated at the start of a clause (a reason before the word makes it a sub-count). */
+function outcomeQuantity(table: TableDef, rows: RowDef[], word: string, shown: string): Quantity {
+  const stated = new RegExp(`${LEAD}${word}${COUNT}`);
+  // A sentence about one kind of applicant (自然人申请…，其中予以公开…) counts a subset.
+  const applicants = new RegExp(table.rows[0].columns.slice(0, 5).map((c) => escape(c.label)).join('|'));
+  return {
+    name: shown,
+    target(report) {
+      const cells = rows.map((r) => t3(report, r.id));
+      if (cells.some((c) => !c)) return undefined;
+      const value = cells.reduce((sum, c) => sum + c!.value, 0);
+      return { cells: cells.map((c) => c!.key), allowed: [value], shown: `${tableName(table.id)}${shown}总计${value}` };
+    },
+    read({ text, sentence }) {
+      if (!/申请|办结|答复/.test(sentence) || applicants.test(leadingPart(sentence, text)) || NOT_AN_OUTCOME_TOTAL_RE.test(text)) return undefined;
+      // Each 、-separated piece may be one outcome: "无法提供5件、不予处理2件".
+      const value = text.split('、').map((piece) => firstNumber(piece, stated)).find((v) => v !== undefined);
+      return value === undefined ? undefined : { value };
+    },
+  };
+}
+
+/** The sentence from its last semicolon before the clause up to the clause: what the clause continues. */
+function leadingPart(sentence: string, clause: string): string {
+  const at = sentence.indexOf(clause);
+  return sentence.slice(sentence.lastIndexOf(';', at) + 1, at + clause.length);
+}
+
+/** 予以公开及部分公开, and every group of outcome rows (不予公开, 无法提供, 不予处理, 其他处理). */
+function outcomeQuantities(table: TableDef): Quantity[] {
+  const granted = [rowDef(table, 'granted'), rowDef(table, 'partially_granted')].filter((r): r is RowDef => r !== undefined);
+  const quantities: Quantity[] = [];
+  if (granted.length === 2) {
+    const [a, b] = granted.map((r) => proseWord(r.label));
+    quantities.push(outcomeQuantity(table, granted, `${a}(?:及|和|与|、)${b}`, granted.map((r) => `「${shortLabel(r.label)}」`).join('与')));
+  }
+  const groups = [...new Set(table.rows.map((r) => r.group).filter((g): g is string => !!g && /^（/.test(g)))];
+  for (const group of groups) {
+    quantities.push(outcomeQuantity(table, table.rows.filter((r) => r.group === group), proseWord(group), `「${group}」各项`));
+  }
+  return quantities;
+}
+
 export const narrativeApplications = defineRule({
   id: 'narrative-applications',
   severity: 'warning',
   basis: '条例第五十条',
   title: '叙述中的申请数与表三不符',
   description: '同一分句中写明“收到/受理/新收……申请N件”（或“未收到……申请”）、“予以公开N件”、“上年结转N件”、“结转下年度N件”的，'
-    + '与表三对应行的总计比较。与上年比较、“其中”分项、约数不比较；收到数可含上年结转，予以公开数可含部分公开。',
+    + '与表三对应行的总计比较。与上年比较、“其中”分项、约数不比较；收到数可含上年结转，予以公开数可含部分公开。'
+    + '分句以“予以公开及部分公开N件”“不予公开N件”“无法提供N件”“不予处理N件”开头的，与对应各行总计之和比较；'
+    + '前面写有理由（如“因涉及国家秘密不予公开1件”）或句中按申请人分类的，是分项，不比较。',
   example: '叙述称“本年度我局共受理政府信息公开申请3条”，与表三「一、本年新收政府信息公开申请数量」总计2不符',
-  check: ({ report, narrative }) => runQuantities(report, [received, granted, carriedOver, carriedForward], clauses(narrative)),
+  check({ report, narrative }) {
+    const table = tableDefOf(report, 'table3');
+    const outcomes = table ? outcomeQuantities(table) : [];
+    return runQuantities(report, [received, granted, carriedOver, carriedForward, ...outcomes], clauses(narrative));
+  },
 });
 
 // ---------------------------------------------------------------------------------------------- table 四
@@ -185,7 +245,7 @@ function t4Quantity(word: string, other: string, rows: string[]): Quantity {
       const table = tableDefOf(report, 'table4');
       if (!table) return undefined;
       const keys = rows.map((row) => cellKey(table, { row, col: table.rows[0].columns.length - 1 }));
-      const values = keys.map((k) => numberAt(report, k));
+      const values = keys.map((k) => filledNumber(report, k));
       if (values.some((v) => v === undefined)) return undefined;
       const total = values.reduce((s, v) => s! + v!, 0)!;
       const names = rows.map((row) => `「${rowDef(table, row)!.label}」`).join('与');
@@ -221,6 +281,48 @@ export const narrativeReviewLitigation = defineRule({
   },
 });
 
+/** "因政府信息公开被申请行政复议2件，均获维持": the group named in the nearest clause before the claim, or in the claim. */
+function groupsClaimed(sentence: string, claim: string): typeof TABLE4_PROSE_GROUPS[number][] {
+  const before = clausesOf(sentence);
+  const upTo = before.slice(0, before.indexOf(claim) + 1).reverse();
+  for (const clause of upTo) {
+    const named = TABLE4_PROSE_GROUPS.filter((g) => clause.includes(g.word));
+    if (named.length) return named;
+  }
+  return [];
+}
+
+export const narrativeReviewOutcome = defineRule({
+  id: 'narrative-review-outcome',
+  severity: 'warning',
+  basis: '条例第五十条',
+  title: '叙述称案件均获维持，表四却有纠正或尚未审结',
+  description: '叙述称行政复议、行政诉讼案件“均获维持”“全部予以维持”，而表四同一类案件有“结果纠正”或“尚未审结”的报告。'
+    + '案件类别取声明所在分句或其前最近一个写明“行政复议”“行政诉讼”的分句；“其余均获维持”“除……外”不检查。',
+  example: '叙述称“均获维持”（行政复议），但表四「行政复议」尚未审结1件',
+  check({ report, narrative }) {
+    const table = tableDefOf(report, 'table4');
+    if (!table) return [];
+    const hits: Hit[] = [];
+    for (const { text, sentence, paragraph } of clauses(narrative)) {
+      // "除1件尚未审结外，其余均获维持" claims only the rest.
+      if (!ALL_UPHELD_RE.test(text) || /其余|其他|除|纠正|审结/.test(sentence.slice(0, sentence.indexOf(text) + text.length))) continue;
+      if (!sentence.includes('信息公开') && paragraph.section !== table.section) continue;
+      const groups = groupsClaimed(sentence, text);
+      const cells = cellsOf(table).filter((c) => groups.some((g) => g.rows.includes(c.row.id))
+        && NOT_UPHELD_COLUMNS.includes(c.column.id) && (filledNumber(report, c.key) ?? 0) > 0);
+      if (!cells.length) continue;
+      const found = cells.map((c) => `「${c.row.label}」${c.column.label}${filledNumber(report, c.key)}件`).join('、');
+      hits.push({
+        message: `叙述称${quote(text)}（${groups.map((g) => g.word).join('、')}），但${tableName(table.id)}${found}`,
+        cells: cells.map((c) => c.key),
+        at: paragraph.source,
+      });
+    }
+    return hits;
+  },
+});
+
 // ---------------------------------------------------------------------------------------------- table 二
 
 /** Published items, catalogues and counts of something else: 行政许可公示10条 counts items, not decisions. */
@@ -237,7 +339,7 @@ function decisionQuantity(table: TableDef, row: RowDef, others: RowDef[]): Quant
   return {
     name: row.label,
     target(report) {
-      const value = cell && numberAt(report, cell.key);
+      const value = cell && filledNumber(report, cell.key);
       return cell && value !== undefined ? { cells: [cell.key], allowed: [value], shown: `${cellName(cell)}${value}` } : undefined;
     },
     read({ text }) {
@@ -262,7 +364,7 @@ function documentQuantities(table: TableDef, row: RowDef): Quantity[] {
     return {
       name: `${row.label}${cell.column.label}`,
       target(report) {
-        const value = numberAt(report, cell.key);
+        const value = filledNumber(report, cell.key);
         return value === undefined ? undefined : { cells: [cell.key], allowed: [value], shown: `${cellName(cell)}${value}` };
       },
       read({ text }) {

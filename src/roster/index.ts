@@ -1,0 +1,85 @@
+/**
+ * An optional roster of agencies (CSV with a header: agency, aliases, region, level, parent; Chinese headers 机关, 别名,
+ * 地区, 级别, 上级 also accepted). It declares an agency's level, overriding the level inferred from its name, and
+ * its other names, so that reports written under any of them are paired across years.
+ *
+ * @example
+ *   agency,aliases,region,level,parent
+ *   洪泽区人民政府,淮安市洪泽区人民政府;洪泽区政府,江苏省淮安市,本级政府,淮安市人民政府
+ */
+import { readFile } from 'node:fs/promises';
+import { levelByName, type AgencyLevelId } from '../format/index.ts';
+import type { Report } from '../report/types.ts';
+import { parseCsv } from './csv.ts';
+import { agencyKey } from './names.ts';
+
+export { agencyKey, extraPlaces, splitPlaces, type SplitName } from './names.ts';
+
+export interface RosterEntry {
+  agency: string;
+  aliases: string[];
+  region: string;
+  level: AgencyLevelId | null;
+  parent: string;
+}
+
+export interface Roster {
+  entries: RosterEntry[];
+  /** Every name and alias, by key, to its entry. */
+  byKey: Map<string, RosterEntry>;
+}
+
+/** A roster file that cannot be used; the message names the line. */
+export class RosterError extends Error {}
+
+const COLUMNS: Record<keyof RosterEntry, string[]> = {
+  agency: ['agency', '机关', '机关名称'],
+  aliases: ['aliases', '别名'],
+  region: ['region', '地区'],
+  level: ['level', '级别'],
+  parent: ['parent', '上级', '上级机关'],
+};
+
+export function parseRoster(text: string): Roster {
+  const [header, ...rows] = parseCsv(text);
+  if (!header) throw new RosterError('名册为空 (empty roster)');
+  const column = (key: keyof RosterEntry) => header.findIndex((h) => COLUMNS[key].includes(h.trim().toLowerCase()));
+  const at = Object.fromEntries(Object.keys(COLUMNS).map((k) => [k, column(k as keyof RosterEntry)])) as Record<keyof RosterEntry, number>;
+  if (at.agency < 0) throw new RosterError('名册第1行缺少 agency（机关）列 (roster header has no agency column)');
+  const entries: RosterEntry[] = [];
+  const byKey = new Map<string, RosterEntry>();
+  rows.forEach((cells, i) => {
+    const cell = (key: keyof RosterEntry) => (at[key] >= 0 ? cells[at[key]]?.trim() ?? '' : '');
+    if (!cell('agency')) return;
+    const levelText = cell('level');
+    const level = levelText ? levelByName(levelText) : undefined;
+    if (levelText && !level) {
+      throw new RosterError(`名册第${i + 2}行：级别“${levelText}”应为本级政府、部门或乡镇街道 (unknown level)`);
+    }
+    const entry: RosterEntry = {
+      agency: cell('agency'),
+      aliases: cell('aliases').split(/[;；、|]/).map((a) => a.trim()).filter(Boolean),
+      region: cell('region'),
+      level: level?.id ?? null,
+      parent: cell('parent'),
+    };
+    entries.push(entry);
+    for (const name of [entry.agency, ...entry.aliases]) byKey.set(agencyKey(name), entry);
+  });
+  return { entries, byKey };
+}
+
+export async function loadRoster(path: string): Promise<Roster> {
+  return parseRoster(await readFile(path, 'utf8'));
+}
+
+/** The roster's entry for an agency name, by its name or an alias. */
+export function rosterEntry(roster: Roster | undefined, agency: string | null): RosterEntry | undefined {
+  return agency ? roster?.byKey.get(agencyKey(agency)) : undefined;
+}
+
+/** The report with the level its roster entry declares (the inferred one is kept when the roster has none). */
+export function applyRoster(report: Report, roster: Roster | undefined): Report {
+  const level = rosterEntry(roster, report.agency)?.level;
+  return level ? { ...report, level: { id: level, source: 'declared' } } : report;
+}
