@@ -11,7 +11,7 @@ import { assembleTable } from './assemble.ts';
 import { readMetadata } from './metadata.ts';
 import { readTable, type TableRead } from './rows.ts';
 import { findSections, sectionRange, type SectionHit } from './sections.ts';
-import { soleText, toLines, type StreamLine } from './stream.ts';
+import { displayText, toLines, type StreamLine } from './stream.ts';
 
 export function extractReport(doc: DocumentModel): Report {
   const lines = toLines(doc);
@@ -144,7 +144,7 @@ function sectionTexts(sections: SectionHit[], lines: StreamLine[], consumed: Set
 function paragraphs(lines: StreamLine[], from: number, to: number, consumed: Set<number>): ParagraphJson[] {
   const out: ParagraphJson[] = [];
   for (let at = from; at < to; at++) {
-    const text = lines[at].prose && !consumed.has(at) ? soleText(lines[at]) : undefined;
+    const text = lines[at].prose && !consumed.has(at) ? displayText(lines[at]) : undefined;
     if (!text) continue;
     const { line, page } = lines[at].cells[0].pos;
     out.push({ text, ...(line !== undefined ? { line } : {}), ...(page !== undefined ? { page } : {}) });

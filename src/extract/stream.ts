@@ -2,7 +2,8 @@
  * Flattens the document into lines of cells, the one shape extraction reads whatever the reader: a table row is a
  * line of its cells (span copies dropped), a paragraph or heading is a line of one cell.
  */
-import type { Cell, DocumentModel } from '../document/model.ts';
+import type { Block, Cell, DocumentModel } from '../document/model.ts';
+import { looksTraditional, toSimplified } from '../text/script.ts';
 
 export interface StreamLine {
   cells: Cell[];
@@ -13,6 +14,8 @@ export interface StreamLine {
   /** A paragraph or heading rather than a table row. */
   prose: boolean;
   index: number;
+  /** The cells as written, when `cells` holds their simplified form (a traditional-script copy). */
+  original?: Cell[];
 }
 
 /** Page numbers and page headers left in text copied out of PDF or Word ("- 3 -", "第 3 页 共 9 页", "3 / 9"). */
@@ -34,7 +37,25 @@ export function toLines(doc: DocumentModel): StreamLine[] {
       lines.push({ cells: [{ text: block.text, pos: block.pos }], ruled: false, padded: false, prose: true, index: lines.length });
     }
   }
+  if (doc.blocks.some(isTraditional)) for (const line of lines) simplify(line);
   return lines;
+}
+
+const isTraditional = (block: Block) =>
+  block.kind === 'table' ? block.rows.some((row) => row.some((c) => looksTraditional(c.text))) : looksTraditional(block.text);
+
+/** Matching reads the simplified form; the original stays on the line for display. */
+function simplify(line: StreamLine): void {
+  const cells = line.cells.map((c) => ({ ...c, text: toSimplified(c.text) }));
+  if (cells.some((c, i) => c.text !== line.cells[i].text)) {
+    line.original = line.cells;
+    line.cells = cells;
+  }
+}
+
+/** The single text of a line as written in the source, for display. */
+export function displayText(line: StreamLine): string | undefined {
+  return soleText(line.original ? { ...line, cells: line.original } : line);
 }
 
 /** The single text of a line that is one non-empty cell (a paragraph, or a table row holding one cell). */
