@@ -43,7 +43,7 @@ export function extractReport(doc: DocumentModel): Report {
     if (!Object.keys(table.json).length) continue;
     report[id] = table.json as never;
     report.table_versions[id] = read.table.version;
-    report.findings.push(...table.findings, ...missingRows(read));
+    report.findings.push(...table.findings, ...missingRows(read), ...blankTable(read));
     for (const i of read.touched) consumed.add(i);
   }
   report.format_version = formatVersion(report, expected);
@@ -82,7 +82,8 @@ function bestRead(id: TableId, lines: StreamLine[], preferred: FormatVersionId):
 
 /** Every row read and aligned (or the whole run), nothing left over. */
 function isWhole(read: TableRead): boolean {
-  if (read.strays.length || read.duplicates.length) return false;
+  // A blank table shows only labels: the other version may own more of them.
+  if (read.strays.length || read.duplicates.length || read.blank) return false;
   if (read.table.unlabelledRun) return read.run.length === read.table.rows.reduce((n, r) => n + r.columns.length, 0);
   return read.rows.size === read.table.rows.length && [...read.rows.values()].every((r) => r.aligned);
 }
@@ -105,6 +106,16 @@ function missingRows(read: TableRead): Finding[] {
     severity: 'error',
     message: `${tableName(table.id)}缺少${absent.length}行：${absent.map((r) => `「${r.label}」`).join('')}`,
     cells: absent.map((r) => `${table.id}.${r.id}`),
+  }];
+}
+
+function blankTable(read: TableRead): Finding[] {
+  if (!read.blank) return [];
+  return [{
+    rule: 'table-blank',
+    severity: 'info',
+    message: `${tableName(read.table.id)}各行均未填写任何数值，按空白（非零）记录`,
+    cells: read.table.rows.map((r) => `${read.table.id}.${r.id}`),
   }];
 }
 

@@ -46,6 +46,8 @@ export interface TableRead {
   anchored: boolean;
   /** Stream indices of the lines that belong to the table (labels, headers, values), not to the prose. */
   touched: Set<number>;
+  /** Most row labels seen stood without a value: a table left blank, those rows present with blank cells. */
+  blank?: boolean;
 }
 
 const VALUE_TOKEN = String.raw`(?:[+-]?\d[\d,]*(?:\.\d+)?|[/／—])`;
@@ -55,6 +57,8 @@ const VALUE_WORD_RE = new RegExp(`^${VALUE_TOKEN}$`);
 const LABEL_THEN_VALUES_RE = new RegExp(`^(.*?[^\\d\\s,.+-])\\s*(${VALUE_TOKEN}(?:\\s+${VALUE_TOKEN})*)$`);
 
 const width = (row: RowDef) => row.columns.length;
+/** Row labels without any value that make a blank table rather than labels quoted in prose. */
+const MIN_BLANK_ROWS = 3;
 const filled = (s: Slot) => s.text.trim() !== '';
 
 /**
@@ -100,6 +104,9 @@ class TableReader {
   private readonly anchors: Set<string>;
   private readonly out: TableRead;
   private current: RowRead | undefined;
+  private lastStarted: RowRead | undefined;
+  /** Row labels of a run table seen (as headers). */
+  private readonly runLabels = new Map<string, SourcePos>();
 
   constructor(private readonly table: TableDef) {
     this.matcher = LabelMatcher.for(table);
@@ -114,12 +121,37 @@ class TableReader {
       else i = this.unruledLine(lines, i);
     }
     this.close();
+    if (this.isBlank()) this.fillBlank();
     for (const [id, row] of this.out.rows) if (!row.slots.length && !row.aligned && row.prose) this.out.rows.delete(id);
     return this.out;
   }
 
+  /** Labels in table order and not one value anywhere: the table was left blank (blank is not zero, nor missing). */
+  private isBlank(): boolean {
+    const { rows, strays, run } = this.out;
+    if (strays.length || run.length) return false;
+    if (this.table.unlabelledRun) return this.out.anchored && this.runLabels.size === this.table.rows.length;
+    const empty = [...rows.values()].filter((r) => !r.slots.some(filled)).length;
+    return empty >= MIN_BLANK_ROWS && empty * 2 > rows.size;
+  }
+
+  private fillBlank(): void {
+    this.out.blank = true;
+    const blanks = (row: RowDef, pos: SourcePos) => row.columns.map((): Slot => ({ text: '', pos }));
+    if (this.table.unlabelledRun) {
+      this.out.run = this.table.rows.flatMap((row) => blanks(row, this.runLabels.get(row.id)!));
+      return;
+    }
+    for (const r of this.out.rows.values()) {
+      // A copy cut short ends on a label whose cells it lost: only the template's last row may end a blank table.
+      if (r.slots.some(filled) || (r === this.lastStarted && r.row !== this.table.rows.at(-1))) continue;
+      r.slots = blanks(r.row, r.labelPos);
+      r.aligned = true;
+    }
+  }
+
   /** Row label, header, or nothing; in a run table every label is a header. */
-  private classify(text: string): 'header' | RowDef | undefined {
+  private classify(text: string, pos: SourcePos): 'header' | RowDef | undefined {
     const m = this.matcher.match(text);
     if (!m) return undefined;
     if (m.kind === 'header') {
@@ -128,6 +160,7 @@ class TableReader {
     }
     if (!this.table.unlabelledRun) return m.row;
     this.noteHeader(splitLabel(m.row.label).core);
+    this.runLabels.set(m.row.id, pos);
     return 'header';
   }
 
@@ -146,6 +179,7 @@ class TableReader {
   private start(row: RowDef, pos: SourcePos, prose = false): RowRead {
     this.close();
     const read: RowRead = { row, labelPos: pos, slots: [], aligned: false, open: true, prose };
+    this.lastStarted = read;
     const earlier = this.out.rows.get(row.id);
     // A label that took no values (a sub-heading in the text above the table) yields to the table's row.
     if (earlier && (earlier.slots.length || earlier.aligned)) this.out.duplicates.push(read);
@@ -165,18 +199,18 @@ class TableReader {
 
   private ruledLine(line: StreamLine): void {
     this.out.touched.add(line.index);
-    const kinds = line.cells.map((c) => (c.text.trim() ? this.classify(c.text) : undefined));
-    let labelAt = -1;
-    kinds.forEach((k, i) => {
-      if (k && k !== 'header') labelAt = i;
-    });
-    const rest = line.cells.slice(labelAt + 1).filter((_, i) => kinds[labelAt + 1 + i] !== 'header');
-    if (labelAt >= 0) {
-      const row = this.start(kinds[labelAt] as RowDef, line.cells[labelAt].pos);
+    const kinds = line.cells.map((c) => (c.text.trim() ? this.classify(c.text, c.pos) : undefined));
+    const labels = kinds.flatMap((k, i) => (k && k !== 'header' ? [i] : []));
+    const after = (from: number, to: number) => line.cells.slice(from, to).filter((_, i) => kinds[from + i] !== 'header');
+    // Rows of a cell-per-line copy that lost their row ends run together: each label takes the cells up to the next.
+    labels.forEach((at, k) => {
+      const row = this.start(kinds[at] as RowDef, line.cells[at].pos);
+      const cells = after(at + 1, labels[k + 1] ?? line.cells.length);
       // In an exact grid a row of empty cells is a row of blanks; in padded text its values may follow below.
-      if (rest.some(filled) || (!line.padded && rest.length >= width(row.row))) this.fill(row, rest, line.padded);
-      return;
-    }
+      if (cells.some(filled) || (!line.padded && cells.length >= width(row.row))) this.fill(row, cells, line.padded);
+    });
+    if (labels.length) return;
+    const rest = after(0, line.cells.length);
     if (!rest.some((c) => filled(c) && isValueLike(c.text))) return; // a header or text line
     const bare = this.bareRow(line.cells.find(filled)?.text ?? '');
     if (bare) {
@@ -247,7 +281,7 @@ class TableReader {
         for (const token of seg.tokens) this.pushValue({ text: token, pos });
         return;
       }
-      const kind = this.classify(seg.text);
+      const kind = this.classify(seg.text, pos);
       const bare = kind === 'header' && segments[k + 1]?.kind === 'values' ? this.bareRow(seg.text) : undefined;
       const row = kind === 'header' ? bare : kind;
       if (row) this.start(row, pos, prose && segments.length === 1);

@@ -1,0 +1,60 @@
+/** Layouts of real copies made by other people's tools (mirror sites, crawlers, scrapers), written out by hand. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseText } from '../helpers.ts';
+
+const lines = (...l: string[]) => l.join('\n');
+const rules = (r: { findings: { rule: string }[] }) => r.findings.map((f) => f.rule);
+
+describe('copies made by real-world tools', () => {
+  it('reads rows of a cell-per-line copy that lost the spacer lines between them', async () => {
+    const r = await parseText(lines('某局2021年政府信息公开工作年度报告', '二、主动公开政府信息情况',
+      '第二十条第(一)项 |', '|||', '信息内容 |', '本年制发件数 |', '本年废止件数 |', '现行有效件数 |',
+      '规章 |', '/ |', '/ |', '/ |', '规范性文件 |', '21 |', '0 |', '21 |', '第二十条第(五)项 |', '|||'));
+    assert.deepEqual(r.table2, {
+      regulations: { issued: '/', repealed: '/', in_force: '/' },
+      normative_docs: { issued: 21, repealed: 0, in_force: 21 },
+    });
+  });
+
+  it('matches labels of a traditional-script copy with pinyin glosses and keeps its prose as written', async () => {
+    const r = await parseText(lines('某局2022年政府信息公開工作年度報告', '一、總體情況', '本機關堅持公開。',
+      '二、主動(dòng)公開政府信息情況', '信息內(nèi)容 | 本年制發(fā)件數(shù) | 本年廢止件數(shù) | 現(xiàn)行有效件數(shù)',
+      '規(guī)章 | 0 | 0 | 0', '行政規範性文件 | 3 | 1 | 9', '行政許可 | 412', '行政處罰 | 1058', '行政強制 | 0',
+      '行政事業性收費 | 2.5'));
+    assert.deepEqual(r.table2, {
+      regulations: { issued: 0, repealed: 0, in_force: 0 },
+      normative_docs: { issued: 3, repealed: 1, in_force: 9 },
+      licensing: 412, punishment: 1058, coercion: 0, fees_wan_yuan: 2.5,
+    });
+    assert.equal(r.sections[0].text, '本機關堅持公開。');
+  });
+
+  it('leaves simplified text untouched', async () => {
+    const r = await parseText(lines('某局2022年政府信息公开工作年度报告', '一、总体情况', '本机关坚持公开，著力提升。'));
+    assert.equal(r.sections[0].text, '本机关坚持公开，著力提升。');
+  });
+
+  it('reports a table of labels without any value as present and blank, not missing', async () => {
+    const r = await parseText(lines('某局2023年政府信息公开工作年度报告', '二、主动公开政府信息情况',
+      '第二十条第(一)项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '规章', '行政规范性文件',
+      '第二十条第(五)项', '信息内容', '本年处理决定数量', '行政许可', '第二十条第(六)项', '行政处罚', '行政强制',
+      '第二十条第(八)项', '行政事业性收费', '三、收到和处理政府信息公开申请情况'));
+    assert.deepEqual(r.table2, {
+      regulations: { issued: null, repealed: null, in_force: null },
+      normative_docs: { issued: null, repealed: null, in_force: null },
+      licensing: null, punishment: null, coercion: null, fees_wan_yuan: null,
+    });
+    assert.ok(rules(r).includes('table-blank'));
+    assert.ok(!rules(r).includes('table-missing') || !r.findings.find((f) => f.rule === 'table-missing')!.message.includes('表二'));
+  });
+
+  it('does not call a table blank when its rows hold values, nor blank a row the copy cut after its label', async () => {
+    const r = await parseText(lines('某局2023年政府信息公开工作年度报告', '二、主动公开政府信息情况',
+      '规章', '0', '0', '0', '行政规范性文件', '1', '0', '3', '行政许可', '5'));
+    assert.ok(!rules(r).includes('table-blank'));
+    const cut = await parseText(lines('某局2023年政府信息公开工作年度报告', '二、主动公开政府信息情况',
+      '规章', '行政规范性文件', '行政许可', '行政处罚'));
+    assert.deepEqual(Object.keys(cut.table2 ?? {}), ['regulations', 'normative_docs', 'licensing']);
+  });
+});
