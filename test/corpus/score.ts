@@ -2,7 +2,8 @@
  * Scores a Report against a hand-transcribed fragment expectation (../shared/corpus/fragments/NNN.json).
  *
  * Every expected cell counts once: matched when the Report holds the same value (numbers equal, strings verbatim,
- * blank = null). A cell the Report holds but the expectation lacks is invented, with one exception: the expectation
+ * blank = null). Text in a number cell is kept verbatim in the fragments; the Report keeps it verbatim in the cell's
+ * provenance (`raw`) and puts in the cell only what it certainly means, so such a cell matches on its `raw`. A cell the Report holds but the expectation lacks is invented, with one exception: the expectation
  * omits rows the copy cut mid-row, so the cells of a row the reader itself found incomplete (any of its cells with
  * provenance status "unknown", or "recovered" from the template arithmetic, each with a finding that says so) are not
  * counted: the reader did not claim to have read them.
@@ -28,7 +29,8 @@ export function scoreFragment(expected: Record<string, unknown>, report: Report)
   const score: FragmentScore = { expected: want.size, matched: 0, invented: [], wrong: [] };
   for (const [path, value] of want) {
     const actual = got.has(path) ? got.get(path) : undefined;
-    if (got.has(path) && Object.is(actual, value)) score.matched++;
+    const verbatim = typeof value === 'string' && value !== '/' && report.provenance[path]?.raw === value;
+    if ((got.has(path) && Object.is(actual, value)) || verbatim) score.matched++;
     else score.wrong.push({ path, expected: value, actual });
   }
   const incompleteRows = new Set(Object.entries(report.provenance)
