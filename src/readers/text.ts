@@ -147,6 +147,10 @@ class BlockBuilder {
     this.pendingCells.push(cell);
   }
 
+  hasPending(): boolean {
+    return this.pendingCells.length > 0;
+  }
+
   flushPending(): void {
     if (!this.pendingCells.length) return;
     const cells = this.pendingCells;
@@ -162,6 +166,8 @@ class BlockBuilder {
   }
 }
 
+const isLonePipe = (line: Line | undefined) => line?.kind === 'pipe-break' && line.raw.trim() === '|';
+
 function buildBlocks(lines: Line[]): Block[] {
   const b = new BlockBuilder();
   for (const group of groups(lines)) {
@@ -170,7 +176,14 @@ function buildBlocks(lines: Line[]): Block[] {
       b.row(row, true);
       continue;
     }
-    for (const line of group) {
+    for (let k = 0; k < group.length; k++) {
+      const line = group[k];
+      if (b.hasPending() && !line.raw.includes('|') && isLonePipe(group[k + 1])) {
+        // The closing `|` of a cell-per-line row's cell wrapped onto the next line.
+        b.pipeCell({ text: line.raw.trim(), pos: { line: line.no, column: 1 } });
+        k++;
+        continue;
+      }
       switch (line.kind) {
         case 'heading': {
           const m = MD_HEADING_RE.exec(line.raw)!;
@@ -180,7 +193,9 @@ function buildBlocks(lines: Line[]): Block[] {
         case 'rule':
           break;
         case 'pipe-break':
-          b.flushPending();
+          // Inside a cell-per-line row a lone `|` is a blank cell; `||`, `|||` end the row.
+          if (isLonePipe(line) && b.hasPending()) b.pipeCell({ text: '', pos: { line: line.no, column: 1 } });
+          else b.flushPending();
           break;
         case 'pipe-cell':
           b.pipeCell({ text: line.raw.trim().slice(0, -1).trim(), pos: { line: line.no, column: 1 } });

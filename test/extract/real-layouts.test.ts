@@ -57,4 +57,26 @@ describe('copies made by real-world tools', () => {
       '规章', '行政规范性文件', '行政许可', '行政处罚'));
     assert.deepEqual(Object.keys(cut.table2 ?? {}), ['regulations', 'normative_docs', 'licensing']);
   });
+
+  it('reads a lone | inside a cell-per-line row as a blank cell, and a | wrapped onto its own line as the cell end', async () => {
+    const r = await parseText(lines('某局2023年政府信息公开工作年度报告', '二、主动公开政府信息情况',
+      '规章 |', '\t\t\t0  |', '\t\t\t1  |', '\t\t\t2', '   | ', '\t\t', '行政规范性文件 |', '|', '|', '4 |', '||'));
+    assert.deepEqual(r.table2, {
+      regulations: { issued: 0, repealed: 1, in_force: 2 },
+      normative_docs: { issued: null, repealed: null, in_force: 4 },
+    });
+  });
+
+  it('reads labels that carry the filling instructions some regions print in them, even cut off', async () => {
+    const r = await parseText(lines('某局2020年政府信息公开工作年度报告', '二、主动公开政府信息情况',
+      '信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量',
+      '规章（设区的市、自治州人民政府应提供相关数据） | 0 | 0 | 0',
+      '規範性檔案（行政機關制定發布的決定、公告、通告、意見、通知，以及標題採用“規定”“辦法”等字樣的公文） | 2 | 2 | 19',
+      '其他主动公开文件（含以本单位或本单位办公室名义正式签发的、除规范性文件以外 | 186 | 86 | 255'));
+    assert.deepEqual(r.table2, {
+      regulations: { new_made: 0, new_published: 0, total_published: 0 },
+      normative_docs: { new_made: 2, new_published: 2, total_published: 19 },
+      other_active_docs: { new_made: 186, new_published: 86, total_published: 255 },
+    });
+  });
 });
