@@ -29,6 +29,11 @@ export interface RowRead {
   open: boolean;
   /** The label stood in running text, not in a table row. */
   prose?: boolean;
+  /**
+   * The row was placed by template order: its label was missing (`label: null`) or misspelt (the text seen), so the
+   * neighbouring rows and the number of values placed it.
+   */
+  inferred?: { label: string | null };
 }
 
 export interface TableRead {
@@ -105,6 +110,9 @@ class TableReader {
   private readonly out: TableRead;
   private current: RowRead | undefined;
   private lastStarted: RowRead | undefined;
+  /** Values since the last row label that no row took, with their lines: a row whose label was lost. */
+  private orphans: { slot: Slot; line: number }[] = [];
+  private lineIndex = -1;
   /** Row labels of a run table seen (as headers). */
   private readonly runLabels = new Map<string, SourcePos>();
 
@@ -176,9 +184,10 @@ class TableReader {
     if (this.anchors.has(core)) this.out.anchored = true;
   }
 
-  private start(row: RowDef, pos: SourcePos, prose = false): RowRead {
+  private start(row: RowDef, pos: SourcePos, prose = false, inferred?: RowRead['inferred']): RowRead {
     this.close();
-    const read: RowRead = { row, labelPos: pos, slots: [], aligned: false, open: true, prose };
+    this.placeOrphans(row);
+    const read: RowRead = { row, labelPos: pos, slots: [], aligned: false, open: true, prose, ...(inferred ? { inferred } : {}) };
     this.lastStarted = read;
     const earlier = this.out.rows.get(row.id);
     // A label that took no values (a sub-heading in the text above the table) yields to the table's row.
@@ -186,6 +195,31 @@ class TableReader {
     else this.out.rows.set(row.id, read);
     this.current = read;
     return read;
+  }
+
+  /**
+   * Values no row took, right before a row whose template predecessor was not read, are that row when their count is
+   * its width and the rows read so far stand before it: its label was dropped from the copy.
+   */
+  private placeOrphans(next: RowDef): void {
+    const orphans = this.orphans;
+    this.orphans = [];
+    const at = this.table.rows.indexOf(next);
+    const row = this.table.rows[at - 1];
+    if (!row || orphans.length !== width(row) || this.out.rows.has(row.id)) return;
+    if (this.lastStarted && this.table.rows.indexOf(this.lastStarted.row) >= at - 1) return;
+    const slots = orphans.map((o) => o.slot);
+    this.out.strays = this.out.strays.filter((s) => !slots.includes(s));
+    for (const o of orphans) this.out.touched.add(o.line);
+    this.out.rows.set(row.id, { row, labelPos: slots[0].pos, slots, aligned: true, open: false, inferred: { label: null } });
+  }
+
+  /** A label misspelt in the source ("2.其他法律行政止公开"): the next row in template order, when the text is close to it. */
+  private guessRow(text: string): RowDef | undefined {
+    if (this.table.unlabelledRun || text.length > MAX_GUESSED_LABEL || isValueLike(text)) return undefined;
+    const from = this.lastStarted ? this.table.rows.indexOf(this.lastStarted.row) + 1 : 0;
+    const row = this.table.rows.slice(from).find((r) => !this.out.rows.has(r.id));
+    return row && closeLabels(text, row.label) ? row : undefined;
   }
 
   private close(): void {
@@ -202,19 +236,27 @@ class TableReader {
     const kinds = line.cells.map((c) => (c.text.trim() ? this.classify(c.text, c.pos) : undefined));
     const labels = kinds.flatMap((k, i) => (k && k !== 'header' ? [i] : []));
     const after = (from: number, to: number) => line.cells.slice(from, to).filter((_, i) => kinds[from + i] !== 'header');
-    // Rows of a cell-per-line copy that lost their row ends run together: each label takes the cells up to the next.
+    // Rows of a cell-per-line copy that lost their row ends run together: each label takes the cells up to the next
+    // label, or up to a header after its values (a group label such as （三）不予公开 opening the next rows).
     labels.forEach((at, k) => {
       const row = this.start(kinds[at] as RowDef, line.cells[at].pos);
-      const cells = after(at + 1, labels[k + 1] ?? line.cells.length);
+      const cells = after(at + 1, this.rowEnd(kinds, line.cells, at, labels[k + 1] ?? line.cells.length));
       // In an exact grid a row of empty cells is a row of blanks; in padded text its values may follow below.
       if (cells.some(filled) || (!line.padded && cells.length >= width(row.row))) this.fill(row, cells, line.padded);
     });
     if (labels.length) return;
     const rest = after(0, line.cells.length);
     if (!rest.some((c) => filled(c) && isValueLike(c.text))) return; // a header or text line
-    const bare = this.bareRow(line.cells.find(filled)?.text ?? '');
+    const first = line.cells.find(filled);
+    const bare = this.bareRow(first?.text ?? '');
     if (bare) {
-      this.fill(this.start(bare, line.cells.find(filled)!.pos), rest, line.padded);
+      this.fill(this.start(bare, first!.pos), rest, line.padded);
+      return;
+    }
+    const guessed = first && !isValueLike(first.text) ? this.guessRow(first.text.trim()) : undefined;
+    if (guessed) {
+      const row = this.start(guessed, first!.pos, false, { label: first!.text.trim() });
+      this.fill(row, rest.slice(rest.indexOf(first!) + 1), line.padded);
       return;
     }
     if (this.table.unlabelledRun) {
@@ -224,6 +266,15 @@ class TableReader {
     } else {
       this.out.strays.push(...rest.filter(filled));
     }
+  }
+
+  private rowEnd(kinds: ('header' | RowDef | undefined)[], cells: Slot[], label: number, next: number): number {
+    let seenValue = false;
+    for (let i = label + 1; i < next; i++) {
+      if (kinds[i] === 'header' && seenValue) return i;
+      if (filled(cells[i]) && kinds[i] === undefined) seenValue = true;
+    }
+    return next;
   }
 
   private fill(row: RowRead, cells: Slot[], padded: boolean): void {
@@ -237,6 +288,7 @@ class TableReader {
   /** Cells of a paragraph or space-laid row; returns the index of the last line consumed. */
   private unruledLine(lines: StreamLine[], i: number): number {
     const cells = lines[i].cells;
+    this.lineIndex = lines[i].index;
     for (let c = 0; c < cells.length; c++) {
       const text = cells[c].text.trim();
       if (!text) continue;
@@ -272,6 +324,12 @@ class TableReader {
   private unruledCell(text: string, pos: SourcePos, prose: boolean): boolean {
     const segments = this.segments(text) ?? this.labelThenValues(text);
     if (!segments) {
+      const guessed = this.guessRow(text);
+      if (guessed) {
+        this.start(guessed, pos, false, { label: text });
+        return true;
+      }
+      if (!this.current && !this.table.unlabelledRun && isValueLike(text)) this.orphans.push({ slot: { text, pos }, line: this.lineIndex });
       if (!this.current || !isValueLike(text, this.current.row.columns[this.current.slots.length]?.kind)) return false;
       this.pushValue({ text, pos });
       return true;
@@ -342,8 +400,35 @@ class TableReader {
       if (this.out.anchored) this.out.run.push(slot);
     }
     else if (row?.open && row.slots.length < width(row.row)) row.slots.push(slot);
-    else this.out.strays.push(slot);
+    else {
+      this.out.strays.push(slot);
+      this.orphans.push({ slot, line: this.lineIndex });
+    }
   }
+}
+
+/** Longest text taken for a misspelt label. */
+const MAX_GUESSED_LABEL = 40;
+/** Share of both texts' characters a misspelt label must have in common, in order, with the template's. */
+const MIN_LABEL_LIKENESS = 0.6;
+
+/** A misspelt label: most characters of both in common, in order, and the same numbering when both have one. */
+function closeLabels(seen: string, label: string): boolean {
+  const a = splitLabel(seen);
+  const b = splitLabel(label);
+  if (a.numbering.length && b.numbering.length && a.numbering.at(-1) !== b.numbering.at(-1)) return false;
+  const common = commonSubsequence(a.core, b.core);
+  return common >= 2 && common >= MIN_LABEL_LIKENESS * a.core.length && common >= MIN_LABEL_LIKENESS * b.core.length;
+}
+
+function commonSubsequence(a: string, b: string): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const ca of a) {
+    const next = [0];
+    for (let j = 0; j < b.length; j++) next.push(ca === b[j] ? prev[j] + 1 : Math.max(prev[j + 1], next[j]));
+    prev = next;
+  }
+  return prev[b.length];
 }
 
 const distinct = new WeakMap<TableDef, Set<string>>();

@@ -200,9 +200,15 @@ function buildBlocks(lines: Line[]): Block[] {
         case 'pipe-cell':
           b.pipeCell({ text: line.raw.trim().slice(0, -1).trim(), pos: { line: line.no, column: 1 } });
           break;
-        case 'pipe-row':
-          b.row(pipeCells(line), true);
+        case 'pipe-row': {
+          const cells = pipeCells(line);
+          // `0 | |` inside a cell-per-line row: its last cell, then the row end.
+          if (b.hasPending() && cells.slice(1).every((c) => c.text === '')) {
+            b.pipeCell(cells[0]);
+            b.flushPending();
+          } else b.row(cells, true);
           break;
+        }
         case 'tab-row':
         case 'tab-cell':
           b.row(splitCells(line, '\t'), true, true);

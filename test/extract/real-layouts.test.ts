@@ -79,4 +79,33 @@ describe('copies made by real-world tools', () => {
       other_active_docs: { new_made: 186, new_published: 86, total_published: 255 },
     });
   });
+
+  it('places a row whose label was dropped by template order, and a misspelt label by its neighbours, saying so', async () => {
+    const r = await parseText(lines('某局2023年政府信息公开工作年度报告', '二、主动公开政府信息情况',
+      '信息内容', '本年制发件数', '0', '0', '0', '行政规范性文件', '0', '1', '0', '政许可', '132', '行政处罚', '22'));
+    assert.deepEqual(r.table2, {
+      regulations: { issued: 0, repealed: 0, in_force: 0 }, normative_docs: { issued: 0, repealed: 1, in_force: 0 },
+      licensing: 132, punishment: 22,
+    });
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'row-label-inferred').map((f) => f.cells), [
+      ['table2.regulations.issued', 'table2.regulations.repealed', 'table2.regulations.in_force'], ['table2.licensing']]);
+    const misspelt = await parseText(lines('某局2023年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况',
+      '（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0', '2.其他法律行政止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0',
+      '3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0'));
+    assert.deepEqual(misspelt.table3?.denied_law_forbidden, [0, 0, 0, 0, 0, 0, 0]);
+    assert.ok(!misspelt.findings.some((f) => f.rule === 'stray-value'));
+  });
+
+  it('infers no row when values stand where no row is missing, nor from prose unlike the next label', async () => {
+    const r = await parseText(lines('某局2023年政府信息公开工作年度报告', '二、主动公开政府信息情况',
+      '规章', '0', '0', '0', '本年度未制发规范性文件。', '行政规范性文件', '0', '1', '0', '行政许可', '132'));
+    assert.ok(!r.findings.some((f) => f.rule === 'row-label-inferred'));
+  });
+
+  it('reads a number behind a space garbled into "?" by a mirror, saying so', async () => {
+    const r = await parseText(lines('某局2023年政府信息公开工作年度报告', '二、主动公开政府信息情况',
+      '规章 |', '0 |', '? 0 |', '0 |', '||'));
+    assert.deepEqual(r.table2?.regulations, { issued: 0, repealed: 0, in_force: 0 });
+    assert.ok(r.findings.some((f) => f.rule === 'value-text' && f.severity === 'info'));
+  });
 });
