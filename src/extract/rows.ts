@@ -113,6 +113,8 @@ class TableReader {
   /** Values since the last row label that no row took, with their lines: a row whose label was lost. */
   private orphans: { slot: Slot; line: number }[] = [];
   private lineIndex = -1;
+  /** Labels printed one after another before their values (a PDF converter pulled them out of the table). */
+  private waiting: RowRead[] = [];
   /** Row labels of a run table seen (as headers). */
   private readonly runLabels = new Map<string, SourcePos>();
 
@@ -185,6 +187,9 @@ class TableReader {
   }
 
   private start(row: RowDef, pos: SourcePos, prose = false, inferred?: RowRead['inferred']): RowRead {
+    const waiting = this.current;
+    if (waiting?.open && !waiting.slots.length) this.waiting.push(waiting);
+    else this.waiting = [];
     this.close();
     this.placeOrphans(row);
     const read: RowRead = { row, labelPos: pos, slots: [], aligned: false, open: true, prose, ...(inferred ? { inferred } : {}) };
@@ -253,16 +258,20 @@ class TableReader {
       this.fill(this.start(bare, first!.pos), rest, line.padded);
       return;
     }
-    const guessed = first && !isValueLike(first.text) ? this.guessRow(first.text.trim()) : undefined;
+    const text = rest.find(filled);
+    const guessed = text && !isValueLike(text.text) ? this.guessRow(text.text.trim()) : undefined;
     if (guessed) {
-      const row = this.start(guessed, first!.pos, false, { label: first!.text.trim() });
-      this.fill(row, rest.slice(rest.indexOf(first!) + 1), line.padded);
+      const row = this.start(guessed, text!.pos, false, { label: text!.text.trim() });
+      this.fill(row, rest.slice(rest.indexOf(text!) + 1), line.padded);
       return;
     }
     if (this.table.unlabelledRun) {
       if (this.out.anchored) this.out.run.push(...(line.padded ? trimEmpties(rest) : rest));
     } else if (this.current?.open && this.current.slots.length === 0) {
-      this.fill(this.current, rest, line.padded);
+      const current = this.current;
+      const target = this.nextWaiting() ?? current;
+      this.fill(target, rest, line.padded);
+      if (target !== current) this.current = current;
     } else {
       this.out.strays.push(...rest.filter(filled));
     }
@@ -275,6 +284,14 @@ class TableReader {
       if (filled(cells[i]) && kinds[i] === undefined) seenValue = true;
     }
     return next;
+  }
+
+  /** The earliest label still waiting for its values, when it is still the row's reading. */
+  private nextWaiting(): RowRead | undefined {
+    for (let row = this.waiting.shift(); row; row = this.waiting.shift()) {
+      if (this.out.rows.get(row.row.id) === row && !row.slots.length) return row;
+    }
+    return undefined;
   }
 
   private fill(row: RowRead, cells: Slot[], padded: boolean): void {

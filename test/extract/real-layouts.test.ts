@@ -108,4 +108,23 @@ describe('copies made by real-world tools', () => {
     assert.deepEqual(r.table2?.regulations, { issued: 0, repealed: 0, in_force: 0 });
     assert.ok(r.findings.some((f) => f.rule === 'value-text' && f.severity === 'info'));
   });
+
+  it('reads the year from a statistics period that a PDF line join split with spaces', async () => {
+    const r = await parseText(lines('某局政府信息公开工作年度报告', '本报告所列数据的统计期 限自2020 年1 月1日起至2020年12月31日止。',
+      '一、总体情况', '略。'));
+    assert.equal(r.year, 2020);
+  });
+
+  it('finds sections and tables in a whole report dumped on one line, its page metadata not in the agency', async () => {
+    const filler = '本机关坚持以公开为常态、不公开为例外，持续推进政务公开工作。'.repeat(80);
+    const r = await parseText(['标题: 某市交通运输局2023年政府信息公开工作年度报告 发布日期: 2024-01-15', '一、总体情况', filler,
+      '二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 行政规范性文件 1 0 3',
+      '三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 640020470 四、政府信息公开行政复议、行政诉讼情况 略。'].join(' '));
+    assert.equal(r.agency, '某市交通运输局');
+    assert.equal(r.published, '2024-01-15');
+    assert.deepEqual(r.sections.map((s) => s.number), ['一', '二', '三', '四']);
+    assert.deepEqual(r.table2, { regulations: { issued: 0, repealed: 0, in_force: 0 }, normative_docs: { issued: 1, repealed: 0, in_force: 3 } });
+    assert.deepEqual(r.table3?.new_received, [64, 0, 0, 2, 0, 4, 70]);
+    assert.ok(r.findings.some((f) => f.rule === 'row-value-count' && f.message.includes('唯一拆分')));
+  });
 });
