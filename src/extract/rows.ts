@@ -189,7 +189,7 @@ class TableReader {
   private start(row: RowDef, pos: SourcePos, prose = false, inferred?: RowRead['inferred']): RowRead {
     const waiting = this.current;
     if (waiting?.open && !waiting.slots.length) this.waiting.push(waiting);
-    else this.waiting = [];
+    else if (this.waiting.length) this.waiting = [];
     this.close();
     this.placeOrphans(row);
     const read: RowRead = { row, labelPos: pos, slots: [], aligned: false, open: true, prose, ...(inferred ? { inferred } : {}) };
@@ -207,6 +207,7 @@ class TableReader {
    * its width and the rows read so far stand before it: its label was dropped from the copy.
    */
   private placeOrphans(next: RowDef): void {
+    if (!this.orphans.length) return;
     const orphans = this.orphans;
     this.orphans = [];
     const at = this.table.rows.indexOf(next);
@@ -239,8 +240,13 @@ class TableReader {
   private ruledLine(line: StreamLine): void {
     this.out.touched.add(line.index);
     const kinds = line.cells.map((c) => (c.text.trim() ? this.classify(c.text, c.pos) : undefined));
-    const labels = kinds.flatMap((k, i) => (k && k !== 'header' ? [i] : []));
-    const after = (from: number, to: number) => line.cells.slice(from, to).filter((_, i) => kinds[from + i] !== 'header');
+    const labels: number[] = [];
+    for (let i = 0; i < kinds.length; i++) if (kinds[i] && kinds[i] !== 'header') labels.push(i);
+    const after = (from: number, to: number) => {
+      const cells: Slot[] = [];
+      for (let i = from; i < to; i++) if (kinds[i] !== 'header') cells.push(line.cells[i]);
+      return cells;
+    };
     // Rows of a cell-per-line copy that lost their row ends run together: each label takes the cells up to the next
     // label, or up to a header after its values (a group label such as （三）不予公开 opening the next rows).
     labels.forEach((at, k) => {
@@ -259,7 +265,7 @@ class TableReader {
       return;
     }
     const text = rest.find(filled);
-    const guessed = text && !isValueLike(text.text) ? this.guessRow(text.text.trim()) : undefined;
+    const guessed = text ? this.guessRow(text.text.trim()) : undefined;
     if (guessed) {
       const row = this.start(guessed, text!.pos, false, { label: text!.text.trim() });
       this.fill(row, rest.slice(rest.indexOf(text!) + 1), line.padded);

@@ -40,7 +40,7 @@ export function toLines(doc: DocumentModel): StreamLine[] {
       }
     }
   }
-  if (doc.blocks.some(isTraditional)) for (const line of lines) simplify(line);
+  if (isTraditional(doc.blocks)) for (const line of lines) simplify(line);
   return lines;
 }
 
@@ -76,8 +76,16 @@ function splitLongLine(text: string, pos: SourcePos): Cell[] {
   return pieces;
 }
 
-const isTraditional = (block: Block) =>
-  block.kind === 'table' ? block.rows.some((row) => row.some((c) => looksTraditional(c.text))) : looksTraditional(block.text);
+/** A traditional copy writes its headings and prose, or failing those its row labels, in traditional script. */
+function isTraditional(blocks: Block[]): boolean {
+  let prose = false;
+  for (const block of blocks) {
+    if (block.kind === 'table') continue;
+    prose = true;
+    if (looksTraditional(block.text)) return true;
+  }
+  return !prose && blocks.some((b) => b.kind === 'table' && b.rows.some((row) => row.some((c) => looksTraditional(c.text))));
+}
 
 /** Matching reads the simplified form; the original stays on the line for display. */
 function simplify(line: StreamLine): void {

@@ -68,7 +68,7 @@ describe('copies made by real-world tools', () => {
   });
 
   it('reads labels that carry the filling instructions some regions print in them, even cut off', async () => {
-    const r = await parseText(lines('某局2020年政府信息公开工作年度报告', '二、主动公开政府信息情况',
+    const r = await parseText(lines('某局2020年政府信息公開工作年度報告', '二、主動公開政府信息情況',
       '信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量',
       '规章（设区的市、自治州人民政府应提供相关数据） | 0 | 0 | 0',
       '規範性檔案（行政機關制定發布的決定、公告、通告、意見、通知，以及標題採用“規定”“辦法”等字樣的公文） | 2 | 2 | 19',
