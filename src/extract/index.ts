@@ -85,21 +85,21 @@ function isWhole(read: TableRead): boolean {
   // A blank table shows only labels: the other version may own more of them.
   if (read.strays.length || read.duplicates.length || read.blank) return false;
   if (read.table.unlabelledRun) return read.run.length === read.table.rows.reduce((n, r) => n + r.columns.length, 0);
-  return read.rows.size === read.table.rows.length && [...read.rows.values()].every((r) => r.aligned);
+  return read.table.rows.every((r) => r.optional || read.rows.has(r.id)) && [...read.rows.values()].every((r) => r.aligned);
 }
 
 /** How well a version's definition fits: rows read whole count most; strays and missing rows count against it. */
 function fitScore(read: TableRead): number {
   let score = read.signatureHits * 3 + read.run.length - read.strays.length;
   for (const r of read.rows.values()) score += r.aligned ? 2 : 1;
-  if (read.rows.size) score -= 2 * (read.table.rows.length - read.rows.size);
+  if (read.rows.size) score -= 2 * read.table.rows.filter((r) => !r.optional && !read.rows.has(r.id)).length;
   return score;
 }
 
 function missingRows(read: TableRead): Finding[] {
   const table: TableDef = read.table;
   if (table.unlabelledRun || read.rows.size === 0) return [];
-  const absent = table.rows.filter((r) => !read.rows.has(r.id));
+  const absent = table.rows.filter((r) => !r.optional && !read.rows.has(r.id));
   if (!absent.length) return [];
   return [{
     rule: 'row-missing',

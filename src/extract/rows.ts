@@ -91,6 +91,13 @@ export function alignRuled(cells: Slot[], expected: number, padded: boolean): { 
   return { slots: slots.filter(filled), aligned: false };
 }
 
+/** The cells of [from, to) that are not header labels. */
+function dataCells(cells: Slot[], kinds: ('header' | RowDef | undefined)[], from: number, to: number): Slot[] {
+  const out: Slot[] = [];
+  for (let i = from; i < to; i++) if (kinds[i] !== 'header') out.push(cells[i]);
+  return out;
+}
+
 function trimEnd(cells: Slot[]): Slot[] {
   let end = cells.length;
   while (end > 0 && !filled(cells[end - 1])) end--;
@@ -242,21 +249,17 @@ class TableReader {
     const kinds = line.cells.map((c) => (c.text.trim() ? this.classify(c.text, c.pos) : undefined));
     const labels: number[] = [];
     for (let i = 0; i < kinds.length; i++) if (kinds[i] && kinds[i] !== 'header') labels.push(i);
-    const after = (from: number, to: number) => {
-      const cells: Slot[] = [];
-      for (let i = from; i < to; i++) if (kinds[i] !== 'header') cells.push(line.cells[i]);
-      return cells;
-    };
     // Rows of a cell-per-line copy that lost their row ends run together: each label takes the cells up to the next
     // label, or up to a header after its values (a group label such as （三）不予公开 opening the next rows).
-    labels.forEach((at, k) => {
+    for (let k = 0; k < labels.length; k++) {
+      const at = labels[k];
       const row = this.start(kinds[at] as RowDef, line.cells[at].pos);
-      const cells = after(at + 1, this.rowEnd(kinds, line.cells, at, labels[k + 1] ?? line.cells.length));
+      const cells = dataCells(line.cells, kinds, at + 1, this.rowEnd(kinds, line.cells, at, labels[k + 1] ?? line.cells.length));
       // In an exact grid a row of empty cells is a row of blanks; in padded text its values may follow below.
       if (cells.some(filled) || (!line.padded && cells.length >= width(row.row))) this.fill(row, cells, line.padded);
-    });
+    }
     if (labels.length) return;
-    const rest = after(0, line.cells.length);
+    const rest = dataCells(line.cells, kinds, 0, line.cells.length);
     if (!rest.some((c) => filled(c) && isValueLike(c.text))) return; // a header or text line
     const first = line.cells.find(filled);
     const bare = this.bareRow(first?.text ?? '');

@@ -76,13 +76,17 @@ function splitLongLine(text: string, pos: SourcePos): Cell[] {
   return pieces;
 }
 
+/** Characters of prose enough to have met a traditional character if the copy were traditional (its title has some). */
+const TRADITIONAL_EVIDENCE = 1500;
+
 /** A traditional copy writes its headings and prose, or failing those its row labels, in traditional script. */
 function isTraditional(blocks: Block[]): boolean {
-  let prose = false;
+  let prose = 0;
   for (const block of blocks) {
     if (block.kind === 'table') continue;
-    prose = true;
     if (looksTraditional(block.text)) return true;
+    prose += block.text.length;
+    if (prose > TRADITIONAL_EVIDENCE) return false;
   }
   return !prose && blocks.some((b) => b.kind === 'table' && b.rows.some((row) => row.some((c) => looksTraditional(c.text))));
 }

@@ -67,7 +67,7 @@ export const TABLE2_2019: TableDef = {
   rows: [
     object('regulations', '规章', ITEM_1, DOCS_2019),
     object('normative_docs', '规范性文件', ITEM_1, DOCS_2019, ['行政规范性文件', ...TAIWAN_PHRASED_DOCS]),
-    object('other_active_docs', '其他主动公开文件', ITEM_1, DOCS_2019, ['其他主动公开档案']),
+    { ...object('other_active_docs', '其他主动公开文件', ITEM_1, DOCS_2019, ['其他主动公开档案']), optional: true },
     object('licensing', '行政许可', ITEM_5, ITEMS_2019),
     object('other_admin_services', '其他对外管理服务事项', ITEM_5, ITEMS_2019),
     object('punishment', '行政处罚', ITEM_6, ITEMS_2019),

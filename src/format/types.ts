@@ -29,6 +29,8 @@ export interface RowDef {
   group?: string;
   /** Template clause, e.g. "第二十条第（一）项". */
   clause?: string;
+  /** A row only some regions' templates print (Hubei's 其他主动公开文件): its absence is no finding. */
+  optional?: boolean;
 }
 
 /**

@@ -127,4 +127,15 @@ describe('copies made by real-world tools', () => {
     assert.deepEqual(r.table3?.new_received, [64, 0, 0, 2, 0, 4, 70]);
     assert.ok(r.findings.some((f) => f.rule === 'row-value-count' && f.message.includes('唯一拆分')));
   });
+
+  it('takes the regional row 其他主动公开文件 of the 2019 table 二 as optional, and still reports a required row missing', async () => {
+    const rows2019 = ['信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量', '规章 | 0 | 0 | 0', '规范性文件 | 1 | 1 | 9',
+      '信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量', '行政许可 | 5 | 0 | 30', '其他对外管理服务事项 | 2 | 0 | 4',
+      '行政处罚 | 3 | 1 | 12', '行政强制 | 0 | 0 | 0', '信息内容 | 上一年项目数量 | 本年增/减', '行政事业性收费 | 0 | 0',
+      '信息内容 | 采购项目数量 | 采购总金额', '政府集中采购 | 2 | 15.5'];
+    const missing = async (rows: string[]) => (await parseText(lines('某局2019年政府信息公开工作年度报告', '二、主动公开政府信息情况', ...rows)))
+      .findings.filter((f) => f.rule === 'row-missing').map((f) => f.cells);
+    assert.deepEqual(await missing(rows2019), []);
+    assert.deepEqual(await missing(rows2019.filter((r) => !r.startsWith('行政许可'))), [['table2.licensing']]);
+  });
 });
