@@ -26,6 +26,8 @@ const MAX_LABEL = 120;
 const OPEN_BRACKET_RE = /[(（]/;
 /** Instructions run to the end of the cell: closed there, or cut off before their closing bracket. */
 const ANNOTATION_RE = /^[(（](?:[^)）]*|.*[)）]\s*)$/s;
+/** Longest label before its instructions; a bracket further in belongs to prose. */
+const MAX_LABEL_HEAD = 45;
 /** Brackets tried from the left before giving up on a text as an annotated label. */
 const MAX_ANNOTATION_TRIES = 3;
 
@@ -98,7 +100,7 @@ export class LabelMatcher {
    * "上一年项目数量（指2019年事项数）"), the instructions possibly cut off: the text before a bracket is the label.
    */
   private matchAnnotated(text: string): LabelMatch | undefined {
-    for (let at = text.search(OPEN_BRACKET_RE), tries = 0; at > 0 && tries < MAX_ANNOTATION_TRIES; tries++) {
+    for (let at = text.search(OPEN_BRACKET_RE), tries = 0; at > 0 && at <= MAX_LABEL_HEAD && tries < MAX_ANNOTATION_TRIES; tries++) {
       const m = ANNOTATION_RE.test(text.slice(at)) ? this.matchKey(text.slice(0, at)) : undefined;
       if (m) return m;
       const next = text.slice(at + 1).search(OPEN_BRACKET_RE);

@@ -148,7 +148,9 @@ class TableReader {
     const { rows, strays, run } = this.out;
     if (strays.length || run.length) return false;
     if (this.table.unlabelledRun) return this.out.anchored && this.runLabels.size === this.table.rows.length;
-    const empty = [...rows.values()].filter((r) => !r.slots.some(filled)).length;
+    if (rows.size < MIN_BLANK_ROWS) return false;
+    let empty = 0;
+    for (const r of rows.values()) if (!r.slots.some(filled)) empty++;
     return empty >= MIN_BLANK_ROWS && empty * 2 > rows.size;
   }
 
@@ -199,7 +201,8 @@ class TableReader {
     else if (this.waiting.length) this.waiting = [];
     this.close();
     this.placeOrphans(row);
-    const read: RowRead = { row, labelPos: pos, slots: [], aligned: false, open: true, prose, ...(inferred ? { inferred } : {}) };
+    const read: RowRead = { row, labelPos: pos, slots: [], aligned: false, open: true, prose };
+    if (inferred) read.inferred = inferred;
     this.lastStarted = read;
     const earlier = this.out.rows.get(row.id);
     // A label that took no values (a sub-heading in the text above the table) yields to the table's row.
@@ -355,7 +358,9 @@ class TableReader {
         this.start(guessed, pos, false, { label: text });
         return true;
       }
-      if (!this.current && !this.table.unlabelledRun && isValueLike(text)) this.orphans.push({ slot: { text, pos }, line: this.lineIndex });
+      if (!this.current && !this.table.unlabelledRun && text.length <= MAX_VALUE_TEXT && isValueLike(text)) {
+        this.orphans.push({ slot: { text, pos }, line: this.lineIndex });
+      }
       if (!this.current || !isValueLike(text, this.current.row.columns[this.current.slots.length]?.kind)) return false;
       this.pushValue({ text, pos });
       return true;
@@ -433,6 +438,8 @@ class TableReader {
   }
 }
 
+/** Longest text that may be one value ("709455.9元"); prose is longer. */
+const MAX_VALUE_TEXT = 24;
 /** Longest text taken for a misspelt label. */
 const MAX_GUESSED_LABEL = 40;
 /** Share of both texts' characters a misspelt label must have in common, in order, with the template's. */

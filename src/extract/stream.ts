@@ -77,7 +77,7 @@ function splitLongLine(text: string, pos: SourcePos): Cell[] {
 }
 
 /** Characters of prose enough to have met a traditional character if the copy were traditional (its title has some). */
-const TRADITIONAL_EVIDENCE = 1500;
+const TRADITIONAL_EVIDENCE = 300;
 
 /** A traditional copy writes its headings and prose, or failing those its row labels, in traditional script. */
 function isTraditional(blocks: Block[]): boolean {
