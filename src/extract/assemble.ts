@@ -56,6 +56,12 @@ export function assembleTable(read: TableRead, provenance: Record<string, CellPr
     const r = rows.get(row.id);
     if (!r) continue;
     const refs = row.columns.map((_, col): CellRef => ({ table: table.id, row: row.id, col }));
+    if (r.inferred) {
+      const message = r.inferred.label === null
+        ? `${name}有一行数值没有行标签，按模板行序和数值个数归入「${row.label}」`
+        : `${name}行标签“${r.inferred.label}”与模板不符，按模板行序和相邻行识别为「${row.label}」`;
+      emit(EXTRACT_RULES.rowLabelInferred, { message, cells: refs.map((ref) => cellKey(table, ref)) }, r.labelPos);
+    }
     if (r.aligned) {
       r.slots.forEach((slot, col) => typeCell(table, row, col, slot, asm));
       continue;

@@ -13,7 +13,7 @@ import { readMetadata } from './metadata.ts';
 import { readTable, type TableRead } from './rows.ts';
 import { EXTRACT_RULES } from './rules.ts';
 import { findSections, sectionRange, type SectionHit } from './sections.ts';
-import { soleText, toLines, type StreamLine } from './stream.ts';
+import { displayText, toLines, type StreamLine } from './stream.ts';
 
 export function extractReport(doc: DocumentModel): Report {
   const lines = toLines(doc);
@@ -46,7 +46,7 @@ export function extractReport(doc: DocumentModel): Report {
     if (!Object.keys(table.json).length) continue;
     report[id] = table.json as never;
     report.table_versions[id] = read.table.version;
-    report.findings.push(...table.findings, ...missingRows(read));
+    report.findings.push(...table.findings, ...missingRows(read), ...blankTable(read));
     for (const i of read.touched) consumed.add(i);
   }
   report.format_version = formatVersion(report, expected);
@@ -85,7 +85,8 @@ function bestRead(id: TableId, lines: StreamLine[], preferred: FormatVersionId):
 
 /** Every row read and aligned (or the whole run), nothing left over. */
 function isWhole(read: TableRead): boolean {
-  if (read.strays.length || read.duplicates.length) return false;
+  // A blank table shows only labels: the other version may own more of them.
+  if (read.strays.length || read.duplicates.length || read.blank) return false;
   if (read.table.unlabelledRun) return read.run.length === read.table.rows.reduce((n, r) => n + r.columns.length, 0);
   return read.table.rows.every((r) => r.optional || read.rows.has(r.id)) && [...read.rows.values()].every((r) => r.aligned);
 }
@@ -107,6 +108,14 @@ function missingRows(read: TableRead): Finding[] {
   return [createFinding(EXTRACT_RULES.rowMissing, {
     message: `${tableName(table.id)}缺少${absent.length}行：${absent.map((r) => `「${r.label}」`).join('')}`,
     cells: absent.flatMap((r) => rowKeys(table, r.id)),
+  })];
+}
+
+function blankTable(read: TableRead): Finding[] {
+  if (!read.blank) return [];
+  return [createFinding(EXTRACT_RULES.tableBlank, {
+    message: `${tableName(read.table.id)}各行均未填写任何数值，按空白（非零）记录`,
+    cells: read.table.rows.flatMap((r) => rowKeys(read.table, r.id)),
   })];
 }
 
@@ -144,7 +153,7 @@ function sectionTexts(sections: SectionHit[], lines: StreamLine[], consumed: Set
 function paragraphs(lines: StreamLine[], from: number, to: number, consumed: Set<number>, medium: Medium): ParagraphJson[] {
   const out: ParagraphJson[] = [];
   for (let at = from; at < to; at++) {
-    const text = lines[at].prose && !consumed.has(at) ? soleText(lines[at]) : undefined;
+    const text = lines[at].prose && !consumed.has(at) ? displayText(lines[at]) : undefined;
     if (!text) continue;
     const source = sourcePlace(medium, lines[at].cells[0].pos);
     out.push(source ? { text, source } : { text });

@@ -23,6 +23,14 @@ const MAX_CACHED = 80;
 /** Longer than any label even with its group label and spacing glued on: prose, never a label. */
 const MAX_LABEL = 120;
 
+const OPEN_BRACKET_RE = /[(（]/;
+/** Instructions run to the end of the cell: closed there, or cut off before their closing bracket. */
+const ANNOTATION_RE = /^[(（](?:[^)）]*|.*[)）]\s*)$/s;
+/** Longest label before its instructions; a bracket further in belongs to prose. */
+const MAX_LABEL_HEAD = 45;
+/** Brackets tried from the left before giving up on a text as an annotated label. */
+const MAX_ANNOTATION_TRIES = 3;
+
 /** Shortest start of a label accepted for a label cut off or wrapped in the source. */
 const MIN_PREFIX = 4;
 
@@ -64,7 +72,7 @@ export class LabelMatcher {
   private readonly cache = new Map<string, LabelMatch | undefined>();
 
   match(text: string): LabelMatch | undefined {
-    if (text.length > MAX_LABEL) return undefined;
+    if (text.length > MAX_LABEL) return this.matchAnnotated(text);
     if (text.length > MAX_CACHED) return this.matchUncached(text);
     if (this.cache.has(text)) return this.cache.get(text);
     if (this.cache.size > 20_000) this.cache.clear();
@@ -84,7 +92,21 @@ export class LabelMatcher {
         if (rest?.kind === 'row') return rest;
       }
     }
-    return this.matchPrefix(text);
+    return this.matchPrefix(text) ?? this.matchAnnotated(text);
+  }
+
+  /**
+   * A label followed by the filling instructions some regions print in it ("规章（设区的市、自治州人民政府应提供相关数据）",
+   * "上一年项目数量（指2019年事项数）"), the instructions possibly cut off: the text before a bracket is the label.
+   */
+  private matchAnnotated(text: string): LabelMatch | undefined {
+    for (let at = text.search(OPEN_BRACKET_RE), tries = 0; at > 0 && at <= MAX_LABEL_HEAD && tries < MAX_ANNOTATION_TRIES; tries++) {
+      const m = ANNOTATION_RE.test(text.slice(at)) ? this.matchKey(text.slice(0, at)) : undefined;
+      if (m) return m;
+      const next = text.slice(at + 1).search(OPEN_BRACKET_RE);
+      at = next < 0 ? -1 : at + 1 + next;
+    }
+    return undefined;
   }
 
   /** The one row whose label starts with this text ("（二）部分公开（区分处理的，只计" wrapped in a PDF). */

@@ -22,6 +22,9 @@ const DATE = String.raw`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d
 const DATE_LINE_RE = new RegExp(`^(?:(?:发布|成文|印发)?(?:日期|时间)[:：]?\\s*)?${DATE}$`);
 const DATE_LABELLED_RE = new RegExp(`(?:发布|成文|印发)(?:日期|时间)[:：]\\s*${DATE}`);
 
+/** A crawler's page metadata field naming the title ("标题: …"): not part of the agency. */
+const PAGE_TITLE_FIELD_RE = /^(?:标题|题目|文章标题)[:：]\s*/;
+
 const cleanAgency = (s: string) => trimChars(s, /[《#*\s]/, /[》\s*]/).replace(/\s+/g, '');
 
 export function readMetadata(lines: StreamLine[], firstSection: number): Metadata {
@@ -39,7 +42,7 @@ export function readMetadata(lines: StreamLine[], firstSection: number): Metadat
 }
 
 function findTitle(head: string[]): { agency: string; year: number; title: string } | undefined {
-  const texts = head.map((t) => normalizeText(t).trim());
+  const texts = head.map((t) => normalizeText(t).trim().replace(PAGE_TITLE_FIELD_RE, ''));
   const tryText = (text: string, previous?: string) => {
     if (text.length > 80) return undefined;
     const yearFirst = YEAR_FIRST_TITLE_RE.exec(text.replace(/^[#*\s]+/, ''));
@@ -71,7 +74,8 @@ function findTitle(head: string[]): { agency: string; year: number; title: strin
 
 function findYear(lines: StreamLine[]): number | null {
   for (const line of lines) {
-    const m = PERIOD_RE.exec(normalizeText(soleText(line) ?? ''));
+    // Text joined from PDF lines may hold a space anywhere in the period ("2020年1 月1日", "统计期 限").
+    const m = PERIOD_RE.exec(normalizeText(soleText(line) ?? '').replace(/\s+/g, ''));
     if (m) return Number(m[1]);
   }
   return null;

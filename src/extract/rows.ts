@@ -29,6 +29,11 @@ export interface RowRead {
   open: boolean;
   /** The label stood in running text, not in a table row. */
   prose?: boolean;
+  /**
+   * The row was placed by template order: its label was missing (`label: null`) or misspelt (the text seen), so the
+   * neighbouring rows and the number of values placed it.
+   */
+  inferred?: { label: string | null };
 }
 
 export interface TableRead {
@@ -46,6 +51,8 @@ export interface TableRead {
   anchored: boolean;
   /** Stream indices of the lines that belong to the table (labels, headers, values), not to the prose. */
   touched: Set<number>;
+  /** Most row labels seen stood without a value: a table left blank, those rows present with blank cells. */
+  blank?: boolean;
 }
 
 const VALUE_TOKEN = String.raw`(?:[+-]?\d[\d,]*(?:\.\d+)?|[/／—])`;
@@ -55,6 +62,8 @@ const VALUE_WORD_RE = new RegExp(`^${VALUE_TOKEN}$`);
 const LABEL_THEN_VALUES_RE = new RegExp(`^(.*?[^\\d\\s,.+-])\\s*(${VALUE_TOKEN}(?:\\s+${VALUE_TOKEN})*)$`);
 
 const width = (row: RowDef) => row.columns.length;
+/** Row labels without any value that make a blank table rather than labels quoted in prose. */
+const MIN_BLANK_ROWS = 3;
 const filled = (s: Slot) => s.text.trim() !== '';
 
 /**
@@ -82,6 +91,13 @@ export function alignRuled(cells: Slot[], expected: number, padded: boolean): { 
   return { slots: slots.filter(filled), aligned: false };
 }
 
+/** The cells of [from, to) that are not header labels. */
+function dataCells(cells: Slot[], kinds: ('header' | RowDef | undefined)[], from: number, to: number): Slot[] {
+  const out: Slot[] = [];
+  for (let i = from; i < to; i++) if (kinds[i] !== 'header') out.push(cells[i]);
+  return out;
+}
+
 function trimEnd(cells: Slot[]): Slot[] {
   let end = cells.length;
   while (end > 0 && !filled(cells[end - 1])) end--;
@@ -100,6 +116,14 @@ class TableReader {
   private readonly anchors: Set<string>;
   private readonly out: TableRead;
   private current: RowRead | undefined;
+  private lastStarted: RowRead | undefined;
+  /** Values since the last row label that no row took, with their lines: a row whose label was lost. */
+  private orphans: { slot: Slot; line: number }[] = [];
+  private lineIndex = -1;
+  /** Labels printed one after another before their values (a PDF converter pulled them out of the table). */
+  private waiting: RowRead[] = [];
+  /** Row labels of a run table seen (as headers). */
+  private readonly runLabels = new Map<string, SourcePos>();
 
   constructor(private readonly table: TableDef) {
     this.matcher = LabelMatcher.for(table);
@@ -114,12 +138,39 @@ class TableReader {
       else i = this.unruledLine(lines, i);
     }
     this.close();
+    if (this.isBlank()) this.fillBlank();
     for (const [id, row] of this.out.rows) if (!row.slots.length && !row.aligned && row.prose) this.out.rows.delete(id);
     return this.out;
   }
 
+  /** Labels in table order and not one value anywhere: the table was left blank (blank is not zero, nor missing). */
+  private isBlank(): boolean {
+    const { rows, strays, run } = this.out;
+    if (strays.length || run.length) return false;
+    if (this.table.unlabelledRun) return this.out.anchored && this.runLabels.size === this.table.rows.length;
+    if (rows.size < MIN_BLANK_ROWS) return false;
+    let empty = 0;
+    for (const r of rows.values()) if (!r.slots.some(filled)) empty++;
+    return empty >= MIN_BLANK_ROWS && empty * 2 > rows.size;
+  }
+
+  private fillBlank(): void {
+    this.out.blank = true;
+    const blanks = (row: RowDef, pos: SourcePos) => row.columns.map((): Slot => ({ text: '', pos }));
+    if (this.table.unlabelledRun) {
+      this.out.run = this.table.rows.flatMap((row) => blanks(row, this.runLabels.get(row.id)!));
+      return;
+    }
+    for (const r of this.out.rows.values()) {
+      // A copy cut short ends on a label whose cells it lost: only the template's last row may end a blank table.
+      if (r.slots.some(filled) || (r === this.lastStarted && r.row !== this.table.rows.at(-1))) continue;
+      r.slots = blanks(r.row, r.labelPos);
+      r.aligned = true;
+    }
+  }
+
   /** Row label, header, or nothing; in a run table every label is a header. */
-  private classify(text: string): 'header' | RowDef | undefined {
+  private classify(text: string, pos: SourcePos): 'header' | RowDef | undefined {
     const m = this.matcher.match(text);
     if (!m) return undefined;
     if (m.kind === 'header') {
@@ -128,6 +179,7 @@ class TableReader {
     }
     if (!this.table.unlabelledRun) return m.row;
     this.noteHeader(splitLabel(m.row.label).core);
+    this.runLabels.set(m.row.id, pos);
     return 'header';
   }
 
@@ -143,15 +195,47 @@ class TableReader {
     if (this.anchors.has(core)) this.out.anchored = true;
   }
 
-  private start(row: RowDef, pos: SourcePos, prose = false): RowRead {
+  private start(row: RowDef, pos: SourcePos, prose = false, inferred?: RowRead['inferred']): RowRead {
+    const waiting = this.current;
+    if (waiting?.open && !waiting.slots.length) this.waiting.push(waiting);
+    else if (this.waiting.length) this.waiting = [];
     this.close();
+    this.placeOrphans(row);
     const read: RowRead = { row, labelPos: pos, slots: [], aligned: false, open: true, prose };
+    if (inferred) read.inferred = inferred;
+    this.lastStarted = read;
     const earlier = this.out.rows.get(row.id);
     // A label that took no values (a sub-heading in the text above the table) yields to the table's row.
     if (earlier && (earlier.slots.length || earlier.aligned)) this.out.duplicates.push(read);
     else this.out.rows.set(row.id, read);
     this.current = read;
     return read;
+  }
+
+  /**
+   * Values no row took, right before a row whose template predecessor was not read, are that row when their count is
+   * its width and the rows read so far stand before it: its label was dropped from the copy.
+   */
+  private placeOrphans(next: RowDef): void {
+    if (!this.orphans.length) return;
+    const orphans = this.orphans;
+    this.orphans = [];
+    const at = this.table.rows.indexOf(next);
+    const row = this.table.rows[at - 1];
+    if (!row || orphans.length !== width(row) || this.out.rows.has(row.id)) return;
+    if (this.lastStarted && this.table.rows.indexOf(this.lastStarted.row) >= at - 1) return;
+    const slots = orphans.map((o) => o.slot);
+    this.out.strays = this.out.strays.filter((s) => !slots.includes(s));
+    for (const o of orphans) this.out.touched.add(o.line);
+    this.out.rows.set(row.id, { row, labelPos: slots[0].pos, slots, aligned: true, open: false, inferred: { label: null } });
+  }
+
+  /** A label misspelt in the source ("2.其他法律行政止公开"): the next row in template order, when the text is close to it. */
+  private guessRow(text: string): RowDef | undefined {
+    if (this.table.unlabelledRun || text.length > MAX_GUESSED_LABEL || isValueLike(text)) return undefined;
+    const from = this.lastStarted ? this.table.rows.indexOf(this.lastStarted.row) + 1 : 0;
+    const row = this.table.rows.slice(from).find((r) => !this.out.rows.has(r.id));
+    return row && closeLabels(text, row.label) ? row : undefined;
   }
 
   private close(): void {
@@ -165,31 +249,61 @@ class TableReader {
 
   private ruledLine(line: StreamLine): void {
     this.out.touched.add(line.index);
-    const kinds = line.cells.map((c) => (c.text.trim() ? this.classify(c.text) : undefined));
-    let labelAt = -1;
-    kinds.forEach((k, i) => {
-      if (k && k !== 'header') labelAt = i;
-    });
-    const rest = line.cells.slice(labelAt + 1).filter((_, i) => kinds[labelAt + 1 + i] !== 'header');
-    if (labelAt >= 0) {
-      const row = this.start(kinds[labelAt] as RowDef, line.cells[labelAt].pos);
+    const kinds = line.cells.map((c) => (c.text.trim() ? this.classify(c.text, c.pos) : undefined));
+    const labels: number[] = [];
+    for (let i = 0; i < kinds.length; i++) if (kinds[i] && kinds[i] !== 'header') labels.push(i);
+    // Rows of a cell-per-line copy that lost their row ends run together: each label takes the cells up to the next
+    // label, or up to a header after its values (a group label such as （三）不予公开 opening the next rows).
+    for (let k = 0; k < labels.length; k++) {
+      const at = labels[k];
+      const row = this.start(kinds[at] as RowDef, line.cells[at].pos);
+      const cells = dataCells(line.cells, kinds, at + 1, this.rowEnd(kinds, line.cells, at, labels[k + 1] ?? line.cells.length));
       // In an exact grid a row of empty cells is a row of blanks; in padded text its values may follow below.
-      if (rest.some(filled) || (!line.padded && rest.length >= width(row.row))) this.fill(row, rest, line.padded);
+      if (cells.some(filled) || (!line.padded && cells.length >= width(row.row))) this.fill(row, cells, line.padded);
+    }
+    if (labels.length) return;
+    const rest = dataCells(line.cells, kinds, 0, line.cells.length);
+    if (!rest.some((c) => filled(c) && isValueLike(c.text))) return; // a header or text line
+    const first = line.cells.find(filled);
+    const bare = this.bareRow(first?.text ?? '');
+    if (bare) {
+      this.fill(this.start(bare, first!.pos), rest, line.padded);
       return;
     }
-    if (!rest.some((c) => filled(c) && isValueLike(c.text))) return; // a header or text line
-    const bare = this.bareRow(line.cells.find(filled)?.text ?? '');
-    if (bare) {
-      this.fill(this.start(bare, line.cells.find(filled)!.pos), rest, line.padded);
+    const text = rest.find(filled);
+    const guessed = text ? this.guessRow(text.text.trim()) : undefined;
+    if (guessed) {
+      const row = this.start(guessed, text!.pos, false, { label: text!.text.trim() });
+      this.fill(row, rest.slice(rest.indexOf(text!) + 1), line.padded);
       return;
     }
     if (this.table.unlabelledRun) {
       if (this.out.anchored) this.out.run.push(...(line.padded ? trimEmpties(rest) : rest));
     } else if (this.current?.open && this.current.slots.length === 0) {
-      this.fill(this.current, rest, line.padded);
+      const current = this.current;
+      const target = this.nextWaiting() ?? current;
+      this.fill(target, rest, line.padded);
+      if (target !== current) this.current = current;
     } else {
       this.out.strays.push(...rest.filter(filled));
     }
+  }
+
+  private rowEnd(kinds: ('header' | RowDef | undefined)[], cells: Slot[], label: number, next: number): number {
+    let seenValue = false;
+    for (let i = label + 1; i < next; i++) {
+      if (kinds[i] === 'header' && seenValue) return i;
+      if (filled(cells[i]) && kinds[i] === undefined) seenValue = true;
+    }
+    return next;
+  }
+
+  /** The earliest label still waiting for its values, when it is still the row's reading. */
+  private nextWaiting(): RowRead | undefined {
+    for (let row = this.waiting.shift(); row; row = this.waiting.shift()) {
+      if (this.out.rows.get(row.row.id) === row && !row.slots.length) return row;
+    }
+    return undefined;
   }
 
   private fill(row: RowRead, cells: Slot[], padded: boolean): void {
@@ -203,6 +317,7 @@ class TableReader {
   /** Cells of a paragraph or space-laid row; returns the index of the last line consumed. */
   private unruledLine(lines: StreamLine[], i: number): number {
     const cells = lines[i].cells;
+    this.lineIndex = lines[i].index;
     for (let c = 0; c < cells.length; c++) {
       const text = cells[c].text.trim();
       if (!text) continue;
@@ -238,6 +353,14 @@ class TableReader {
   private unruledCell(text: string, pos: SourcePos, prose: boolean): boolean {
     const segments = this.segments(text) ?? this.labelThenValues(text);
     if (!segments) {
+      const guessed = this.guessRow(text);
+      if (guessed) {
+        this.start(guessed, pos, false, { label: text });
+        return true;
+      }
+      if (!this.current && !this.table.unlabelledRun && text.length <= MAX_VALUE_TEXT && isValueLike(text)) {
+        this.orphans.push({ slot: { text, pos }, line: this.lineIndex });
+      }
       if (!this.current || !isValueLike(text, this.current.row.columns[this.current.slots.length]?.kind)) return false;
       this.pushValue({ text, pos });
       return true;
@@ -247,7 +370,7 @@ class TableReader {
         for (const token of seg.tokens) this.pushValue({ text: token, pos });
         return;
       }
-      const kind = this.classify(seg.text);
+      const kind = this.classify(seg.text, pos);
       const bare = kind === 'header' && segments[k + 1]?.kind === 'values' ? this.bareRow(seg.text) : undefined;
       const row = kind === 'header' ? bare : kind;
       if (row) this.start(row, pos, prose && segments.length === 1);
@@ -308,8 +431,37 @@ class TableReader {
       if (this.out.anchored) this.out.run.push(slot);
     }
     else if (row?.open && row.slots.length < width(row.row)) row.slots.push(slot);
-    else this.out.strays.push(slot);
+    else {
+      this.out.strays.push(slot);
+      this.orphans.push({ slot, line: this.lineIndex });
+    }
   }
+}
+
+/** Longest text that may be one value ("709455.9元"); prose is longer. */
+const MAX_VALUE_TEXT = 24;
+/** Longest text taken for a misspelt label. */
+const MAX_GUESSED_LABEL = 40;
+/** Share of both texts' characters a misspelt label must have in common, in order, with the template's. */
+const MIN_LABEL_LIKENESS = 0.6;
+
+/** A misspelt label: most characters of both in common, in order, and the same numbering when both have one. */
+function closeLabels(seen: string, label: string): boolean {
+  const a = splitLabel(seen);
+  const b = splitLabel(label);
+  if (a.numbering.length && b.numbering.length && a.numbering.at(-1) !== b.numbering.at(-1)) return false;
+  const common = commonSubsequence(a.core, b.core);
+  return common >= 2 && common >= MIN_LABEL_LIKENESS * a.core.length && common >= MIN_LABEL_LIKENESS * b.core.length;
+}
+
+function commonSubsequence(a: string, b: string): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const ca of a) {
+    const next = [0];
+    for (let j = 0; j < b.length; j++) next.push(ca === b[j] ? prev[j] + 1 : Math.max(prev[j + 1], next[j]));
+    prev = next;
+  }
+  return prev[b.length];
 }
 
 const distinct = new WeakMap<TableDef, Set<string>>();

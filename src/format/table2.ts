@@ -16,6 +16,8 @@ const ITEM_6 = '第二十条第（六）项';
 const ITEM_8 = '第二十条第（八）项';
 const ITEM_9 = '第二十条第（九）项';
 const CONTENT = '信息内容';
+/** Mirror sites that convert to Taiwan phrasing write 文件 as 檔案 (档案 once simplified). */
+const TAIWAN_PHRASED_DOCS = ['规范性档案', '行政规范性档案'];
 
 const DOCS_2021: ColumnDef[] = [
   { id: 'issued', label: '本年制发件数' },
@@ -33,7 +35,7 @@ export const TABLE2_2021: TableDef = {
   title: '主动公开政府信息情况',
   rows: [
     object('regulations', '规章', ITEM_1, DOCS_2021),
-    object('normative_docs', '行政规范性文件', ITEM_1, DOCS_2021, ['规范性文件']),
+    object('normative_docs', '行政规范性文件', ITEM_1, DOCS_2021, ['规范性文件', ...TAIWAN_PHRASED_DOCS]),
     scalar('licensing', '行政许可', ITEM_5, DECISIONS_2021),
     scalar('punishment', '行政处罚', ITEM_6, DECISIONS_2021),
     scalar('coercion', '行政强制', ITEM_6, DECISIONS_2021),
@@ -68,8 +70,8 @@ export const TABLE2_2019: TableDef = {
   title: '主动公开政府信息情况',
   rows: [
     object('regulations', '规章', ITEM_1, DOCS_2019),
-    object('normative_docs', '规范性文件', ITEM_1, DOCS_2019, ['行政规范性文件']),
-    { ...object('other_active_docs', '其他主动公开文件', ITEM_1, DOCS_2019), optional: true },
+    object('normative_docs', '规范性文件', ITEM_1, DOCS_2019, ['行政规范性文件', ...TAIWAN_PHRASED_DOCS]),
+    { ...object('other_active_docs', '其他主动公开文件', ITEM_1, DOCS_2019, ['其他主动公开档案']), optional: true },
     object('licensing', '行政许可', ITEM_5, ITEMS_2019),
     object('other_admin_services', '其他对外管理服务事项', ITEM_5, ITEMS_2019),
     object('punishment', '行政处罚', ITEM_6, ITEMS_2019),

@@ -188,6 +188,10 @@ class BlockBuilder {
     this.pendingCells.push(cell);
   }
 
+  hasPending(): boolean {
+    return this.pendingCells.length > 0;
+  }
+
   flushPending(): void {
     if (!this.pendingCells.length) return;
     const cells = this.pendingCells;
@@ -203,6 +207,8 @@ class BlockBuilder {
   }
 }
 
+const isLonePipe = (line: Line | undefined) => line?.kind === 'pipe-break' && line.raw.trim() === '|';
+
 function buildBlocks(lines: Line[]): Block[] {
   const b = new BlockBuilder();
   for (const group of groups(lines)) {
@@ -211,7 +217,14 @@ function buildBlocks(lines: Line[]): Block[] {
       b.row(row, true);
       continue;
     }
-    for (const line of group) {
+    for (let k = 0; k < group.length; k++) {
+      const line = group[k];
+      if (b.hasPending() && !line.raw.includes('|') && isLonePipe(group[k + 1])) {
+        // The closing `|` of a cell-per-line row's cell wrapped onto the next line.
+        b.pipeCell({ text: line.raw.trim(), pos: { line: line.no, column: 1 } });
+        k++;
+        continue;
+      }
       switch (line.kind) {
         case 'heading': {
           const { level, text } = markdownHeading(line.raw)!;
@@ -221,14 +234,22 @@ function buildBlocks(lines: Line[]): Block[] {
         case 'rule':
           break;
         case 'pipe-break':
-          b.flushPending();
+          // Inside a cell-per-line row a lone `|` is a blank cell; `||`, `|||` end the row.
+          if (isLonePipe(line) && b.hasPending()) b.pipeCell({ text: '', pos: { line: line.no, column: 1 } });
+          else b.flushPending();
           break;
         case 'pipe-cell':
           b.pipeCell({ text: line.raw.trim().slice(0, -1).trim(), pos: { line: line.no, column: 1 } });
           break;
-        case 'pipe-row':
-          b.row(pipeCells(line), true);
+        case 'pipe-row': {
+          const cells = pipeCells(line);
+          // `0 | |` inside a cell-per-line row: its last cell, then the row end.
+          if (b.hasPending() && cells.slice(1).every((c) => c.text === '')) {
+            b.pipeCell(cells[0]);
+            b.flushPending();
+          } else b.row(cells, true);
           break;
+        }
         case 'tab-row':
         case 'tab-cell':
           b.row(splitCells(line, '\t'), true, true);

@@ -16,6 +16,8 @@ const NA_RE = /^(?:[/／\\—–\-─━－_]+|无|不适用|空)$/;
 const NUMBER_RE = /^[+-]?\d+(?:\.\d+)?$/;
 const UNIT_RE = /^(\d+(?:\.\d+)?)(件|条|个|项|批次|次|人次|份|篇|宗|起)$/;
 const CHANGE_RE = /^(增加?|新增|减少?|\+|-)(\d+)(?:件|个|项)?$/;
+/** A space that a mirror's encoding turned into "?" (or U+FFFD) before a number: "? 0". */
+const GARBLED_SPACE_RE = /^[?\uFFFD]+ ([+-]?\d+(?:\.\d+)?)$/;
 const ZERO_CHANGE_RE = /^(?:未增未减|无增减|无增无减|持平|不变|未增减)$/;
 
 /** Removes spaces between digits and thousands separators ("1, 350" → "1350"). */
@@ -52,6 +54,8 @@ export function parseValue(text: string, kind: ValueKind = 'count'): ParsedValue
   }
   const unit = UNIT_RE.exec(compact);
   if (unit) return { kind: 'text', raw, value: Number(unit[1]), note: `“${raw}”读作${unit[1]}` };
+  const garbled = GARBLED_SPACE_RE.exec(s);
+  if (garbled) return { kind: 'text', raw, value: Number(garbled[1]), note: `“${raw}”中的“?”是乱码的空格，读作${garbled[1]}` };
   return { kind: 'text', raw };
 }
 
