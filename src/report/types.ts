@@ -2,6 +2,7 @@
 import type { SourceInfo, SourcePos } from '../document/model.ts';
 import type { FormatVersionId, TableId } from '../format/types.ts';
 import type { CellValue } from '../text/values.ts';
+import type { Versions } from './version.ts';
 
 export type { CellValue } from '../text/values.ts';
 export type Severity = 'error' | 'warning' | 'info';
@@ -51,7 +52,8 @@ export interface CellProvenance extends SourcePos {
   raw?: string;
 }
 
-export interface Report {
+/** One report as read (and checked): the Report JSON contract of docs/report-json.md. */
+export interface Report extends Versions {
   source: SourceInfo;
   agency: string | null;
   year: number | null;
@@ -71,7 +73,7 @@ export interface Report {
 }
 
 /** What `parse --json` prints for an input that could not be read at all. */
-export interface UnreadableReport {
+export interface UnreadableReport extends Versions {
   source: { path: string };
   error: { code: string; message: string; message_en: string };
 }
