@@ -1,0 +1,118 @@
+/**
+ * docs/report.schema.json is generated from src/format and the Report types, and every output the test corpus
+ * produces (reports, findings of every stage, error records) validates against it.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { places, reportSchema } from '../../src/report/schema.ts';
+import { SCHEMA_VERSION, XXGK_VERSION } from '../../src/report/version.ts';
+import { buildReport } from '../checks/builder.ts';
+import { ROOT, SEEDS_DIR, seedsAvailable } from '../helpers.ts';
+
+const compile = (schema: object) => new Ajv2020({ allErrors: true, allowUnionTypes: true }).compile(schema);
+const validate = compile(reportSchema());
+const errorsOf = (value: unknown): string[] =>
+  validate(value) ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`);
+
+/** What `xxgk check --json` prints for every input the test suite reads, one object per input (exit 2: some are unusable). */
+function corpusOutput(): any[] {
+  const inputs = ['samples', join('test', 'fixtures'), ...(seedsAvailable ? [SEEDS_DIR] : [])];
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', '--json', '--exit-zero', ...inputs], {
+    cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024,
+  });
+  return run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+/** A built report as JSON, with the source a real read would have. */
+const built = (options: Parameters<typeof buildReport>[0] = {}): any => {
+  const r = JSON.parse(JSON.stringify(buildReport(options)));
+  r.source.sha256 = '0'.repeat(64);
+  return r;
+};
+
+describe('docs/report.schema.json', () => {
+  it('is exactly what `npm run schema` writes (regenerate it when the format or the Report types change)', () => {
+    assert.equal(readFileSync(join(ROOT, 'docs', 'report.schema.json'), 'utf8'), `${JSON.stringify(reportSchema(), null, 2)}\n`);
+  });
+
+  it('accepts what xxgk prints for every sample, fixture and seed, findings and error records included', () => {
+    const outputs = corpusOutput();
+    assert.ok(outputs.length >= 60, `only ${outputs.length} outputs`);
+    assert.ok(outputs.some((o) => o.error) && outputs.some((o) => o.findings?.length), 'both reports and error records');
+    for (const output of outputs) assert.deepEqual(errorsOf(output), [], output.source.path);
+    for (const output of outputs) {
+      assert.deepEqual([output.xxgk_version, output.schema_version], [XXGK_VERSION, SCHEMA_VERSION], output.source.path);
+    }
+  });
+});
+
+describe('the schema rejects what breaks the contract', () => {
+  const report = () => built();
+
+  it('accepts the built report it starts from', () => {
+    assert.deepEqual(errorsOf(report()), []);
+  });
+
+  it('rejects a table 三 row with six cells, a cell written as a string, and a row of the other version', () => {
+    const r = report();
+    r.table3.granted = [1, 2, 3, 4, 5, 15];
+    r.table3.carried_over[0] = '0';
+    r.table3.other_processing = [0, 0, 0, 0, 0, 0, 0];
+    assert.deepEqual(errorsOf(r).filter((e) => e.startsWith('/table3')).sort(), [
+      '/table3 must NOT have additional properties',
+      '/table3/carried_over/0 must be equal to constant',
+      '/table3/carried_over/0 must be null',
+      '/table3/carried_over/0 must be number',
+      '/table3/carried_over/0 must match a schema in anyOf',
+      '/table3/granted must NOT have fewer than 7 items',
+    ]);
+  });
+
+  it('reads a table by the version table_versions names: 2019 rows pass as 2019, fail as 2021', () => {
+    const r = built({ version: '2019' });
+    assert.deepEqual(errorsOf(r), []);
+    r.table_versions.table2 = '2021';
+    assert.ok(errorsOf(r).some((e) => e.startsWith('/table2 must NOT have additional properties')));
+  });
+
+  it('rejects a report without its versions, a provenance key that is no cell, and an unknown severity', () => {
+    const r = report();
+    delete r.xxgk_version;
+    r.provenance['table3.granted.7'] = { line: 1 };
+    r.findings.push({ rule: 'table3-row-total', severity: 'fatal', message: '…' });
+    const errors = errorsOf(r);
+    assert.ok(errors.includes(" must have required property 'xxgk_version'"), errors.join('\n'));
+    assert.ok(errors.some((e) => e.startsWith('/provenance')), errors.join('\n'));
+    assert.ok(errors.includes('/findings/0/severity must be equal to one of the allowed values'), errors.join('\n'));
+  });
+});
+
+describe('the Finding shape of the refactor (one Finding for every stage)', () => {
+  const schema = reportSchema() as { $defs: Record<string, unknown> };
+  const next = compile({ ...schema, $defs: { ...schema.$defs, ...places() } });
+  const finding = {
+    rule: 'row-value-count', severity: 'error', origin: 'extract', message: '表三「（一）予以公开」行：应有7个数值，实有6个',
+    expected: 7, actual: 6, line: 54,
+    place: {
+      cells: [{ path: 'table3.granted.6', table: 'table3', row: 'granted', column: 'total' }],
+      source: { medium: 'html', line: 54, column: 3, table: 0, row: 5, cell: 1 },
+    },
+  };
+
+  it('accepts a finding with its origin and place, and provenance per medium', () => {
+    const r = { ...built(), findings: [finding], provenance: { 'table2.licensing': { medium: 'pdf', page: 2, x: 10, y: 20, status: 'text', raw: '31批次' } } };
+    assert.ok(next(r), JSON.stringify(next.errors));
+  });
+
+  it('rejects a PDF place with a line, and a finding without its origin', () => {
+    const { origin: _, ...noOrigin } = finding;
+    const r = { ...built(), findings: [noOrigin], provenance: { 'table2.licensing': { medium: 'pdf', line: 3 } } };
+    assert.equal(next(r), false);
+    const paths = next.errors!.map((e) => e.instancePath);
+    assert.ok(paths.includes('/findings/0') && paths.includes('/provenance/table2.licensing'), paths.join(' '));
+  });
+});
