@@ -18,6 +18,8 @@ export { UnreadableError } from './document/errors.ts';
 export { readPath, readBytes } from './readers/index.ts';
 export { extractReport } from './extract/index.ts';
 export * as format from './format/index.ts';
+export { reportSchema } from './report/schema.ts';
+export { SCHEMA_VERSION, XXGK_VERSION } from './report/version.ts';
 
 export async function parseReportFile(path: string, options: ReadOptions = {}): Promise<Report> {
   return extractReport(await readPath(path, options));

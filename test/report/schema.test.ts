@@ -11,7 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { places, reportSchema } from '../../src/report/schema.ts';
 import { SCHEMA_VERSION, XXGK_VERSION } from '../../src/report/version.ts';
 import { buildReport } from '../checks/builder.ts';
-import { ROOT, SEEDS_DIR, seedsAvailable } from '../helpers.ts';
+import { CLI, ROOT, SEEDS_DIR, seedsAvailable } from '../helpers.ts';
 
 const compile = (schema: object) => new Ajv2020({ allErrors: true, allowUnionTypes: true }).compile(schema);
 const validate = compile(reportSchema());
@@ -21,7 +21,7 @@ const errorsOf = (value: unknown): string[] =>
 /** What `xxgk check --json` prints for every input the test suite reads, one object per input (exit 2: some are unusable). */
 function corpusOutput(): any[] {
   const inputs = ['samples', join('test', 'fixtures'), ...(seedsAvailable ? [SEEDS_DIR] : [])];
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', '--json', '--exit-zero', ...inputs], {
+  const run = spawnSync(process.execPath, [...CLI, 'check', '--json', '--exit-zero', ...inputs], {
     cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024,
   });
   return run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
