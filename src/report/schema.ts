@@ -61,14 +61,12 @@ function report(): JsonSchema {
     year: { type: ['integer', 'null'], description: 'The report year (statistics period); null when not found.' },
     format_version: {
       enum: [...versionIds, 'free'],
-      description: 'The template version the report year calls for (2021+: "2021", 2019–2020: "2019", earlier: "free"), '
-        + 'or the version its tables match when they all match another.',
+      description: 'The template the report follows: the version table 二 matches (else table 三); without them, the one '
+        + 'its year calls for (2021 and later "2021", 2019–2020 "2019", earlier "free").',
     },
-    table_versions: strict(
-      Object.fromEntries(TABLE_IDS.map((id) => [id, { enum: versionIds }])),
-      [],
-      { description: 'The template version each table present matches (may differ from format_version in mixed reports).' },
-    ),
+    table_versions: strict(Object.fromEntries(TABLE_IDS.map((id) => [id, { enum: versionIds }])), [], {
+      description: 'The template version each table present matches (may differ from format_version in mixed reports).',
+    }),
     published: {
       type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$',
       description: 'Publication date (YYYY-MM-DD) when the document states it; null otherwise.',
@@ -78,7 +76,9 @@ function report(): JsonSchema {
       type: 'object', description: `${tableName(id)}: present only when read (absent tables are omitted, not zero-filled).`,
     }])),
     sections: { type: 'array', items: ref('Section'), description: 'The six statutory sections found, in document order.' },
-    preamble: { type: 'array', items: ref('Paragraph'), description: 'The prose before section 一: title, page metadata, the opening paragraph.' },
+    preamble: {
+      type: 'array', items: ref('Paragraph'), description: 'The prose before section 一: title, page metadata, the opening paragraph.',
+    },
     provenance: {
       type: 'object',
       description: 'Where each cell was read, keyed by its Report JSON path.',
@@ -112,11 +112,14 @@ function unreadable(): JsonSchema {
     ...versionFields(),
     source: strict({ path: text('The input as given ("-" for standard input).') }, ['path']),
     error: strict({
-      code: text('Why the input is unusable: empty, too-large, binary, not-a-report, encrypted, image-only, corrupt, unsupported, not-found.'),
+      code: text('Why the input is unusable: empty, too-large, binary, not-a-report, encrypted, image-only, corrupt, '
+        + 'unsupported, not-found.'),
       message: text('One-line reason in Chinese.'),
       message_en: text('The same reason in English.'),
     }, ['code', 'message', 'message_en']),
-  }, ['xxgk_version', 'schema_version', 'source', 'error'], { description: 'An input that could not be read as a report at all.' });
+  }, ['xxgk_version', 'schema_version', 'source', 'error'], {
+    description: 'An input that could not be read as a report at all.',
+  });
 }
 
 function source(): JsonSchema {
@@ -217,18 +220,20 @@ function rowPaths(): string[] {
 const allTables = (): TableDef[] => VERSIONS.flatMap((v) => Object.values(v.tables));
 
 // ── places: findings and provenance ──────────────────────────────────────────────────────────────────────────────
-// The one part that follows the Finding shape of the day. The lead's refactor (one Finding for every stage, with
-// `origin` and `place: {cells, source}`) replaces `legacyPlaces` by `places` below: that switch is this one line.
+// The one part that follows the Finding shape of the day. Issue 7's refactor (one Finding for every stage, with
+// `origin` and `place: {cells, source}`) switches `legacyPlaces()` to `places()` in placeDefs: one line.
 
 function placeDefs(): Record<string, JsonSchema> {
   return {
     CellPath: { enum: cellPaths(), description: 'The Report JSON path of a cell.' },
-    RowPath: { enum: rowPaths(), description: 'The Report JSON path of a row (a finding about a whole row, e.g. a missing one).' },
+    RowPath: { enum: rowPaths(), description: 'The Report JSON path of a row (a finding about a whole row, e.g. missing).' },
     ...legacyPlaces(),
   };
 }
 
-const SEVERITY = { enum: ['error', 'warning', 'info'], description: 'error: the report is wrong; warning: probably wrong; info: noted.' };
+const SEVERITY = {
+  enum: ['error', 'warning', 'info'], description: 'error: the report is wrong; warning: probably wrong; info: noted.',
+};
 const RULE = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', description: 'The rule id (docs/rules.md).' };
 const VALUE = { type: ['number', 'string'] };
 const STATUS = {
@@ -236,6 +241,7 @@ const STATUS = {
   description: 'recovered: inferred from the template arithmetic; text: read from free text whose meaning is certain; '
     + 'unknown: could not be read (the cell is null).',
 };
+const RAW = text('The source text when it was not a plain number.');
 const findingText = {
   message: text('Chinese message naming the place and the numbers.'),
   expected: { ...VALUE, description: 'The value the rule expected.' },
@@ -258,11 +264,13 @@ const position = {
 function legacyPlaces(): Record<string, JsonSchema> {
   return {
     SourcePosition: strict(position, [], { description: 'Where something is in the source.' }),
-    Provenance: strict({ ...position, status: STATUS, raw: text('The source text when it was not a plain number.') }, []),
+    Provenance: strict({ ...position, status: STATUS, raw: RAW }, [], { description: 'Where a cell was read, and how.' }),
     Finding: strict({
       rule: RULE, severity: SEVERITY, ...findingText,
       line: position.line, page: position.page,
-      cells: { type: 'array', items: { anyOf: [ref('CellPath'), ref('RowPath')] }, description: 'The logical cells (or whole rows) involved.' },
+      cells: {
+        type: 'array', items: { anyOf: [ref('CellPath'), ref('RowPath')] }, description: 'The logical cells (or whole rows) involved.',
+      },
       pos: ref('SourcePosition'),
     }, ['rule', 'severity', 'message']),
   };
@@ -294,7 +302,7 @@ export function places(): Record<string, JsonSchema> {
   const rowIds = [...new Set(allTables().flatMap((t) => t.rows.map((r) => r.id)))];
   return {
     SourcePlace: { ...sourcePlace(), description: 'Where something is in the source, per medium.' },
-    Provenance: { ...sourcePlace({ status: STATUS, raw: text('The source text when it was not a plain number.') }), description: 'Where a cell was read, and how.' },
+    Provenance: { ...sourcePlace({ status: STATUS, raw: RAW }), description: 'Where a cell was read, and how.' },
     CellAddress: strict({
       path: ref('CellPath'),
       table: { enum: TABLE_IDS },

@@ -50,6 +50,22 @@ describe('docs/report.schema.json', () => {
   });
 });
 
+describe('docs/report-json.md', () => {
+  it('names every field the schema defines, and every row and column id of both templates', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'report-json.md'), 'utf8');
+    const names = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const { properties } = node as { properties?: object };
+      if (properties) Object.keys(properties).forEach((k) => names.add(k));
+      Object.values(node).forEach(walk);
+    };
+    walk(reportSchema());
+    const missing = [...names].filter((name) => !new RegExp(`\\b${name}\\b`).test(doc));
+    assert.deepEqual(missing, []);
+  });
+});
+
 describe('the schema rejects what breaks the contract', () => {
   const report = () => built();
 
