@@ -31,8 +31,6 @@ export function reportSchema(): JsonSchema {
       Report: report(),
       UnreadableReport: unreadable(),
       Source: source(),
-      Section: section(),
-      Paragraph: paragraph(),
       ...cellDefs(),
       ...tableDefs(),
       ...placeDefs(),
@@ -132,23 +130,18 @@ function source(): JsonSchema {
   }, ['path', 'sha256', 'media_type', 'bytes']);
 }
 
-const where = {
-  line: count('1-based source line (text, Markdown, HTML).'),
-  page: count('1-based PDF page.'),
-};
-
-function paragraph(): JsonSchema {
-  return strict({ text: text('The paragraph text.'), ...where }, ['text']);
-}
-
-function section(): JsonSchema {
-  return strict({
-    number: { enum: SECTIONS.map((s) => s.number), description: 'Section number: 一 … 六.' },
-    title: text('The heading as printed (titles vary in the wild).'),
-    text: text('The section prose, tables left out, paragraphs joined by newlines.'),
-    ...where,
-    paragraphs: { type: 'array', items: ref('Paragraph') },
-  }, ['number', 'title', 'text', 'paragraphs']);
+/** Sections and paragraphs, placed by `where` (the place fields of the day). */
+function prose(where: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  return {
+    Paragraph: strict({ text: text('The paragraph text.'), ...where }, ['text']),
+    Section: strict({
+      number: { enum: SECTIONS.map((s) => s.number), description: 'Section number: 一 … 六.' },
+      title: text('The heading as printed (titles vary in the wild).'),
+      text: text('The section prose, tables left out, paragraphs joined by newlines.'),
+      ...where,
+      paragraphs: { type: 'array', items: ref('Paragraph') },
+    }, ['number', 'title', 'text', 'paragraphs']),
+  };
 }
 
 // ── cells and tables, from src/format ────────────────────────────────────────────────────────────────────────────
@@ -260,9 +253,10 @@ const position = {
   ocr: { type: 'number', minimum: 0, maximum: 100, description: 'OCR confidence (0–100) for recognised text.' },
 };
 
-/** Today's shape: a finding copies line/page out of its position, cells are paths. */
+/** Today's shape: a finding copies line/page out of its position, cells are paths; prose carries line or page. */
 function legacyPlaces(): Record<string, JsonSchema> {
   return {
+    ...prose({ line: position.line, page: position.page }),
     SourcePosition: strict(position, [], { description: 'Where something is in the source.' }),
     Provenance: strict({ ...position, status: STATUS, raw: RAW }, [], { description: 'Where a cell was read, and how.' }),
     Finding: strict({
@@ -296,19 +290,27 @@ function sourcePlace(extra: Record<string, JsonSchema> = {}): JsonSchema {
   };
 }
 
-/** The refactored shape: one Finding for every stage, with its origin and one place (logical cells and source). */
+/**
+ * The refactored shape: one Finding for every stage, with its origin and one place (logical cells and source); prose
+ * and provenance placed the same way (a cell placed by arithmetic alone may have no source).
+ */
 export function places(): Record<string, JsonSchema> {
   const columnIds = [...new Set(allTables().flatMap((t) => t.rows.flatMap((r) => r.columns.map((c) => c.id))))];
   const rowIds = [...new Set(allTables().flatMap((t) => t.rows.map((r) => r.id)))];
+  const how = { status: STATUS, raw: RAW };
   return {
+    ...prose({ source: ref('SourcePlace') }),
     SourcePlace: { ...sourcePlace(), description: 'Where something is in the source, per medium.' },
-    Provenance: { ...sourcePlace({ status: STATUS, raw: RAW }), description: 'Where a cell was read, and how.' },
+    Provenance: {
+      oneOf: [...(sourcePlace(how).oneOf as JsonSchema[]), strict(how, [])],
+      description: 'Where a cell was read, and how.',
+    },
     CellAddress: strict({
-      path: ref('CellPath'),
+      path: { anyOf: [ref('CellPath'), ref('RowPath')] },
       table: { enum: TABLE_IDS },
       row: { enum: rowIds, description: 'Row id (src/format).' },
-      column: { enum: columnIds, description: 'Column id (src/format).' },
-    }, ['path', 'table', 'row', 'column']),
+      column: { enum: columnIds, description: 'Column id (src/format); absent when the address is a whole row.' },
+    }, ['path', 'table', 'row']),
     Finding: strict({
       rule: RULE, severity: SEVERITY,
       origin: { enum: ['read', 'extract', 'check'], description: 'The stage that raised it.' },
@@ -316,7 +318,7 @@ export function places(): Record<string, JsonSchema> {
       line: { ...position.line, description: 'Copied from place.source for compiler-style output.' },
       page: { ...position.page, description: 'Copied from place.source for compiler-style output.' },
       place: strict({
-        cells: { type: 'array', items: ref('CellAddress'), description: 'The logical cells involved.' },
+        cells: { type: 'array', items: ref('CellAddress'), description: 'The logical cells involved, in the order the message names them.' },
         source: ref('SourcePlace'),
       }, []),
     }, ['rule', 'severity', 'origin', 'message', 'place']),

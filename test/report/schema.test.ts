@@ -118,17 +118,28 @@ describe('the Finding shape of the refactor (one Finding for every stage)', () =
       source: { medium: 'html', line: 54, column: 3, table: 0, row: 5, cell: 1 },
     },
   };
-
-  it('accepts a finding with its origin and place, and provenance per medium', () => {
-    const r = { ...built(), findings: [finding], provenance: { 'table2.licensing': { medium: 'pdf', page: 2, x: 10, y: 20, status: 'text', raw: '31批次' } } };
-    assert.ok(next(r), JSON.stringify(next.errors));
+  const missingRow = {
+    rule: 'row-missing', severity: 'error', origin: 'extract', message: '表三缺少「（二）部分公开」行',
+    place: { cells: [{ path: 'table3.partially_granted', table: 'table3', row: 'partially_granted' }] },
+  };
+  /** A built report placed the refactored way: prose by source place, provenance per medium. */
+  const placed = (findings: object[], provenance: object): any => ({
+    ...built(), findings, provenance,
+    sections: [{ number: '一', title: '总体情况', text: '…', source: { medium: 'docx', paragraph: 5 }, paragraphs: [{ text: '…', source: { medium: 'docx', paragraph: 6 } }] }],
+    preamble: [{ text: '…', source: { medium: 'text', line: 2 } }],
   });
 
-  it('rejects a PDF place with a line, and a finding without its origin', () => {
+  it('accepts findings with their origin and place (a cell, a whole row), and provenance per medium or none', () => {
+    const provenance = { 'table2.licensing': { medium: 'pdf', page: 2, x: 10, y: 20, status: 'text', raw: '31批次' }, 'table2.punishment': { status: 'recovered' } };
+    assert.ok(next(placed([finding, missingRow], provenance)), JSON.stringify(next.errors));
+  });
+
+  it('rejects a PDF place with a line, a finding without its origin, and a paragraph placed by a bare line', () => {
     const { origin: _, ...noOrigin } = finding;
-    const r = { ...built(), findings: [noOrigin], provenance: { 'table2.licensing': { medium: 'pdf', line: 3 } } };
+    const r = placed([noOrigin], { 'table2.licensing': { medium: 'pdf', line: 3 } });
+    r.preamble[0] = { text: '…', line: 2 };
     assert.equal(next(r), false);
-    const paths = next.errors!.map((e) => e.instancePath);
-    assert.ok(paths.includes('/findings/0') && paths.includes('/provenance/table2.licensing'), paths.join(' '));
+    const paths = new Set(next.errors!.map((e) => e.instancePath));
+    assert.deepEqual(['/findings/0', '/provenance/table2.licensing', '/preamble/0'].filter((p) => !paths.has(p)), []);
   });
 });
