@@ -10,6 +10,7 @@ import { UnreadableError } from './document/errors.ts';
 import { extractReport } from './extract/index.ts';
 import { readBytes, readPath, type ReadOptions } from './readers/index.ts';
 import type { Report, UnreadableReport } from './report/types.ts';
+import { versions } from './report/version.ts';
 
 export type { Report, Finding, UnreadableReport, CellValue } from './report/types.ts';
 export type { DocumentModel } from './document/model.ts';
@@ -17,6 +18,8 @@ export { UnreadableError } from './document/errors.ts';
 export { readPath, readBytes } from './readers/index.ts';
 export { extractReport } from './extract/index.ts';
 export * as format from './format/index.ts';
+export { reportSchema } from './report/schema.ts';
+export { SCHEMA_VERSION, XXGK_VERSION } from './report/version.ts';
 
 export async function parseReportFile(path: string, options: ReadOptions = {}): Promise<Report> {
   return extractReport(await readPath(path, options));
@@ -32,7 +35,7 @@ export async function parseOrError(path: string, read: () => Promise<Report>): P
     return await read();
   } catch (e) {
     if (!(e instanceof UnreadableError)) throw e;
-    return { source: { path }, error: { code: e.code, message: e.zh, message_en: e.en } };
+    return { ...versions(), source: { path }, error: { code: e.code, message: e.zh, message_en: e.en } };
   }
 }
 export { checkReport, checkPair, RULES } from './checks/index.ts';

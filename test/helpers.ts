@@ -8,6 +8,8 @@ import type { Finding, Report } from '../src/report/types.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
+/** Node arguments that run the CLI from its TypeScript sources (bin/xxgk.js runs the build; test/package tests it). */
+export const CLI = ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'cli', 'main.ts')];
 /** The shared seed corpus lives beside the repository (for developers and CI only). */
 export const SEEDS_DIR = join(ROOT, '..', 'shared', 'seeds');
 export const seedsAvailable = existsSync(SEEDS_DIR);

@@ -2,11 +2,12 @@
 import { Command } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerParse } from './parse.ts';
+import { XXGK_VERSION } from '../report/version.ts';
 
 const program = new Command()
   .name('xxgk')
   .description('政府信息公开工作年度报告：读取、核查（xxgk — government information disclosure annual reports）')
-  .version('0.1.0', '-V, --version', '显示版本号')
+  .version(XXGK_VERSION, '-V, --version', '显示版本号')
   .helpOption('-h, --help', '显示帮助')
   .helpCommand('help [command]', '显示某个命令的帮助')
   .showHelpAfterError('（使用 --help 查看用法）')

@@ -3,6 +3,7 @@ import { UnreadableError } from '../document/errors.ts';
 import { extractReport } from '../extract/index.ts';
 import { readBytes, readPath, type ReadOptions } from '../readers/index.ts';
 import type { Report, UnreadableReport } from '../report/types.ts';
+import { versions } from '../report/version.ts';
 import { readStdin } from './inputs.ts';
 import { Progress } from './progress.ts';
 
@@ -14,7 +15,7 @@ export async function parseInput(path: string, options: ReadOptions): Promise<Ou
     return { path, report: extractReport(doc) };
   } catch (e) {
     const err = e instanceof UnreadableError ? e : internal(e);
-    return { path, error: { source: { path }, error: { code: err.code, message: err.zh, message_en: err.en } } };
+    return { path, error: { ...versions(), source: { path }, error: { code: err.code, message: err.zh, message_en: err.en } } };
   }
 }
 

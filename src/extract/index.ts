@@ -8,6 +8,7 @@ import type { DocumentModel } from '../document/model.ts';
 import { rowKeys, sectionOfTable, tableCandidates, tableName, TABLE_IDS, versionForYear } from '../format/index.ts';
 import type { FormatVersionId, TableDef, TableId } from '../format/types.ts';
 import type { ParagraphJson, Report, SectionJson } from '../report/types.ts';
+import { versions } from '../report/version.ts';
 import { assembleTable } from './assemble.ts';
 import { readMetadata } from './metadata.ts';
 import { readTable, type TableRead } from './rows.ts';
@@ -23,6 +24,7 @@ export function extractReport(doc: DocumentModel): Report {
   const preferred: FormatVersionId = expected === 'free' ? '2019' : expected;
 
   const report: Report = {
+    ...versions(),
     source: doc.source,
     agency: meta.agency,
     year: meta.year,

@@ -4,6 +4,7 @@ import type { SourceInfo } from '../document/model.ts';
 import type { AgencyLevelId } from '../format/levels.ts';
 import type { FormatVersionId, TableId } from '../format/types.ts';
 import type { CellValue } from '../text/values.ts';
+import type { Versions } from './version.ts';
 
 export type { CellValue } from '../text/values.ts';
 export type { Finding, Severity, Origin, Place, SourcePlace, CellAddress, RuleMeta } from '../document/finding.ts';
@@ -41,7 +42,8 @@ export interface AgencyLevelJson {
   source: 'inferred' | 'declared';
 }
 
-export interface Report {
+/** One report as read (and checked): the Report JSON contract of docs/report-json.md. */
+export interface Report extends Versions {
   source: SourceInfo;
   agency: string | null;
   year: number | null;
@@ -63,7 +65,7 @@ export interface Report {
 }
 
 /** What `parse --json` prints for an input that could not be read at all. */
-export interface UnreadableReport {
+export interface UnreadableReport extends Versions {
   source: { path: string };
   error: { code: string; message: string; message_en: string };
 }

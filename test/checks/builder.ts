@@ -5,6 +5,7 @@
 import { cellKey, FORMAT_2019, FORMAT_2021, type FormatVersion } from '../../src/format/index.ts';
 import type { FormatVersionId, TableDef } from '../../src/format/types.ts';
 import type { CellValue, Report, SectionJson } from '../../src/report/types.ts';
+import { versions } from '../../src/report/version.ts';
 import { extractReport } from '../../src/extract/index.ts';
 import { readBytes } from '../../src/readers/index.ts';
 import { checkReport, type CheckOptions } from '../../src/checks/index.ts';
@@ -69,6 +70,7 @@ export function buildReport(options: BuildOptions = {}): Report {
   const year = options.year ?? (version.id === '2019' ? 2020 : 2024);
   const agency = options.agency ?? '石嘴山市卫生健康委员会';
   const report: Report = {
+    ...versions(),
     source: { path: 'built.txt', sha256: '', media_type: 'text/plain', bytes: 0 },
     agency,
     year,

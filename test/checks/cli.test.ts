@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { RULES } from '../../src/checks/index.ts';
-import { ROOT } from '../helpers.ts';
+import { CLI } from '../helpers.ts';
 import { textReport } from './builder.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-check-'));
@@ -19,7 +19,7 @@ function file(name: string, text: string): string {
 }
 
 function xxgk(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'xxgk.js'), ...args], { encoding: 'utf8', cwd: dir });
+  const r = spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8', cwd: dir });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -6,14 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { ROOT, SEEDS_DIR, seedsAvailable } from '../helpers.ts';
+import { CLI, SEEDS_DIR, seedsAvailable } from '../helpers.ts';
 
 const run = promisify(execFile);
-const BIN = join(ROOT, 'bin', 'xxgk.js');
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
 
 async function xxgk(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(process.execPath, [BIN, ...args], { maxBuffer: 64 * 2 ** 20 });
+  const child = run(process.execPath, [...CLI, ...args], { maxBuffer: 64 * 2 ** 20 });
   if (input !== undefined) {
     child.child.stdin!.end(input);
   }

@@ -9,15 +9,14 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { ROOT } from '../helpers.ts';
+import { CLI, ROOT } from '../helpers.ts';
 
 const run = promisify(execFile);
-const BIN = join(ROOT, 'bin', 'xxgk.js');
 const PDF = join('test', 'fixtures', 'seeds-rendered', 'page2-error.pdf');
 
 async function xxgk(args: string[]): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 16 * 2 ** 20 });
+    const { stdout } = await run(process.execPath, [...CLI, ...args], { cwd: ROOT, maxBuffer: 16 * 2 ** 20 });
     return { code: 0, stdout };
   } catch (e: any) {
     return { code: e.code, stdout: e.stdout };
