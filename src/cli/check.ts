@@ -3,7 +3,8 @@
  * Reports of the same agency in consecutive years among the inputs are paired and the cross-year rules run.
  */
 import type { Command } from 'commander';
-import { checkPair, checkReport, findPairs, pairLine, RULES } from '../checks/index.ts';
+import { checkPair, checkReport, findPairs, pairLine } from '../checks/index.ts';
+import { CATALOGUE, ORIGIN_ZH } from '../pipeline/catalogue.ts';
 import type { ReadOptions } from '../readers/index.ts';
 import type { Finding, Report, Severity } from '../report/types.ts';
 import { applyRoster, loadRoster, RosterError, type Roster } from '../roster/index.ts';
@@ -99,11 +100,11 @@ export function summaryLine(outcomes: Outcome[]): string {
 }
 
 export function rulesTable(): string {
-  const rows = RULES.map((r) => [r.id, SEVERITY_ZH[r.severity], r.basis === 'template' ? '报告格式' : r.basis === 'plausibility' ? '合理性' : r.basis, r.title]);
-  const head = ['规则', '级别', '依据', '说明'];
+  const rows = CATALOGUE.map((r) => [r.id, ORIGIN_ZH[r.origin], SEVERITY_ZH[r.severity], r.title]);
+  const head = ['规则', '阶段', '级别', '说明'];
   const width = (i: number) => Math.max(...[head, ...rows].map((r) => displayWidth(r[i])));
   const widths = [0, 1, 2].map(width);
   const line = (r: string[]) => r.map((c, i) => (i < 3 ? padEnd(c, widths[i]) : c)).join('  ').trimEnd();
-  return [line(head), ...rows.map(line), '', `共 ${RULES.length} 条规则；跨年度规则在同时核查同一机关相邻两年的报告时运行。`].join('\n');
+  return [line(head), ...rows.map(line), '', `共 ${CATALOGUE.length} 条；跨年度规则在同时核查同一机关相邻两年的报告时运行（docs/rules.md 有完整说明）。`].join('\n');
 }
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { RULES } from '../../src/checks/index.ts';
+import { CATALOGUE } from '../../src/pipeline/catalogue.ts';
 import { CLI } from '../helpers.ts';
 import { textReport } from './builder.ts';
 
@@ -73,8 +73,8 @@ describe('xxgk check', () => {
   it('lists the catalogue with --rules', () => {
     const r = xxgk('check', '--rules');
     assert.equal(r.code, 0);
-    for (const rule of RULES) assert.match(r.out, new RegExp(`^${rule.id}\\s`, 'm'));
-    assert.match(r.out, new RegExp(`共 ${RULES.length} 条规则`));
+    for (const rule of CATALOGUE) assert.match(r.out, new RegExp(`^${rule.id}\\s`, 'm'));
+    assert.match(r.out, new RegExp(`共 ${CATALOGUE.length} 条`));
   });
 
   it('exits 2 when given no file and no --rules', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { renderRulesMarkdown } from '../../src/checks/docs.ts';
+import { renderRulesMarkdown } from '../../src/pipeline/docs.ts';
 import { RULES } from '../../src/checks/index.ts';
 import { ROOT } from '../helpers.ts';
 
