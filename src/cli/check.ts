@@ -18,7 +18,8 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('核查年度报告：表格勾稽关系、格式版本、章节结构、叙述与表格是否一致、发布时限；同一机关相邻年度自动比对')
     .argument('[files...]', '报告文件或文件夹；- 表示从标准输入读取')
-    .option('--json', '输出含核查结果的 Report JSON（多个输入时每行一个，顺序与输入一致）')
+    .option('--json', '输出 JSON Lines：每个输入一行 Report JSON，顺序与输入一致')
+    .option('--pretty', '与 --json 同用：缩进排版，便于阅读')
     .option('--rules', '列出全部核查规则（编号、级别、依据、说明）')
     .option('--ocr', '对没有文字层的扫描件进行文字识别（需安装 tesseract-ocr）')
     .option('--roster <file>', '机关名册（CSV：agency,aliases,region,level,parent），登记级别与别名，优先于由名称推断的级别')
@@ -31,7 +32,7 @@ export function registerCheck(program: Command): void {
   xxgk check reports/2023/ reports/2024/      同一机关相邻两年的报告自动比对
   xxgk check --json 报告.pdf > 报告.json
   xxgk check --rules`)
-    .action(async (files: string[], opts: { json?: boolean; rules?: boolean; ocr?: boolean; exitZero?: boolean; roster?: string }, command: Command) => {
+    .action(async (files: string[], opts: { json?: boolean; pretty?: boolean; rules?: boolean; ocr?: boolean; exitZero?: boolean; roster?: string }, command: Command) => {
       if (opts.rules) {
         process.stdout.write(`${rulesTable()}\n`);
         if (!files.length) return;
@@ -40,7 +41,7 @@ export function registerCheck(program: Command): void {
       const roster = opts.roster ? await loadRoster(opts.roster).catch((e: Error) => command.error(rosterReason(e), { exitCode: 2 })) : undefined;
       const paths = await expandInputs(files);
       const { outcomes, pairLines } = await checkAll(paths, { ocr: opts.ocr }, roster);
-      for (const outcome of outcomes) print(outcome, opts.json ?? false, paths.length);
+      for (const outcome of outcomes) print(outcome, opts.json ?? false, opts.pretty ?? false);
       if (pairLines.length) (opts.json ? process.stderr : process.stdout).write(`${pairLines.join('\n')}\n`);
       const summary = summaryLine(outcomes);
       if (opts.json) process.stderr.write(`${summary}\n`);
@@ -70,13 +71,13 @@ function rosterReason(e: Error): string {
   return e instanceof RosterError ? e.message : `无法读取名册 (cannot read roster): ${e.message}`;
 }
 
-function print(outcome: Outcome, json: boolean, total: number): void {
+function print(outcome: Outcome, json: boolean, pretty: boolean): void {
   if ('error' in outcome) {
     printUnusable(outcome, json);
     return;
   }
   if (json) {
-    process.stdout.write(`${JSON.stringify(outcome.report, null, total === 1 ? 2 : undefined)}\n`);
+    process.stdout.write(`${JSON.stringify(outcome.report, null, pretty ? 2 : undefined)}\n`);
     return;
   }
   const findings = byPlace(outcome.report.findings);

@@ -13,12 +13,19 @@ const program = new Command()
   .showHelpAfterError('（使用 --help 查看用法）')
   .configureOutput({ outputError: (s, write) => write(`xxgk: ${s}`) });
 
-registerParse(program);
-registerCheck(program);
-
+// Set before the commands are registered, so that they inherit it: usage errors exit 2 like other Unix tools;
+// --help and --version exit 0.
 program.exitOverride((err) => {
-  // Usage errors exit 2 like other Unix tools; --help and --version exit 0.
   process.exit(err.exitCode === 0 ? 0 : 2);
 });
+
+// A reader that stops early (`xxgk parse dir/ | head`) closes the pipe: end quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+registerParse(program);
+registerCheck(program);
 
 await program.parseAsync(process.argv);
