@@ -1,7 +1,8 @@
 /** The human summary `xxgk parse` prints: metadata, the three tables as aligned text, and the findings. */
 import { versionById } from '../format/index.ts';
-import type { RowDef, TableDef, TableId } from '../format/types.ts';
-import { cellKey } from '../format/identities.ts';
+import type { TableDef, TableId } from '../format/types.ts';
+import { rowKeys } from '../format/identities.ts';
+import { rowValues } from '../report/cells.ts';
 import type { Report } from '../report/types.ts';
 import type { CellValue } from '../text/values.ts';
 import { countBySeverity, countsLine, findingLine } from './findings.ts';
@@ -29,7 +30,7 @@ export function summarize(report: Report): string {
 }
 
 function tableLines(table: TableDef, json: Record<string, unknown>, report: Report): string[] {
-  const name = `${{ table2: '表二', table3: '表三', table4: '表四' }[table.id]} ${table.title}`;
+  const name = `${table.wording.name} ${table.title}`;
   const lines = [`  ${name}`];
   const shared = table.rows.every((r) => r.columns === table.rows[0].columns);
   if (shared) {
@@ -37,19 +38,14 @@ function tableLines(table: TableDef, json: Record<string, unknown>, report: Repo
   }
   for (const row of table.rows) {
     if (!(row.id in json)) continue;
-    const cells = row.columns.map((c, col) => show(valueOf(json[row.id], row, col), report.provenance[cellKey(table, { row: row.id, col })]?.status));
+    const keys = rowKeys(table, row.id);
+    const cells = rowValues(row, json[row.id]).map((v, col) => show(v ?? null, report.provenance[keys[col]]?.status));
     const label = `    ${padEnd(truncate(row.label, LABEL_WIDTH), LABEL_WIDTH)}`;
     lines.push(shared
       ? label + cells.map((c) => padStart(c, 9)).join('')
       : label + row.columns.map((c, i) => `${c.label} ${cells[i]}`).join('   '));
   }
   return lines;
-}
-
-function valueOf(json: unknown, row: RowDef, col: number): CellValue {
-  if (row.shape === 'scalar') return json as CellValue;
-  if (row.shape === 'array') return (json as CellValue[])[col];
-  return (json as Record<string, CellValue>)[row.columns[col].id];
 }
 
 /** Blank shows as ·, recovered cells carry *, unknown ones ?. */
