@@ -5,7 +5,7 @@
  * copies coordinates by hand.
  */
 import { cellAddress, type CellAddress } from '../format/cells.ts';
-import type { SourcePos } from './model.ts';
+import type { SourcePos } from './position.ts';
 
 export type { CellAddress } from '../format/cells.ts';
 export type Severity = 'error' | 'warning' | 'info';

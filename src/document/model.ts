@@ -3,25 +3,9 @@
  * grids, each carrying its place in the source. Readers never interpret the statutory format.
  */
 import type { Finding, Medium } from './finding.ts';
+import type { SourcePos } from './position.ts';
 
-/** Where something stands in the source, as precisely as the reader knows it. */
-export interface SourcePos {
-  /** 1-based line in a text, Markdown or HTML source. */
-  line?: number;
-  /** 1-based column on that line. */
-  column?: number;
-  /** 1-based page of a PDF. */
-  page?: number;
-  /** Position on the page in PDF points, origin top-left. */
-  x?: number;
-  y?: number;
-  /** 0-based table, row and cell index in a DOCX or HTML document. */
-  table?: number;
-  row?: number;
-  cell?: number;
-  /** Set when the text came from OCR, with the recogniser's confidence (0–100). */
-  ocr?: number;
-}
+export type { SourcePos } from './position.ts';
 
 export interface Cell {
   text: string;

@@ -11,6 +11,7 @@ import { readBytes } from '../../src/readers/index.ts';
 import { checkReport, type CheckOptions } from '../../src/checks/index.ts';
 import { inferLevel } from '../../src/extract/metadata.ts';
 import type { AgencyLevelJson } from '../../src/report/types.ts';
+import { withValue } from '../../src/report/cells.ts';
 
 export type Table3Values = Record<string, CellValue[]>;
 
@@ -132,14 +133,8 @@ function placeCells(report: Report, table: TableDef, firstLine: number): void {
 }
 
 /** A copy of the report with one cell set (by Report JSON path). */
-export function withCell(report: Report, key: string, value: CellValue): Report {
-  const copy: Report = structuredClone(report);
-  const [table, row, col] = key.split('.');
-  const tables = copy as unknown as Record<string, Record<string, unknown>>;
-  if (col === undefined) tables[table][row] = value;
-  else (tables[table][row] as Record<string, CellValue>)[col] = value;
-  return copy;
-}
+/** A copy of the report with one cell set (the codec's withValue). */
+export const withCell = withValue;
 
 /** Findings as compact [rule, line] pairs, for literal comparison. */
 export const ruleLines = (findings: Report['findings']) => findings.map((f) => [f.rule, f.line ?? null]);
