@@ -60,6 +60,12 @@ export interface RuleMeta {
   example: string;
 }
 
+/** A maker of catalogue entries for one stage and basis: `entry(id, severity, title, description, example)`. */
+export function entriesOf(origin: Origin, basis: string) {
+  return (id: string, severity: Severity, title: string, description: string, example: string): RuleMeta =>
+    ({ id, severity, origin, basis, title, description, example });
+}
+
 /** What the raiser of a finding knows: the message, the cells' Report JSON paths, the node's place. */
 export interface FindingInit {
   message: string;

@@ -1,9 +1,7 @@
 /** The catalogue entries of what extraction finds while placing a document's values into the statutory tables. */
-import type { RuleMeta } from '../document/finding.ts';
+import { entriesOf, type RuleMeta } from '../document/finding.ts';
 
-const extract = (id: string, severity: RuleMeta['severity'], title: string, description: string, example: string): RuleMeta => ({
-  id, severity, origin: 'extract', basis: 'template', title, description, example,
-});
+const extract = entriesOf('extract', 'template');
 
 export const EXTRACT_RULES = {
   rowValueCount: extract('row-value-count', 'error', '行的数值个数不符',

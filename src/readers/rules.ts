@@ -2,11 +2,9 @@
  * The catalogue entries of what readers find in a readable input: parts skipped, merges repaired, encodings
  * replaced, pages recognised. (An input that cannot be read at all is an UnreadableError, not a finding.)
  */
-import type { RuleMeta } from '../document/finding.ts';
+import { entriesOf, type RuleMeta } from '../document/finding.ts';
 
-const read = (id: string, severity: RuleMeta['severity'], title: string, description: string, example: string): RuleMeta => ({
-  id, severity, origin: 'read', basis: 'reading', title, description, example,
-});
+const read = entriesOf('read', 'reading');
 
 export const READ_RULES = {
   htmlEncoding: read('html-encoding', 'warning', '网页编码有误',
