@@ -25,7 +25,7 @@ import type { Rule } from './types.ts';
 
 export type { Rule, RuleMeta, CheckContext, Hit } from './types.ts';
 export { defineRule } from './define.ts';
-export { agencyKey, findPairs, pairLine, pairReports, type PairReason, type ReportPair } from './pairing.ts';
+export { agencyKey, findPairs, pairLine, pairReports, type Identity, type PairReason, type ReportPair } from './pairing.ts';
 
 /** The catalogue, in the order findings of one place are reported and rules are documented. */
 export const RULES: readonly Rule[] = [

@@ -31,8 +31,11 @@ interface Named {
   alias?: string;
 }
 
+/** What pairing needs of a report: who published it, for which year. */
+export type Identity = Pick<Report, 'agency' | 'year'>;
+
 /** For each report (by index), last year's report of the same agency, when there is exactly one. */
-export function findPairs(reports: (Report | undefined)[], roster?: Roster): ReportPair[] {
+export function findPairs(reports: readonly (Identity | undefined)[], roster?: Roster): ReportPair[] {
   const named: Named[] = [];
   reports.forEach((r, index) => {
     if (!r?.agency || !r.year) return;
@@ -61,7 +64,7 @@ function sameReason(current: Named, previous: Named): PairReason {
 }
 
 /** For each report (by index), the index of last year's report of the same agency, when there is exactly one. */
-export function pairReports(reports: (Report | undefined)[], roster?: Roster): Map<number, number> {
+export function pairReports(reports: readonly (Identity | undefined)[], roster?: Roster): Map<number, number> {
   return new Map(findPairs(reports, roster).map((p) => [p.current, p.previous]));
 }
 
@@ -72,7 +75,7 @@ export function pairReports(reports: (Report | undefined)[], roster?: Roster): M
  *   pairLine(pair, paths, reports)
  *   // 跨年度比对：2024/洪泽区.txt（洪泽区人民政府2024年）与 2023/洪泽区.txt（淮安市洪泽区人民政府2023年）：去掉地区前缀“淮安市”后名称相同
  */
-export function pairLine(pair: ReportPair, paths: string[], reports: (Report | undefined)[]): string {
+export function pairLine(pair: ReportPair, paths: readonly string[], reports: readonly (Identity | undefined)[]): string {
   const side = (i: number) => `${paths[i]}（${reports[i]?.agency}${reports[i]?.year}年）`;
   return `跨年度比对：${side(pair.current)}，上年报告 ${side(pair.previous)}（${reasonText(pair.reason)}）`;
 }

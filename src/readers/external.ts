@@ -31,27 +31,70 @@ export function networkNamespace(): string[] {
 const groups = new Set<number>();
 const scratch = new Set<string>();
 
+/**
+ * Where live process groups and scratch folders are registered. By default this process's own signal handlers clean
+ * them up; a reader worker forwards them to its parent instead, which alone receives signals and outlives a worker
+ * it kills (see `forwardResources`).
+ */
+export interface ResourceSink {
+  group(pid: number, alive: boolean): void;
+  scratch(dir: string, alive: boolean): void;
+}
+
+/** This process's registry: killed and removed on SIGINT/SIGTERM. */
+export const localResources: ResourceSink = {
+  group(pid, alive) {
+    if (alive) groups.add(pid);
+    else groups.delete(pid);
+    syncSignals();
+  },
+  scratch(dir, alive) {
+    if (alive) scratch.add(dir);
+    else scratch.delete(dir);
+    syncSignals();
+  },
+};
+
+let sink: ResourceSink = localResources;
+
+/** Registers this thread's children and scratch folders with another sink (a worker's parent). */
+export function forwardResources(to: ResourceSink): void {
+  sink = to;
+}
+
+/** Kills process groups and removes folders left by a worker that was terminated before it could clean up. */
+export function releaseResources(pids: Iterable<number>, dirs: Iterable<string>): void {
+  for (const pid of pids) {
+    killGroup(pid);
+    localResources.group(pid, false);
+  }
+  for (const dir of dirs) {
+    rmSync(dir, { recursive: true, force: true });
+    localResources.scratch(dir, false);
+  }
+}
+
 function onSignal(signal: NodeJS.Signals): void {
   for (const pid of groups) killGroup(pid);
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   groups.clear();
   scratch.clear();
-  unwatch();
+  syncSignals();
   // Nobody else handles the signal: die of it, as the process would have without us.
   if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
 }
 
 /** Signal handlers are installed only while a child or a scratch folder is alive, so the default exit stays. */
-function watch(): void {
-  if (groups.size + scratch.size !== 1) return;
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-}
-
-function unwatch(): void {
-  if (groups.size + scratch.size) return;
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
+function syncSignals(): void {
+  const live = groups.size + scratch.size > 0;
+  const installed = process.listeners('SIGINT').includes(onSignal);
+  if (live && !installed) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  } else if (!live && installed) {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
 
 function killGroup(pid: number): void {
@@ -65,15 +108,13 @@ function killGroup(pid: number): void {
 /** A fresh folder under the system's temp folder, removed on a signal if still there. */
 export async function makeScratch(prefix: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
-  scratch.add(dir);
-  watch();
+  sink.scratch(dir, true);
   return dir;
 }
 
 export async function removeScratch(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
-  scratch.delete(dir);
-  unwatch();
+  sink.scratch(dir, false);
 }
 
 export interface RunOptions {
@@ -102,13 +143,11 @@ export function runIsolated(command: string, args: string[], options: RunOptions
       env: { ...process.env, ...NO_PROXY_ENV, no_proxy: '', NO_PROXY: '' },
     });
     const pid = proc.pid;
-    if (pid) {
-      groups.add(pid);
-      watch();
-    }
+    if (pid) sink.group(pid, true);
     const chunks: Buffer[] = [];
     let size = 0;
     let timedOut = false;
+    let released = false;
     const timer = setTimeout(() => {
       timedOut = true;
       if (pid) killGroup(pid);
@@ -121,11 +160,11 @@ export function runIsolated(command: string, args: string[], options: RunOptions
     });
     const done = () => {
       clearTimeout(timer);
-      if (pid && groups.has(pid)) {
+      if (pid && !released) {
         // Whatever the program left behind in its group (LibreOffice's soffice.bin) goes with it.
+        released = true;
         killGroup(pid);
-        groups.delete(pid);
-        unwatch();
+        sink.group(pid, false);
       }
     };
     proc.on('error', (e) => {

@@ -4,6 +4,7 @@
  * `npm run schema` writes the file; test/report/schema.test.ts fails when the committed file is stale.
  */
 import { pathToFileURL } from 'node:url';
+import { UNREADABLE_CODES } from '../document/errors.ts';
 import { rowKeys } from '../format/identities.ts';
 import { LEVELS, SECTIONS, TABLE_IDS, tableName, VERSIONS } from '../format/index.ts';
 import type { CellKind, ColumnDef, RowDef, TableDef, TableId } from '../format/types.ts';
@@ -117,8 +118,7 @@ function unreadable(): JsonSchema {
     ...versionFields(),
     source: strict({ path: text('The input as given ("-" for standard input).') }, ['path']),
     error: strict({
-      code: text('Why the input is unusable: empty, too-large, binary, not-a-report, encrypted, image-only, corrupt, '
-        + 'unsupported, not-found.'),
+      code: { enum: [...UNREADABLE_CODES], description: 'Why the input is unusable.' },
       message: text('One-line reason in Chinese.'),
       message_en: text('The same reason in English.'),
     }, ['code', 'message', 'message_en']),
