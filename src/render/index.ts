@@ -13,7 +13,7 @@ import { renderTextTab } from './text-tab.ts';
 import type { Layout, LayoutId } from './types.ts';
 
 export type { Layout, LayoutId, ReportData } from './types.ts';
-export { tableGrid, type TableGrid, type GridCell } from './grid.ts';
+export { tableGrid } from './grid.ts';
 export { renderHtml, renderHtmlPage, renderMarkdown, renderTextCells, renderTextLines, renderTextPipe, renderTextSpace, renderTextTab };
 
 export const LAYOUTS: Layout[] = [

@@ -64,11 +64,3 @@ export function isValueLike(text: string, kind: ValueKind = 'count'): boolean {
   const v = parseValue(text, kind);
   return v.kind === 'number' || v.kind === 'na' || (v.kind === 'text' && v.value !== undefined);
 }
-
-/** The Report JSON value of a parsed cell; uninterpretable text is kept as unknown (null) by the caller. */
-export function cellValueOf(v: ParsedValue): CellValue | undefined {
-  if (v.kind === 'number') return v.value;
-  if (v.kind === 'blank') return null;
-  if (v.kind === 'na') return '/';
-  return v.value;
-}
