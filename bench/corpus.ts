@@ -12,7 +12,7 @@ import { renderHtml } from '../src/render/index.ts';
 import { generateReport } from '../test/support/generate.ts';
 import type { FileCase } from './cases.ts';
 
-export const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
+const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
 
 export function corpusPaths(bench: FileCase, reports: number): string[] {
   const dir = join(OUT_DIR, bench.name);

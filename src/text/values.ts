@@ -21,7 +21,7 @@ const GARBLED_SPACE_RE = /^[?\uFFFD]+ ([+-]?\d+(?:\.\d+)?)$/;
 const ZERO_CHANGE_RE = /^(?:未增未减|无增减|无增无减|持平|不变|未增减)$/;
 
 /** Removes spaces between digits and thousands separators ("1, 350" → "1350"). */
-export function compactNumber(s: string): string {
+function compactNumber(s: string): string {
   return s.replace(/(\d)[\s,]+(?=\d{3}(?:\D|$))/g, '$1').replace(/(\d)\s+(?=[\d.])/g, '$1');
 }
 

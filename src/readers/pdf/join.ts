@@ -11,7 +11,7 @@ const SPACE_GAP_EM = 0.25;
 const CJK_SPACE_GAP_EM = 0.5;
 
 /** Whether a space belongs between two pieces on the same line. */
-export function spaceBetween(left: Piece, right: Piece): boolean {
+function spaceBetween(left: Piece, right: Piece): boolean {
   const em = Math.max(left.size, right.size);
   const gap = right.x0 - left.x1;
   if (isCjk(left.text.at(-1)) && isCjk(right.text[0])) {
