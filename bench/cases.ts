@@ -3,10 +3,10 @@
  * gets. Text layouts render in microseconds; the published-file cases (PDF, DOCX) render in batches through Chromium
  * or LibreOffice, which takes seconds, so their files are cached under bench/out/ (see corpus.ts).
  */
-import { renderDocx } from './docx.ts';
-import { launchChromium, libreOfficeConvert, printToPdf } from './office.ts';
+import { renderDocx } from '../src/render/docx.ts';
 import { LAYOUTS, renderHtml } from '../src/render/index.ts';
 import type { ReportData } from '../src/render/types.ts';
+import { launchChromium, libreOfficeConvert, printToPdf } from '../test/support/office.ts';
 
 export interface BenchCase {
   name: string;

@@ -9,10 +9,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderHtml } from '../src/render/index.ts';
+import { generateReport } from '../test/support/generate.ts';
 import type { FileCase } from './cases.ts';
-import { generateReport } from './generate.ts';
 
-export const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
+const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
 
 export function corpusPaths(bench: FileCase, reports: number): string[] {
   const dir = join(OUT_DIR, bench.name);

@@ -13,13 +13,24 @@ import { basename } from 'node:path';
 import { isDeepStrictEqual, parseArgs, promisify } from 'node:util';
 import { extractReport } from '../src/extract/index.ts';
 import { readBytes } from '../src/readers/index.ts';
+import { loadPdfjs, openDocument } from '../src/readers/pdf/load.ts';
+import { generateReport } from '../test/support/generate.ts';
 import { FILE_CASES } from './cases.ts';
 import { corpusPaths } from './corpus.ts';
-import { generateReport } from './generate.ts';
 import { memory } from './memory.ts';
-import { pdfPages } from './office.ts';
 
 const run = promisify(execFile);
+
+/** Page count, through xxgk's own pdf.js loader (importing pdf.js directly would leave its polyfills installed). */
+async function pdfPages(pdf: Uint8Array): Promise<number> {
+  const lib = await loadPdfjs();
+  const doc = await openDocument(lib, pdf);
+  try {
+    return doc.numPages;
+  } finally {
+    await doc.destroy();
+  }
+}
 
 export interface FilesResult {
   case: string;

@@ -20,10 +20,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractReport } from '../src/extract/index.ts';
 import { readBytes } from '../src/readers/index.ts';
+import { generateReport } from '../test/support/generate.ts';
 import { CASES, FILE_CASES, type BenchCase, type FileCase } from './cases.ts';
 import { ensureCorpus } from './corpus.ts';
 import type { FilesResult } from './files.ts';
-import { generateReport } from './generate.ts';
 import { memory } from './memory.ts';
 import type { StreamPoint } from './stream.ts';
 

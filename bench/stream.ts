@@ -8,8 +8,8 @@
 import { parseArgs } from 'node:util';
 import { extractReport } from '../src/extract/index.ts';
 import { readBytes } from '../src/readers/index.ts';
+import { generateReport } from '../test/support/generate.ts';
 import { caseByName } from './cases.ts';
-import { generateReport } from './generate.ts';
 import { memory } from './memory.ts';
 
 export interface StreamPoint {

@@ -6,11 +6,9 @@
  *   const report = await parseReportFile('年度报告.html');
  *   console.log(report.table3?.new_received);
  */
-import { UnreadableError } from './document/errors.ts';
 import { extractReport } from './extract/index.ts';
 import { readBytes, readPath, type ReadOptions } from './readers/index.ts';
-import type { Report, UnreadableReport } from './report/types.ts';
-import { versions } from './report/version.ts';
+import type { Report } from './report/types.ts';
 
 export type { Report, Finding, UnreadableReport, CellValue } from './report/types.ts';
 export type { DocumentModel } from './document/model.ts';
@@ -27,15 +25,5 @@ export async function parseReportFile(path: string, options: ReadOptions = {}): 
 
 export async function parseReportBytes(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<Report> {
   return extractReport(await readBytes(bytes, name, options));
-}
-
-/** Like parseReportFile, but an unusable input becomes its error record instead of a throw (batch processing). */
-export async function parseOrError(path: string, read: () => Promise<Report>): Promise<Report | UnreadableReport> {
-  try {
-    return await read();
-  } catch (e) {
-    if (!(e instanceof UnreadableError)) throw e;
-    return { ...versions(), source: { path }, error: { code: e.code, message: e.zh, message_en: e.en } };
-  }
 }
 export { checkReport, checkPair, RULES } from './checks/index.ts';

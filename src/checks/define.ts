@@ -29,7 +29,7 @@ export function defineRule(def: RuleDefinition): Rule {
 }
 
 /** The source place where the first of the cells (that has one) was read. */
-export function placeOfCells(report: Report, cells: readonly string[] | undefined): SourcePlace | undefined {
+function placeOfCells(report: Report, cells: readonly string[] | undefined): SourcePlace | undefined {
   for (const key of cells ?? []) {
     const prov = report.provenance[key];
     if (!prov?.medium) continue;

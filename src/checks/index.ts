@@ -23,9 +23,8 @@ import {
 import { publishedLate } from './rules/timeliness.ts';
 import type { Rule } from './types.ts';
 
-export type { Rule, RuleMeta, CheckContext, Hit } from './types.ts';
-export { defineRule } from './define.ts';
-export { agencyKey, findPairs, pairLine, pairReports, type Identity, type PairReason, type ReportPair } from './pairing.ts';
+export type { Rule } from './types.ts';
+export { agencyKey, findPairs, pairLine, pairReports, type Identity, type ReportPair } from './pairing.ts';
 
 /** The catalogue, in the order findings of one place are reported and rules are documented. */
 export const RULES: readonly Rule[] = [

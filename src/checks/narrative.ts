@@ -88,15 +88,6 @@ export function* clauses(narrative: Narrative): Generator<Clause> {
   }
 }
 
-/** Chinese numerals as used in numbering, 一 … 九十九. */
-export function chineseNumber(s: string): number | undefined {
-  const digits = '零一二三四五六七八九';
-  if (/^[一二三四五六七八九]$/.test(s)) return digits.indexOf(s);
-  const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
-  if (!m) return undefined;
-  return (m[1] ? digits.indexOf(m[1]) : 1) * 10 + (m[2] ? digits.indexOf(m[2]) : 0);
-}
-
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
 
 /** Normalised text back to Chinese punctuation for messages ("a,b" → "a，b"). */

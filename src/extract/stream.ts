@@ -22,7 +22,7 @@ export interface StreamLine {
 /** Page numbers and page headers left in text copied out of PDF or Word ("- 3 -", "第 3 页 共 9 页", "3 / 9"). */
 const PAGE_FURNITURE_RE = /^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
 
-export function isPageFurniture(text: string): boolean {
+function isPageFurniture(text: string): boolean {
   return text.length < 40 && /[\d０-９]/.test(text) && PAGE_FURNITURE_RE.test(text.normalize('NFKC').trim());
 }
 

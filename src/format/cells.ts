@@ -2,7 +2,6 @@
  * Cells named and addressed from the format alone: a Report JSON path ("table3.granted.6") to its table, row and
  * column ids, and the words messages use for a cell (表三「（一）予以公开」行“自然人”列).
  */
-import { rowKeys } from './identities.ts';
 import type { ColumnDef, RowDef, TableDef, TableId } from './types.ts';
 import { FORMAT_2019, FORMAT_2021 } from './versions.ts';
 
@@ -38,11 +37,6 @@ function rowDefOf(table: TableId, row: string, col: string | undefined): RowDef 
   return undefined;
 }
 
-/** The path of every cell of a row, in column order. */
-export function pathsOfRow(table: TableDef, row: RowDef): string[] {
-  return rowKeys(table, row.id);
-}
-
 /**
  * A cell in message words: 表三「（一）予以公开」行“自然人”列, 表四「行政复议」“结果维持”, 表二「行政许可」.
  * The words come from the table's declared wording.
@@ -51,9 +45,4 @@ export function cellPhrase(table: TableDef, row: RowDef, column: ColumnDef): str
   const { name, row: rowWord, column: columnWord } = table.wording;
   const base = `${name}「${row.label}」`;
   return row.shape === 'scalar' ? base : `${base}${rowWord}“${column.label}”${columnWord}`;
-}
-
-/** A row in message words, without the table name: 「（一）予以公开」行, 「行政复议」. */
-export function rowPhrase(table: TableDef, row: RowDef): string {
-  return `「${row.label}」${table.wording.row}`;
 }

@@ -1,7 +1,7 @@
 /** Table 三 收到和处理政府信息公开申请情况: the same columns in both versions; 2019 has one （六）其他处理 row. */
 import type { ColumnDef, IdentityTemplate, RowDef, TableDef } from './types.ts';
 
-export const TABLE3_COLUMNS: ColumnDef[] = [
+const TABLE3_COLUMNS: ColumnDef[] = [
   { id: 'natural_person', label: '自然人' },
   { id: 'commercial', label: '商业企业' },
   { id: 'research', label: '科研机构' },

@@ -1,7 +1,7 @@
 /** Table 四 政府信息公开行政复议、行政诉讼情况: three groups of five, the same in both versions. */
 import type { ColumnDef, FormatVersionId, RowDef, TableDef } from './types.ts';
 
-export const TABLE4_COLUMNS: ColumnDef[] = [
+const TABLE4_COLUMNS: ColumnDef[] = [
   { id: 'upheld', label: '结果维持' },
   { id: 'corrected', label: '结果纠正' },
   { id: 'other', label: '其他结果' },

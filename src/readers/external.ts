@@ -21,7 +21,7 @@ const NO_PROXY_ENV = Object.fromEntries(
 let namespacePrefix: string[] | undefined;
 
 /** `unshare` arguments that give a child no network, detected once; empty where no namespace can be made. */
-export function networkNamespace(): string[] {
+function networkNamespace(): string[] {
   namespacePrefix ??= [['-rn'], ['--net']].map((flags) => ['unshare', ...flags, '--']).find(
     ([cmd, ...args]) => spawnSync(cmd, [...args, 'true'], { stdio: 'ignore', timeout: 10_000 }).status === 0,
   ) ?? [];

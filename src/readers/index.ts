@@ -12,7 +12,6 @@ import { readText } from './text.ts';
 import type { ReadOptions, Reader } from './types.ts';
 
 export type { ReadOptions } from './types.ts';
-export { normalizeText } from '../text/normalize.ts';
 
 export { MAX_BYTES, readLimited } from './source.ts';
 

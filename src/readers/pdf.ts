@@ -16,13 +16,13 @@ import { READ_RULES } from './rules.ts';
 import type { ReadOptions, Reader, ReaderInput } from './types.ts';
 
 /** Reports longer than this are not annual reports; the rest is not read. */
-export const MAX_PAGES = 500;
+const MAX_PAGES = 500;
 /** A page that takes longer than this is skipped (pathological content streams). */
-export const PAGE_TIMEOUT_MS = 15_000;
+const PAGE_TIMEOUT_MS = 15_000;
 /** Time for the whole document, after which the remaining pages are skipped. */
-export const DOCUMENT_TIMEOUT_MS = 300_000;
+const DOCUMENT_TIMEOUT_MS = 300_000;
 /** Scanned pages recognised at most (tesseract takes seconds per page). */
-export const MAX_OCR_PAGES = 50;
+const MAX_OCR_PAGES = 50;
 
 const IMAGE_ONLY = {
   'hint': ['扫描件/图片，无可提取文字（可使用 --ocr 识别）', 'scanned or image-only PDF, no text layer (try --ocr)'],

@@ -23,7 +23,7 @@ export interface Copy {
 }
 
 /** Whole report on one line (a crawler's page.txt): page metadata first, table 三 rows' digits run together. */
-export function renderOnelineDump(report: ReportData): string {
+function renderOnelineDump(report: ReportData): string {
   const words: string[] = [`标题: ${reportTitle(report)}`, ...(report.published ? [`发布日期: ${report.published}`] : [])];
   for (const block of outline(report)) {
     if (block.kind === 'table') {
@@ -46,7 +46,7 @@ const SHRED_ROWS = 3;
  * PDF converted to Markdown: each table cut into small tables under generic headers (数据1…数据N) with the template
  * headers dropped; in every other small table the row labels were pulled out and printed as lines before it.
  */
-export function renderMarkdownShredded(report: ReportData): string {
+function renderMarkdownShredded(report: ReportData): string {
   const out: string[] = [];
   for (const block of outline(report)) {
     if (block.kind !== 'table') {
@@ -78,7 +78,7 @@ export function renderMarkdownShredded(report: ReportData): string {
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 /** A mirror site's traditional-script copy of the pipe-row text. */
-export function renderTraditional(report: ReportData): string {
+function renderTraditional(report: ReportData): string {
   return toTraditional(renderTextPipe(report));
 }
 
@@ -88,7 +88,7 @@ const ROW_LABELS = new Set(VERSIONS.flatMap((v) => Object.values(v.tables)).filt
   .flatMap((t) => t.rows.map((r) => r.label)));
 
 /** Pipe rows whose every third long row label lost a character in the source ("其他法律行政法规禁止公开" → "其他法律行政规禁止公开"). */
-export function renderMisspeltLabels(report: ReportData): string {
+function renderMisspeltLabels(report: ReportData): string {
   let count = 0;
   return renderTextPipe(report).split('\n').map((line) => {
     if (!line.includes(' | ')) return line;

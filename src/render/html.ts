@@ -56,7 +56,7 @@ const STYLE = `
 `;
 
 /** The report body (title to signature) as HTML elements. */
-export function reportBody(report: ReportData): string {
+function reportBody(report: ReportData): string {
   const out: string[] = [];
   for (const block of outline(report)) {
     switch (block.kind) {

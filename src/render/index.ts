@@ -13,8 +13,8 @@ import { renderTextTab } from './text-tab.ts';
 import type { Layout, LayoutId } from './types.ts';
 
 export type { Layout, LayoutId, ReportData } from './types.ts';
-export { tableGrid, type TableGrid, type GridCell } from './grid.ts';
-export { renderHtml, renderHtmlPage, renderMarkdown, renderTextCells, renderTextLines, renderTextPipe, renderTextSpace, renderTextTab };
+export { tableGrid } from './grid.ts';
+export { renderHtml, renderHtmlPage, renderTextCells, renderTextTab };
 
 export const LAYOUTS: Layout[] = [
   { id: 'text-tab', ext: '.txt', description: '制表符分隔的文本（Word 另存为纯文本）', showsBlanks: false, render: renderTextTab },

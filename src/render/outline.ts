@@ -22,7 +22,7 @@ export function reportTitle(report: ReportData): string {
 }
 
 /** "2025-01-15" → "2025年1月15日". */
-export function chineseDate(iso: string): string {
+function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }

@@ -3,7 +3,7 @@ import type { ColumnDef, RowDef } from '../format/types.ts';
 import { rowValues } from '../report/cells.ts';
 import type { CellValue } from '../report/types.ts';
 
-export function valueText(value: CellValue | undefined, column?: ColumnDef): string {
+function valueText(value: CellValue | undefined, column?: ColumnDef): string {
   if (value === null || value === undefined) return '';
   if (value === '/') return '/';
   if (column?.kind === 'change' && value > 0) return `+${value}`;

@@ -21,7 +21,7 @@ const GARBLED_SPACE_RE = /^[?\uFFFD]+ ([+-]?\d+(?:\.\d+)?)$/;
 const ZERO_CHANGE_RE = /^(?:未增未减|无增减|无增无减|持平|不变|未增减)$/;
 
 /** Removes spaces between digits and thousands separators ("1, 350" → "1350"). */
-export function compactNumber(s: string): string {
+function compactNumber(s: string): string {
   return s.replace(/(\d)[\s,]+(?=\d{3}(?:\D|$))/g, '$1').replace(/(\d)\s+(?=[\d.])/g, '$1');
 }
 
@@ -63,12 +63,4 @@ export function parseValue(text: string, kind: ValueKind = 'count'): ParsedValue
 export function isValueLike(text: string, kind: ValueKind = 'count'): boolean {
   const v = parseValue(text, kind);
   return v.kind === 'number' || v.kind === 'na' || (v.kind === 'text' && v.value !== undefined);
-}
-
-/** The Report JSON value of a parsed cell; uninterpretable text is kept as unknown (null) by the caller. */
-export function cellValueOf(v: ParsedValue): CellValue | undefined {
-  if (v.kind === 'number') return v.value;
-  if (v.kind === 'blank') return null;
-  if (v.kind === 'na') return '/';
-  return v.value;
 }

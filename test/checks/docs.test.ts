@@ -8,7 +8,7 @@ import { RULES } from '../../src/checks/index.ts';
 import { ROOT } from '../helpers.ts';
 
 describe('docs/rules.md', () => {
-  it('is exactly what `node --import tsx src/checks/docs.ts` prints (regenerate it when rules change)', () => {
+  it('is exactly what `npm run docs` prints (regenerate it when rules change)', () => {
     assert.equal(readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8'), renderRulesMarkdown());
   });
 

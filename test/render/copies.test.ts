@@ -7,7 +7,7 @@
 import { pathsOf } from '../helpers.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { generateReport, type GenerateOptions } from '../../bench/generate.ts';
+import { generateReport, type GenerateOptions } from '../support/generate.ts';
 import { SECTIONS } from '../../src/format/index.ts';
 import { parseReportBytes } from '../../src/index.ts';
 import { COPIES, type Copy } from '../../src/render/copies.ts';

@@ -1,7 +1,8 @@
 /** The synthetic report generator: deterministic, arithmetically valid, realistic in shape. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { generateReport, mulberry32 } from '../../bench/generate.ts';
+import { generateReport } from '../support/generate.ts';
+import { mulberry32 } from '../support/random.ts';
 import { cellKey, expandIdentities, versionById, versionForYear } from '../../src/format/index.ts';
 import type { ReportData } from '../../src/render/index.ts';
 

@@ -1,7 +1,7 @@
 /** The layouts themselves: the official table structure, the HTML page, and the text shapes real dumps have. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { generateReport } from '../../bench/generate.ts';
+import { generateReport } from '../support/generate.ts';
 import { FORMAT_2019, FORMAT_2021 } from '../../src/format/index.ts';
 import type { TableDef } from '../../src/format/types.ts';
 import { LAYOUTS, renderHtml, renderHtmlPage, renderTextCells, renderTextTab, tableGrid } from '../../src/render/index.ts';

@@ -1,15 +1,15 @@
-/** samples/ holds exactly what bench/samples.ts generates, and reads back as intended. */
+/** samples/ holds exactly what test/support/samples.ts generates, and reads back as intended. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { generateReport } from '../../bench/generate.ts';
-import { renderSample, SAMPLES } from '../../bench/samples.ts';
+import { generateReport } from '../support/generate.ts';
+import { renderSample, SAMPLES } from '../support/samples.ts';
 import { parseReportFile } from '../../src/index.ts';
 
 const path = (file: string) => new URL(`../../samples/${file}`, import.meta.url).pathname;
 
 describe('samples', () => {
-  it('are up to date with the generator and renderers (regenerate: node --import tsx bench/samples.ts)', () => {
+  it('are up to date with the generator and renderers (regenerate: node --import tsx test/support/samples.ts)', () => {
     for (const sample of SAMPLES) assert.equal(readFileSync(path(sample.file), 'utf8'), renderSample(sample), sample.file);
   });
 

@@ -97,7 +97,7 @@ export function similarity(a: string, b: string): number {
   return common / (x.size + y.size - common);
 }
 
-export const SIMILARITY_THRESHOLD = 0.9;
+const SIMILARITY_THRESHOLD = 0.9;
 /** Below this many characters a narrative is too short to call a copy ("无其他需要报告的事项" is the same every year). */
 /** The same table in this year's and last year's report, both read, with last year's report. */
 function tablePair(report: Report, previous: Report | undefined, id: TableId): { table: TableDef; before: TableDef; prior: Report } | undefined {

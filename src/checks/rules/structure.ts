@@ -5,9 +5,10 @@
 import { placeWords } from '../../document/finding.ts';
 import { SECTIONS, versionForYear } from '../../format/index.ts';
 import { normalizeText } from '../../text/normalize.ts';
+import { chineseNumeral, parseChineseNumber } from '../../text/numerals.ts';
 import { trimChars } from '../../text/trim.ts';
 import { defineRule } from '../define.ts';
-import { chineseNumber, quote, type Paragraph } from '../narrative.ts';
+import { quote, type Paragraph } from '../narrative.ts';
 import type { Hit } from '../types.ts';
 
 const sectionName = (number: string) => {
@@ -72,9 +73,9 @@ export const subheadingSequence = defineRule({
       }
       if (!section || p.heading) continue;
       const m = SUBHEADING_RE.exec(p.norm);
-      const n = m ? chineseNumber(m[1]) : undefined;
+      const n = m ? parseChineseNumber(m[1]) : undefined;
       if (n === undefined) continue;
-      const label = (k: number) => `（${numeral(k)}）`;
+      const label = (k: number) => `（${chineseNumeral(k)}）`;
       // A first sub-heading other than （一） is not reported: the ones before it may be in a block we cannot see.
       if (n === previous) {
         hits.push({ message: `第${section}部分小标题编号重复：两个${label(n)}`, at: p.source });
@@ -89,12 +90,6 @@ export const subheadingSequence = defineRule({
     return hits;
   },
 });
-
-function numeral(n: number): string {
-  const d = '零一二三四五六七八九';
-  if (n < 10) return d[n];
-  return `${n >= 20 ? d[Math.floor(n / 10)] : ''}十${n % 10 ? d[n % 10] : ''}`;
-}
 
 /** "统计数据从2024年1月1日至12月31日", "统计时限自2024年1月1日至2024年12月31日", "统计期限为…起至…止". */
 const PERIOD_RE = /统计[^。;,]{0,8}?((?:19|20)\d{2})年1月1日[^。;,\d]{0,3}?(?:((?:19|20)\d{2})年)?12月31日/;

@@ -13,6 +13,7 @@
  */
 import { createFinding, sourcePlace, type Finding } from '../../document/finding.ts';
 import type { Block, SourcePos } from '../../document/model.ts';
+import { joinLines } from '../../text/lines.ts';
 import { READ_RULES } from '../rules.ts';
 import { expandGrid, gridCutMessage, type SpanCell } from '../grid.ts';
 import type { Numbering } from './numbering.ts';
@@ -189,7 +190,7 @@ class BodyReader {
       }
     };
     walk(tc);
-    return joinLines(lines.map((l) => tidy(l.replace(/\t/g, ' '))).filter(Boolean));
+    return joinLines(lines.map((l) => tidy(l.replace(/\t/g, ' '))));
   }
 
   private warnMerge(row: number, cell: number): void {
@@ -300,14 +301,4 @@ function joinNumber(number: string, text: string): string {
   if (!number) return text;
   const t = tidy(text);
   return /[A-Za-z0-9]$/.test(number) && /^[A-Za-z0-9]/.test(t) ? `${number} ${t}` : number + t;
-}
-
-const CJK_RE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f]/;
-
-/** Joins wrapped lines: no space where either side is CJK ("商业" + "企业" → "商业企业"), a space between Latin words. */
-export function joinLines(lines: string[]): string {
-  return lines.reduce((out, line) => {
-    if (!out) return line;
-    return CJK_RE.test(out[out.length - 1]) || CJK_RE.test(line[0]) ? out + line : `${out} ${line}`;
-  }, '');
 }

@@ -6,6 +6,7 @@
  * instance restarts a level with `w:lvlOverride/w:startOverride`; a level restarts when a higher level is used
  * (or as `w:lvlRestart` says).
  */
+import { chineseNumeral } from '../../text/numerals.ts';
 import { child, val, type XmlNode } from './xml.ts';
 import { parseLevel, type NumberingRef, type Styles } from './styles.ts';
 
@@ -167,8 +168,6 @@ function readLevel(lvl: XmlNode): Level {
   };
 }
 
-const CN_DIGITS = '〇一二三四五六七八九';
-const CN_LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const HEAVENLY_STEMS = '甲乙丙丁戊己庚辛壬癸';
 const EARTHLY_BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -196,13 +195,13 @@ export function formatNumber(n: number, format: string): string {
     case 'japaneseCounting':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
-      return chineseNumber(n, CN_DIGITS, '十百千');
+      return chineseNumeral(n);
     case 'chineseLegalSimplified':
     case 'ideographLegalTraditional':
-      return chineseNumber(n, CN_LEGAL_DIGITS, '拾佰仟');
+      return chineseNumeral(n, 'legal');
     case 'ideographDigital':
     case 'taiwaneseDigital':
-      return [...String(n)].map((d) => CN_DIGITS[Number(d)]).join('');
+      return chineseNumeral(n, 'digits');
     case 'ideographTraditional':
       return from(HEAVENLY_STEMS);
     case 'ideographZodiac':
@@ -221,28 +220,6 @@ export function formatNumber(n: number, format: string): string {
     default:
       return String(n);
   }
-}
-
-/** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (up to 9999; larger numbers in Arabic digits). */
-function chineseNumber(n: number, digits: string, units: string): string {
-  if (n < 0 || n > 9999 || !Number.isInteger(n)) return String(n);
-  if (n === 0) return digits[0];
-  const zero = digits === CN_DIGITS ? '零' : digits[0];
-  const parts = [Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10];
-  const unitOf = [units[2], units[1], units[0], ''];
-  let out = '';
-  let pendingZero = false;
-  parts.forEach((d, i) => {
-    if (d === 0) {
-      if (out) pendingZero = true;
-      return;
-    }
-    if (pendingZero) out += zero;
-    pendingZero = false;
-    // 十一, not 一十一, when the number starts at the tens.
-    out += i === 2 && !out && d === 1 && digits === CN_DIGITS ? unitOf[i] : digits[d] + unitOf[i];
-  });
-  return out;
 }
 
 function roman(n: number): string {

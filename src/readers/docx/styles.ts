@@ -96,7 +96,7 @@ export function parseLevel(v: string | undefined): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-export function readNumPr(numPr: XmlNode | undefined): NumberingRef | undefined {
+function readNumPr(numPr: XmlNode | undefined): NumberingRef | undefined {
   if (!numPr) return undefined;
   const numId = val(numPr, 'w:numId');
   const ilvl = parseLevel(val(numPr, 'w:ilvl'));

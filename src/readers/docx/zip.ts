@@ -7,7 +7,7 @@ import { Inflate } from 'fflate';
 import { UnreadableError } from '../../document/errors.ts';
 
 /** Limits an honest Word document never comes near (a 300-page report is a few MB unpacked). */
-export const ZIP_LIMITS = {
+const ZIP_LIMITS = {
   maxEntries: 5000,
   maxTotalUncompressed: 200 * 2 ** 20,
   maxEntryUncompressed: 100 * 2 ** 20,
@@ -38,7 +38,7 @@ export function corrupt(): UnreadableError {
   return new UnreadableError('corrupt', '文件已损坏或不是有效的 Word 文档', 'corrupt file or not a valid .docx');
 }
 
-export function zipBomb(): UnreadableError {
+function zipBomb(): UnreadableError {
   return new UnreadableError(
     'corrupt',
     '文件异常：压缩内容过大（疑似压缩炸弹）',

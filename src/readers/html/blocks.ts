@@ -10,10 +10,11 @@
  */
 import { sourcePlace, type Finding } from '../../document/finding.ts';
 import type { Block, Cell, SourcePos } from '../../document/model.ts';
+import { joinLines } from '../../text/lines.ts';
 import { expandGrid, gridCutMessage, type SpanCell } from '../grid.ts';
 import { LineIndex } from './positions.ts';
 import { BLOCK, CAPTION, CELL, HEADING, LEVEL_SHIFT, PRE, ROW, TABLE, TABLE_PART, VOID } from './tags.ts';
-import { collapseWhitespace, joinLines } from './text.ts';
+import { collapseWhitespace } from './text.ts';
 import type { El, TableContext, TreeSink } from './element.ts';
 
 const NON_BLANK_RE = /\S/;
@@ -69,7 +70,7 @@ class Part {
       if (line.soft && raws.length) raws[raws.length - 1] += `\n${line.raw}`;
       else raws.push(line.raw);
     }
-    return joinLines(raws);
+    return joinLines(raws.map(collapseWhitespace));
   }
 }
 

@@ -79,7 +79,7 @@ mark(COLUMNS, 'col colgroup');
 for (let level = 1; level <= 6; level++) FLAGS.set(`h${level}`, FLAGS.get(`h${level}`)! | HEADING | (level << LEVEL_SHIFT));
 
 /** Flags of a lower-case tag name; 0 for an inline element. */
-export function tagFlags(tag: string): number {
+function tagFlags(tag: string): number {
   return FLAGS.get(tag) ?? 0;
 }
 

@@ -1,7 +1,6 @@
-/** Whitespace and line joining as a browser renders text: the HTML reader's only text transformations. */
+/** Whitespace as a browser renders text: with line joining (src/text/lines.ts), the HTML reader's only text change. */
+import { isCjk } from '../../text/cjk.ts';
 
-/** CJK ideographs, kana, hangul, CJK punctuation and full-width forms (surrogates: astral chars are mostly CJK). */
-const WIDE_RE = /[\u2E80-\u9FFF\uAC00-\uD7AF\uD800-\uDFFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/;
 const WHITESPACE_RE = /\s+/g;
 const ANY_WHITESPACE_RE = /\s/;
 const LINE_BREAK_RE = /[\n\r]/;
@@ -19,22 +18,6 @@ export function collapseWhitespace(raw: string): string {
 }
 
 function collapseRun(ws: string, at: number, s: string): string {
-  return LINE_BREAK_RE.test(ws) && (isWide(s, at - 1) || isWide(s, at + ws.length)) ? '' : ' ';
+  return LINE_BREAK_RE.test(ws) && (isCjk(s[at - 1]) || isCjk(s[at + ws.length])) ? '' : ' ';
 }
 
-/** Whether the UTF-16 unit at `at` is a wide (CJK) character; false outside the string. */
-function isWide(s: string, at: number): boolean {
-  return at >= 0 && at < s.length && WIDE_RE.test(s[at]);
-}
-
-/** Joins lines of one cell: no space next to a CJK character (商业<br>企业 → 商业企业), one space between words. */
-export function joinLines(rawLines: readonly string[]): string {
-  let out = '';
-  for (const raw of rawLines) {
-    const line = collapseWhitespace(raw);
-    if (!line) continue;
-    if (!out) out = line;
-    else out += isWide(out, out.length - 1) || isWide(line, 0) ? line : ` ${line}`;
-  }
-  return out;
-}

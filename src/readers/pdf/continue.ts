@@ -11,7 +11,7 @@
  *   a number where the row already has one or next to one.
  */
 import type { Cell } from '../../document/model.ts';
-import { joinLines } from './join.ts';
+import { joinLines } from '../../text/lines.ts';
 import type { CellGroup, PageTable } from './types.ts';
 import { isNumeric } from './unruled.ts';
 
@@ -97,7 +97,7 @@ function dropRows(table: PageTable, count: number): void {
 
 /** `lower` (on the new page) continues `upper`: one cell, its text joined, the lower slots spanned copies. */
 function extend(upper: CellGroup, lower: CellGroup): void {
-  if (lower.text) upper.text = joinLines([upper.text, lower.text]);
+  if (lower.text) upper.text = joinLines([upper.text, lower.text], { hyphenWrap: true });
   for (const s of upper.slots) s.text = upper.text;
   for (const s of lower.slots) {
     s.text = upper.text;

@@ -4,7 +4,7 @@
  * reports an item's total width, so the cut positions are estimated from character classes: ideographs and full-width
  * forms are 1 em wide, others about half, whitespace takes what is left.
  */
-import { isCjk } from './join.ts';
+import { isCjk } from '../../text/cjk.ts';
 import type { Piece } from './types.ts';
 
 /** The subset of a pdf.js TextItem the reader uses. */

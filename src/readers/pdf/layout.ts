@@ -4,10 +4,10 @@
  * and cell numbered with a running output line (`pos.line`) so line-based messages can still point somewhere.
  */
 import type { Block, SourcePos } from '../../document/model.ts';
+import { joinLines } from '../../text/lines.ts';
 import { normalizeText } from '../../text/normalize.ts';
 import { continues, joinTables } from './continue.ts';
 import { findFurniture } from './furniture.ts';
-import { joinLines } from './join.ts';
 import { buildLines, meanConfidence } from './lines.ts';
 import { ruledTables } from './tables.ts';
 import type { Line, PageContent, PageTable } from './types.ts';
@@ -73,7 +73,7 @@ function toBlocks(elements: Element[], pages: { page: number; width: number }[])
   const close = () => {
     if (!open) return;
     const { block, lines: taken } = open;
-    block.text = normalizeText(joinLines(taken.map((l) => l.text)));
+    block.text = normalizeText(joinLines(taken.map((l) => l.text), { hyphenWrap: true }));
     const ocr = meanConfidence(taken.flatMap((l) => l.pieces));
     if (ocr !== undefined) block.pos.ocr = ocr;
     open = undefined;

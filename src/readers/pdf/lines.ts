@@ -9,7 +9,7 @@ import type { Line, Piece, Run } from './types.ts';
 /** Baselines closer than this fraction of the font size are one line. */
 const BASELINE_TOLERANCE_EM = 0.3;
 /** A horizontal gap wider than this (in em) ends a run. */
-export const RUN_GAP_EM = 1;
+const RUN_GAP_EM = 1;
 
 export function buildLines(pieces: Piece[], page: number): Line[] {
   const sorted = [...pieces].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
@@ -45,7 +45,7 @@ function dropOverprint(pieces: Piece[]): Piece[] {
   return out;
 }
 
-export function makeLine(pieces: Piece[], page: number): Line {
+function makeLine(pieces: Piece[], page: number): Line {
   const size = median(pieces.map((p) => p.size));
   const baseline = median(pieces.map((p) => p.baseline));
   const runs = buildRuns(pieces);
@@ -63,7 +63,7 @@ export function makeLine(pieces: Piece[], page: number): Line {
   };
 }
 
-export function buildRuns(pieces: Piece[]): Run[] {
+function buildRuns(pieces: Piece[]): Run[] {
   const runs: Run[] = [];
   let current: Piece[] = [];
   for (const p of pieces) {
@@ -82,7 +82,7 @@ function makeRun(pieces: Piece[]): Run {
   return { text: joinPieces(pieces), x0: pieces[0].x0, x1: Math.max(...pieces.map((p) => p.x1)), pieces };
 }
 
-export function median(values: number[]): number {
+function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)] : 0;
 }

@@ -69,14 +69,14 @@ function ignorePdfjsRejection(reason: unknown): void {
 
 const PACKAGE_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
 /** pdf.js in Node reads these with fs: plain paths, ending in a separator. */
-export const CMAP_DIR = join(PACKAGE_DIR, 'cmaps') + sep;
-export const STANDARD_FONT_DIR = join(PACKAGE_DIR, 'standard_fonts') + sep;
+const CMAP_DIR = join(PACKAGE_DIR, 'cmaps') + sep;
+const STANDARD_FONT_DIR = join(PACKAGE_DIR, 'standard_fonts') + sep;
 
 /** Opening (cross-reference table, catalogue) takes milliseconds; a file that takes this long is broken. */
 const OPEN_TIMEOUT_MS = 30_000;
 
 export const CORRUPT = () => new UnreadableError('corrupt', 'PDF 文件已损坏或不完整', 'corrupt or truncated PDF');
-export const ENCRYPTED = () => new UnreadableError('encrypted', 'PDF 已加密，请提供未加密的文件', 'PDF is password-protected');
+const ENCRYPTED = () => new UnreadableError('encrypted', 'PDF 已加密，请提供未加密的文件', 'PDF is password-protected');
 
 /**
  * Where pdf.js installs the fonts of a document, as CSS rules. xxgk never draws a page, so the rules go nowhere. With

@@ -6,8 +6,9 @@
  * its box stays one cell.
  */
 import type { Cell, SourcePos } from '../../document/model.ts';
+import { joinLines } from '../../text/lines.ts';
 import { pieceMiddle, splitPieceAt } from './items.ts';
-import { joinLines, joinPieces } from './join.ts';
+import { joinPieces } from './join.ts';
 import { buildLines, meanConfidence } from './lines.ts';
 import type { CellGroup, PageTable, Piece, Segment } from './types.ts';
 
@@ -210,7 +211,7 @@ function fillGrid(grid: Grid, pieces: Piece[], page: number): PageTable {
     if (ocr !== undefined) pos.ocr = ocr;
     return {
       r0: g.r0, r1: g.r1, c0: g.c0, c1: g.c1,
-      text: joinLines(lines.map((l) => joinPieces(l.pieces))),
+      text: joinLines(lines.map((l) => joinPieces(l.pieces)), { hyphenWrap: true }),
       openTop: g.r0 === 0 && !covered(grid.h, ys[0], xs[g.c0], xs[g.c1 + 1]),
       openBottom: g.r1 === R - 1 && !covered(grid.h, ys[R], xs[g.c0], xs[g.c1 + 1]),
       slots: [],

@@ -5,8 +5,9 @@
  * wrapped in its cell) joins the row nearest to it. Such tables are marked `ruled: false`: a blank is only inferred.
  */
 import type { Cell } from '../../document/model.ts';
+import { joinLines } from '../../text/lines.ts';
 import { normalizeText } from '../../text/normalize.ts';
-import { joinLines, joinPieces } from './join.ts';
+import { joinPieces } from './join.ts';
 import { buildLines, meanConfidence } from './lines.ts';
 import type { Line, PageTable, Piece, Run } from './types.ts';
 
@@ -141,7 +142,7 @@ function buildTable(block: Line[], header: Line | undefined, page: number): Page
   const table: Cell[][] = rows.map(({ line, cells }) => cells.map((pieces, c) => {
     const cellLines = buildLines(pieces, page).sort((a, b) => a.baseline - b.baseline);
     const cell: Cell = {
-      text: joinLines(cellLines.map((l) => joinPieces(l.pieces))),
+      text: joinLines(cellLines.map((l) => joinPieces(l.pieces)), { hyphenWrap: true }),
       pos: { page, x: round(pieces.length ? Math.min(...pieces.map((p) => p.x0)) : cols[c].x0), y: round(line.top) },
     };
     const ocr = meanConfidence(pieces);

@@ -7,10 +7,10 @@
  *   const report = generateReport(42, { version: '2019' });
  *   const text = renderTextTab(report);
  */
-import { versionById, versionForYear } from '../src/format/index.ts';
-import type { FormatVersionId, RowDef, TableDef } from '../src/format/types.ts';
-import type { ReportData } from '../src/render/types.ts';
-import type { CellValue, Table2Json, Table3Json, Table4Json } from '../src/report/types.ts';
+import { versionById, versionForYear } from '../../src/format/index.ts';
+import type { FormatVersionId, RowDef, TableDef } from '../../src/format/types.ts';
+import type { ReportData } from '../../src/render/types.ts';
+import type { CellValue, Table2Json, Table3Json, Table4Json } from '../../src/report/types.ts';
 import { agencyName } from './agency.ts';
 import { narrative } from './narrative.ts';
 import { Random } from './random.ts';
@@ -23,8 +23,6 @@ export interface GenerateOptions {
   /** Mark some zero cells "/" (not applicable). */
   slashes?: boolean;
 }
-
-export { mulberry32 } from './random.ts';
 
 export function generateReport(seed: number, options: GenerateOptions = {}): ReportData {
   const rnd = new Random(seed);

@@ -1,15 +1,16 @@
 /**
  * A report as Word writes it, built with the `docx` library from the same outline and table grids as the HTML
  * layout: title, headings, paragraphs, and the statutory tables with vertical merges (w:vMerge) and horizontal ones
- * (w:gridSpan) where the template has them. Used by the benchmark and by test/fixtures/seeds-rendered/build.ts.
+ * (w:gridSpan) where the template has them. Not in the index: `docx` is a development dependency, and only the
+ * benchmark, the tests and the fixture builds write Word files.
  */
 import {
   AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign,
   WidthType,
 } from 'docx';
-import type { GridCell, TableGrid } from '../src/render/grid.ts';
-import { outline } from '../src/render/outline.ts';
-import type { ReportData } from '../src/render/types.ts';
+import type { GridCell, TableGrid } from './grid.ts';
+import { outline } from './outline.ts';
+import type { ReportData } from './types.ts';
 
 const FONT = { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hAnsi: 'Times New Roman' };
 const TABLE_FONT = { ascii: 'Times New Roman', eastAsia: '宋体', hAnsi: 'Times New Roman' };
@@ -35,7 +36,7 @@ function table(grid: TableGrid): Table {
 
 const text = (t: string, bold = false) => new TextRun({ text: t, font: FONT, size: 32, bold });
 
-export function reportDocument(report: ReportData): Document {
+function reportDocument(report: ReportData): Document {
   const children: (Paragraph | Table)[] = [];
   for (const block of outline(report)) {
     switch (block.kind) {

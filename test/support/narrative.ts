@@ -2,9 +2,9 @@
  * Narrative of a synthetic report: the preface and the six sections' paragraphs, quoting the numbers of its tables.
  * Paragraphs are long sentences (a short line could read as a heading); sub-headings are numbered （一）….
  */
-import { SECTIONS } from '../src/format/index.ts';
-import type { FormatVersionId } from '../src/format/types.ts';
-import type { CellValue, Table2Json, Table3Json, Table4Json } from '../src/report/types.ts';
+import { SECTIONS } from '../../src/format/index.ts';
+import type { FormatVersionId } from '../../src/format/types.ts';
+import type { CellValue, Table2Json, Table3Json, Table4Json } from '../../src/report/types.ts';
 import type { Random } from './random.ts';
 
 export interface NarrativeInput {

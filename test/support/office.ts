@@ -1,7 +1,7 @@
 /**
  * Turning rendered HTML into the binary files reports are published as: PDF printed by Chromium, PDF and DOCX
- * converted by LibreOffice, and qpdf to pack Chromium's output. Used by the benchmark (bench/cases.ts) and by the
- * fixture builds (test/fixtures/seeds-rendered/build.ts). Needs Debian's chromium, fonts-noto-cjk,
+ * converted by LibreOffice, and qpdf to pack Chromium's output. Used by the fixture builds (test/fixtures/pdf and
+ * seeds-rendered) and the benchmark (bench/cases.ts). Needs Debian's chromium, fonts-noto-cjk,
  * libreoffice-writer-nogui and qpdf; nothing here runs during tests.
  */
 import { execFile } from 'node:child_process';
@@ -14,7 +14,7 @@ import type { Browser } from 'playwright-core';
 
 const run = promisify(execFile);
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run',
 ];
@@ -112,17 +112,5 @@ export async function libreOfficeConvert(docs: OfficeInput[], target: LibreOffic
     }));
   } finally {
     await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** Page count, through xxgk's own pdf.js loader (importing pdf.js directly would leave its polyfills installed). */
-export async function pdfPages(pdf: Uint8Array): Promise<number> {
-  const { loadPdfjs, openDocument } = await import('../src/readers/pdf/load.ts');
-  const lib = await loadPdfjs();
-  const doc = await openDocument(lib, pdf);
-  try {
-    return doc.numPages;
-  } finally {
-    await doc.destroy();
   }
 }

@@ -2,15 +2,15 @@
  * Regenerates samples/: reports from the generator (fixed seeds) in different layouts, plus one with deliberate
  * mistakes so that `npm start` shows findings.
  *
- *   node --import tsx bench/samples.ts
+ *   node --import tsx test/support/samples.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { layoutById, type LayoutId, type ReportData } from '../src/render/index.ts';
+import { layoutById, type LayoutId, type ReportData } from '../../src/render/index.ts';
 import { generateReport, type GenerateOptions } from './generate.ts';
 
-const DIR = fileURLToPath(new URL('../samples/', import.meta.url));
+const DIR = fileURLToPath(new URL('../../samples/', import.meta.url));
 
 interface Sample {
   file: string;

@@ -1,3 +1,0 @@
-export * from './model.ts';
-export * from './errors.ts';
-export * from './finding.ts';
