@@ -13,9 +13,8 @@ import { blankCells, identityRules } from './rules/arithmetic.ts';
 import { carriedOver, inForceContinuity, narrativeSimilar } from './rules/cross-year.ts';
 import { countValue, feeUnit, regulationIssuer, tableVersion } from './rules/integrity.ts';
 import { duplicateWord, narrativeSum, narrativeTotalConflict } from './rules/narrative-arithmetic.ts';
-import {
-  narrativeApplications, narrativeReviewLitigation, narrativeReviewOutcome, narrativeTable2,
-} from './rules/narrative-tables.ts';
+import { narrativeApplications } from './rules/narrative-table3.ts';
+import { narrativeReviewLitigation, narrativeReviewOutcome, narrativeTable2 } from './rules/narrative-tables.ts';
 import {
   citationNumber, citationTitle, feeStatement, sectionMissing, statisticsPeriodMissing, statisticsPeriodYear,
   subheadingSequence, titleYear,

@@ -102,9 +102,24 @@ function findPublished(head: string[], lines: StreamLine[], year: number | null)
  * about another ("XX县人民政府办公室关于XX县…") is about the one after 关于.
  */
 export function inferLevel(agency: string): AgencyLevelId | null {
-  const name = normalizeText(agency).replace(/\s+/g, '').replace(/^.*关于/, '').replace(/[（(][^）)]*[）)]/g, '');
+  const name = withoutNotes(normalizeText(agency).replace(/\s+/g, '').replace(/^.*关于/, ''));
   const hit = LEVEL_NAME_PATTERNS.find(({ pattern }) => pattern.test(name));
   if (hit?.level === 'township' || hit?.level === 'government') return hit.level;
   if (isRegionOnly(name)) return 'government';
   return hit?.level ?? null;
+}
+
+/**
+ * A name without its bracketed notes ("（筹）"), each from an opening bracket to the next closing one. Cut at the
+ * closing brackets rather than matched by /[（(][^）)]*[）)]/g, which reads to the end again from every unclosed one.
+ */
+function withoutNotes(name: string): string {
+  const parts = name.split(/([）)])/); // text, closing bracket, text, …, text
+  let out = '';
+  for (let i = 0; i < parts.length; i += 2) {
+    const open = parts[i].search(/[（(]/);
+    const closed = i + 1 < parts.length;
+    out += closed && open >= 0 ? parts[i].slice(0, open) : parts[i] + (closed ? parts[i + 1] : '');
+  }
+  return out;
 }

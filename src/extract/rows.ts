@@ -59,7 +59,15 @@ const VALUE_TOKEN = String.raw`(?:[+-]?\d[\d,]*(?:\.\d+)?|[/／—])`;
 /** Longest piece of a wrapped group label that may stand before a row label. */
 const MAX_FRAGMENT = 8;
 const VALUE_WORD_RE = new RegExp(`^${VALUE_TOKEN}$`);
-const LABEL_THEN_VALUES_RE = new RegExp(`^(.*?[^\\d\\s,.+-])\\s*(${VALUE_TOKEN}(?:\\s+${VALUE_TOKEN})*)$`);
+/**
+ * A label and values fill at most this many characters of a cell (38 at most in the samples and fixtures): longer text
+ * is prose.
+ * The lookahead bounds the lazy label scan, which tries the values after every character again, to linear time.
+ */
+const MAX_LABEL_THEN_VALUES = 200;
+const LABEL_THEN_VALUES_RE = new RegExp(
+  `^(?=[\\s\\S]{0,${MAX_LABEL_THEN_VALUES}}$)(.*?[^\\d\\s,.+-])\\s*(${VALUE_TOKEN}(?:\\s+${VALUE_TOKEN})*)$`,
+);
 
 const width = (row: RowDef) => row.columns.length;
 /** Row labels without any value that make a blank table rather than labels quoted in prose. */

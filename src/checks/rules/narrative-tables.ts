@@ -1,244 +1,23 @@
 /**
- * Numbers the narrative gives for the same quantity as a table cell (a blank cell states nothing and is not compared). Conservative by design (a false alarm is worse
- * than a miss): the quantity word and the number must stand in ONE clause, comparisons with other years, sub-counts and
- * published items (主动公开N件, 行政许可公示N条) are left alone, and a mismatch is a warning.
+ * Numbers the narrative gives for tables 四 (administrative review and litigation) and 二 (decisions, regulations and
+ * normative documents), and the claim that all cases were upheld. Comparisons, sub-counts and published items
+ * (行政许可公示N条) are left alone.
  */
-import { placeWords } from '../../document/finding.ts';
 import { ALL_UPHELD_RE, cellKey, NOT_UPHELD_COLUMNS, TABLE4_PROSE_GROUPS, tableName } from '../../format/index.ts';
 import type { RowDef, TableDef } from '../../format/types.ts';
-import type { Report } from '../../report/types.ts';
 import { cellName, cellsOf, filledNumber, rowDef, tableDefOf } from '../../report/cells.ts';
 import { defineRule } from '../define.ts';
-import { clauses, clausesOf, quote, type Clause } from '../narrative.ts';
+import { clauses, clausesOf, quote } from '../narrative.ts';
 import type { Hit } from '../types.ts';
-
-/** What a clause says about a quantity: a number, or "none" (未收到…, 未发生…). */
-type Stated = { value: number } | { none: true };
-
-interface Quantity {
-  /** Chinese name for messages. */
-  name: string;
-  /** The cells the narrative number is about, and the values it may equal (e.g. received, or received + carried over). */
-  target(report: Report): { cells: string[]; allowed: number[]; shown: string } | undefined;
-  read(clause: Clause): Stated | undefined;
-}
-
-const NUM = String.raw`(?<![\d.])(\d+)`;
-/** Comparisons, sub-counts and approximations: a number in such a clause is not the year's total. */
-const NOT_A_TOTAL_RE = /上年|上一年|去年|同比|较|增长|下降|增加|减少|累计|以来|其中|余|多|近|约|左右|以上|超过|%/;
-
-function firstNumber(text: string, re: RegExp): number | undefined {
-  const m = re.exec(text);
-  return m ? Number(m[1]) : undefined;
-}
-
-/**
- * The part of a clause about one kind when the clause lists several ("作出行政许可决定0件、行政处罚决定36件",
- * "被申请行政复议1件、被提起行政诉讼0件"): the 、-separated piece naming it, provided every named piece has its own
- * number. The whole clause when it names only this kind; undefined when one number is shared by several kinds.
- */
-export function pieceAbout(text: string, mine: string[], others: string[]): string | undefined {
-  const names = (piece: string, words: string[]) => words.some((w) => piece.includes(w));
-  if (!names(text, others)) return text;
-  const named = text.split('、').filter((p) => names(p, mine) || names(p, others));
-  if (named.some((p) => !/\d/.test(p))) return undefined;
-  const own = named.filter((p) => names(p, mine) && !names(p, others));
-  return own.length === 1 ? own[0] : undefined;
-}
-
-function runQuantities(report: Report, quantities: Quantity[], narrative: Iterable<Clause>): Hit[] {
-  const hits: Hit[] = [];
-  const seen = new Set<string>();
-  const targeted = quantities.map((q) => ({ q, target: q.target(report) })).filter((x) => x.target !== undefined);
-  for (const clause of narrative) {
-    for (const { q, target } of targeted) {
-      if (!target) continue;
-      const stated = q.read(clause);
-      if (!stated) continue;
-      const value = 'none' in stated ? 0 : stated.value;
-      if (target.allowed.includes(value)) continue;
-      const key = `${placeWords(clause.paragraph.source)}|${target.cells[0]}|${value}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const said = 'none' in stated ? `叙述称${quote(clause.text)}（即0）` : `叙述称${quote(clause.text)}`;
-      hits.push({
-        message: `${said}，与${target.shown}不符`,
-        cells: target.cells,
-        at: clause.paragraph.source,
-        expected: target.allowed[0],
-        actual: value,
-      });
-    }
-  }
-  return hits;
-}
-
-// ---------------------------------------------------------------------------------------------- table 三
-
-const T3_TOTAL = 6;
-const t3 = (report: Report, row: string) => {
-  const table = tableDefOf(report, 'table3');
-  const def = table && rowDef(table, row);
-  if (!table || !def) return undefined;
-  const key = cellKey(table, { row, col: T3_TOTAL });
-  const value = filledNumber(report, key);
-  return value === undefined ? undefined : { table, def, key, value };
-};
-const t3Shown = (table: TableDef, row: RowDef, value: number) =>
-  `${tableName(table.id)}「${row.label}」${row.columns[T3_TOTAL].label}${value}`;
-
-/** Clauses about something else that also has 申请 in it. */
-const NOT_APPLICATIONS_RE = /复议|诉讼|投诉|举报|信访|建议|提案|申请人|法人|自然人|企业|人次|许可|审批|办件/;
-
-const RECEIVED_AFTER_RE = new RegExp(`(?:收到|受理|新收|接到|接收)[^,;。]*?申请[^,;。]*?${NUM}(?:件|条|份|个)`);
-const RECEIVED_BEFORE_RE = new RegExp(`(?:收到|受理|新收|接到|接收)[^,;。]*?${NUM}(?:件|条|份|个)[^,;。]*?(?:政府信息公开|依申请公开|信息公开)申请`);
-const GRANTED_RE = new RegExp(`(?:予以公开|同意公开)[^,;。]*?${NUM}(?:件|条|份|个)`);
-const CARRIED_OVER_RE = new RegExp(`(?:上年|上一年度?|去年)(?:度)?结转[^,;。]*?${NUM}件`);
-const NEXT_YEAR = '(?:下一?年度?|次年度?|明年)';
-const CARRIED_FORWARD_RES = [
-  new RegExp(`结转(?:至|到|入)?${NEXT_YEAR}[^,;。]*?${NUM}件`),
-  new RegExp(`${NUM}件[^,;。]*?结转(?:至|到|入)?${NEXT_YEAR}`),
-];
-
-const received: Quantity = {
-  name: '收到政府信息公开申请',
-  target(report) {
-    const nr = t3(report, 'new_received');
-    if (!nr) return undefined;
-    const co = t3(report, 'carried_over');
-    const allowed = [nr.value, ...(co ? [nr.value + co.value] : [])];
-    return { cells: [nr.key], allowed, shown: t3Shown(nr.table, nr.def, nr.value) };
-  },
-  read({ text }) {
-    if (NOT_APPLICATIONS_RE.test(text)) return undefined;
-    if (/(?:未|没有)(?:收到|接到|受理|接收|产生|发生)[^,;。]*?申请/.test(text) && /公开/.test(text)) return { none: true };
-    if (NOT_A_TOTAL_RE.test(text)) return undefined;
-    const value = firstNumber(text, RECEIVED_AFTER_RE) ?? firstNumber(text, RECEIVED_BEFORE_RE);
-    return value === undefined ? undefined : { value };
-  },
-};
-
-const granted: Quantity = {
-  name: '予以公开',
-  target(report) {
-    const g = t3(report, 'granted');
-    if (!g) return undefined;
-    const p = t3(report, 'partially_granted');
-    return { cells: [g.key], allowed: [g.value, ...(p ? [g.value + p.value] : [])], shown: t3Shown(g.table, g.def, g.value) };
-  },
-  read({ text, sentence }) {
-    if (!sentence.includes('申请') || /主动|部分公开/.test(text) || NOT_A_TOTAL_RE.test(text)) return undefined;
-    const value = firstNumber(text, GRANTED_RE);
-    return value === undefined ? undefined : { value };
-  },
-};
-
-const CARRIED_EXCLUDE_RE = /同比|较|增长|下降|增加|减少|余|约|以上|%/;
-
-const carriedOver: Quantity = {
-  name: '上年结转',
-  target(report) {
-    const c = t3(report, 'carried_over');
-    return c && { cells: [c.key], allowed: [c.value], shown: t3Shown(c.table, c.def, c.value) };
-  },
-  read({ text }) {
-    if (CARRIED_EXCLUDE_RE.test(text)) return undefined;
-    const value = firstNumber(text, CARRIED_OVER_RE);
-    return value === undefined ? undefined : { value };
-  },
-};
-
-const carriedForward: Quantity = {
-  name: '结转下年度',
-  target(report) {
-    const c = t3(report, 'carried_forward');
-    return c && { cells: [c.key], allowed: [c.value], shown: t3Shown(c.table, c.def, c.value) };
-  },
-  read({ text }) {
-    if (CARRIED_EXCLUDE_RE.test(text)) return undefined;
-    const value = firstNumber(text, CARRIED_FORWARD_RES[0]) ?? firstNumber(text, CARRIED_FORWARD_RES[1]);
-    return value === undefined ? undefined : { value };
-  },
-};
-
-// Outcomes stated for a group of rows: "予以公开及部分公开258件" (rows （一）+（二）), "无法提供265件" (group （四）).
-
-/** A label without its trailing note: "（二）部分公开（区分处理的，…）" → "（二）部分公开". */
-const shortLabel = (label: string) => label.replace(/（[^（）]*）$/, '');
-/** The words prose uses for a label: numbering and note dropped ("（四）无法提供" → "无法提供"). */
-const proseWord = (label: string) => escape(shortLabel(label).replace(/^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)/, ''));
-/** Comparisons and approximations; "其中" is allowed here: outcomes are the parts of the year's applications. */
-const NOT_AN_OUTCOME_TOTAL_RE = /上年|上一年|去年|同比|较|增长|下降|增加|减少|累计|以来|余|多|近|约|左右|以上|超过|%/;
-const LEAD = '^(?:其中|另有|共|合计)?';
-const COUNT = `(?:的|类|申请)*${NUM}(?:件|条)`;
-
-/** The outcome rows' total, stated at the start of a clause (a reason before the word makes it a sub-count). */
-function outcomeQuantity(table: TableDef, rows: RowDef[], word: string, shown: string): Quantity {
-  const stated = new RegExp(`${LEAD}${word}${COUNT}`);
-  // A sentence about one kind of applicant (自然人申请…，其中予以公开…) counts a subset.
-  const applicants = new RegExp(table.rows[0].columns.slice(0, 5).map((c) => escape(c.label)).join('|'));
-  return {
-    name: shown,
-    target(report) {
-      const cells = rows.map((r) => t3(report, r.id));
-      if (cells.some((c) => !c)) return undefined;
-      const value = cells.reduce((sum, c) => sum + c!.value, 0);
-      return { cells: cells.map((c) => c!.key), allowed: [value], shown: `${tableName(table.id)}${shown}总计${value}` };
-    },
-    read({ text, sentence }) {
-      if (!/申请|办结|答复/.test(sentence) || applicants.test(leadingPart(sentence, text)) || NOT_AN_OUTCOME_TOTAL_RE.test(text)) return undefined;
-      // Each 、-separated piece may be one outcome: "无法提供5件、不予处理2件".
-      const value = text.split('、').map((piece) => firstNumber(piece, stated)).find((v) => v !== undefined);
-      return value === undefined ? undefined : { value };
-    },
-  };
-}
-
-/** The sentence from its last semicolon before the clause up to the clause: what the clause continues. */
-function leadingPart(sentence: string, clause: string): string {
-  const at = sentence.indexOf(clause);
-  return sentence.slice(sentence.lastIndexOf(';', at) + 1, at + clause.length);
-}
-
-/** 予以公开及部分公开, and every group of outcome rows (不予公开, 无法提供, 不予处理, 其他处理). */
-function outcomeQuantities(table: TableDef): Quantity[] {
-  const granted = [rowDef(table, 'granted'), rowDef(table, 'partially_granted')].filter((r): r is RowDef => r !== undefined);
-  const quantities: Quantity[] = [];
-  if (granted.length === 2) {
-    const [a, b] = granted.map((r) => proseWord(r.label));
-    quantities.push(outcomeQuantity(table, granted, `${a}(?:及|和|与|、)${b}`, granted.map((r) => `「${shortLabel(r.label)}」`).join('与')));
-  }
-  const groups = [...new Set(table.rows.map((r) => r.group).filter((g): g is string => !!g && /^（/.test(g)))];
-  for (const group of groups) {
-    quantities.push(outcomeQuantity(table, table.rows.filter((r) => r.group === group), proseWord(group), `「${group}」各项`));
-  }
-  return quantities;
-}
-
-export const narrativeApplications = defineRule({
-  id: 'narrative-applications',
-  severity: 'warning',
-  basis: '条例第五十条',
-  title: '叙述中的申请数与表三不符',
-  description: '同一分句中写明“收到/受理/新收……申请N件”（或“未收到……申请”）、“予以公开N件”、“上年结转N件”、“结转下年度N件”的，'
-    + '与表三对应行的总计比较。与上年比较、“其中”分项、约数不比较；收到数可含上年结转，予以公开数可含部分公开。'
-    + '分句以“予以公开及部分公开N件”“不予公开N件”“无法提供N件”“不予处理N件”开头的，与对应各行总计之和比较；'
-    + '前面写有理由（如“因涉及国家秘密不予公开1件”）或句中按申请人分类的，是分项，不比较。',
-  example: '叙述称“本年度我局共受理政府信息公开申请3条”，与表三「一、本年新收政府信息公开申请数量」总计2不符',
-  check({ report, narrative }) {
-    const table = tableDefOf(report, 'table3');
-    const outcomes = table ? outcomeQuantities(table) : [];
-    return runQuantities(report, [received, granted, carriedOver, carriedForward, ...outcomes], clauses(narrative));
-  },
-});
+import { escape, firstNumber, NUM, pieceAbout, runQuantities, scan, scanned, type Quantity } from './narrative-quantities.ts';
 
 // ---------------------------------------------------------------------------------------------- table 四
 
 const T4_EXCLUDE_RE = /同比|较|上年|去年|累计|其中|维持|纠正|审结|办理|受理|代理|应诉|余|约|%/;
 
 function t4Quantity(word: string, other: string, rows: string[]): Quantity {
-  const denied = new RegExp(`(?:未|没有)(?:发生|出现|被|收到|接到|产生|有)[^,;。]*?${word}`);
-  const stated = new RegExp(`${word}[^,;。]*?${NUM}(?:件|起|宗|例|个)`);
+  const denied = scan('(?:未|没有)(?:发生|出现|被|收到|接到|产生|有)', word);
+  const stated = scan(word, `${NUM}(?:件|起|宗|例|个)`);
   return {
     name: word,
     target(report) {
@@ -253,7 +32,7 @@ function t4Quantity(word: string, other: string, rows: string[]): Quantity {
     },
     read({ text, sentence }) {
       if (!sentence.includes('信息公开') || !text.includes(word)) return undefined;
-      if (denied.test(text)) return { none: true };
+      if (scanned(text, denied)) return { none: true };
       if (T4_EXCLUDE_RE.test(text)) return undefined;
       const piece = pieceAbout(text, [word], [other]);
       const value = piece === undefined ? undefined : firstNumber(piece, stated);
@@ -331,11 +110,10 @@ const DECISION_RE = /决定|办结|作出|做出|审批|实施/;
 
 const labelsOf = (row: RowDef) => [row.label, ...(row.variants ?? [])].sort((a, b) => b.length - a.length);
 const anyLabel = (row: RowDef) => labelsOf(row).map(escape).join('|');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function decisionQuantity(table: TableDef, row: RowDef, others: RowDef[]): Quantity {
   const cell = cellsOf(table).find((c) => c.row === row && c.column.label.includes('处理决定'));
-  const label = new RegExp(`(?:${anyLabel(row)})[^,;。]*?${NUM}(?:件|个|项|起|宗|次)`);
+  const label = scan(`(?:${anyLabel(row)})`, `${NUM}(?:件|个|项|起|宗|次)`);
   return {
     name: row.label,
     target(report) {
@@ -359,8 +137,8 @@ function documentQuantities(table: TableDef, row: RowDef): Quantity[] {
   const quantity = (columnId: string, verbs: string, negatable: boolean, exclude: RegExp): Quantity | undefined => {
     const cell = byColumn(columnId);
     if (!cell) return undefined;
-    const stated = new RegExp(`(?:${verbs})[^,;。]*?${doc}[^,;。]*?${NUM}件`);
-    const denied = new RegExp(`(?:未|没有)(?:${verbs})[^,;。]*?${doc}`);
+    const stated = scan(`(?:${verbs})`, doc, `${NUM}件`);
+    const denied = scan(`(?:未|没有)(?:${verbs})`, doc);
     return {
       name: `${row.label}${cell.column.label}`,
       target(report) {
@@ -368,7 +146,7 @@ function documentQuantities(table: TableDef, row: RowDef): Quantity[] {
         return value === undefined ? undefined : { cells: [cell.key], allowed: [value], shown: `${cellName(cell)}${value}` };
       },
       read({ text }) {
-        if (negatable && denied.test(text)) return { none: true };
+        if (negatable && scanned(text, denied)) return { none: true };
         if (exclude.test(text)) return undefined;
         const value = firstNumber(text, stated);
         return value === undefined ? undefined : { value };

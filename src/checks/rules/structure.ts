@@ -132,8 +132,23 @@ export const statisticsPeriodMissing = defineRule({
   },
 });
 
-/** "现发布《XX 2024年政府信息公开工作年度报告》" in the preamble names the report's own year. */
-const SELF_TITLE_RE = /发布《[^》]*?((?:19|20)\d{2})年[^》]*?报告》/;
+const TITLE_YEAR_RE = /((?:19|20)\d{2})年/;
+
+/**
+ * "现发布《XX 2024年政府信息公开工作年度报告》" in the preamble names the report's own year: the first 发布《 whose title
+ * (up to the next 》) ends in 报告 and holds a year. Cut at 》 rather than scanned by one regex, which would read the
+ * text after every 发布《 again.
+ */
+function selfTitle(text: string): { text: string; year: number } | undefined {
+  for (const piece of text.split('》').slice(0, -1)) {
+    const at = piece.indexOf('发布《');
+    const title = at < 0 ? '' : piece.slice(at + '发布《'.length);
+    const year = TITLE_YEAR_RE.exec(title);
+    if (year && title.endsWith('报告')) return { text: `发布《${title}》`, year: Number(year[1]) };
+  }
+  return undefined;
+}
+
 const YEAR_RE = /((?:19|20)\d{2})\s*年/;
 
 export const titleYear = defineRule({
@@ -152,9 +167,9 @@ export const titleYear = defineRule({
     }
     for (const p of narrative.paragraphs) {
       if (p.section) continue;
-      const m = SELF_TITLE_RE.exec(p.norm);
-      if (m && Number(m[1]) !== report.year) {
-        hits.push({ message: `导语称${m[0]}，与报告年度${report.year}年不符`, at: p.source });
+      const self = selfTitle(p.norm);
+      if (self && self.year !== report.year) {
+        hits.push({ message: `导语称${self.text}，与报告年度${report.year}年不符`, at: p.source });
       }
     }
     return hits;
@@ -165,13 +180,15 @@ export const titleYear = defineRule({
 export const FORMAT_NOTICE_TITLE = '国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知';
 const FORMAT_NOTICE = { year: 2021, number: 30 };
 const NOTICE_RE = /国办公开办函[〔\[【(]?((?:19|20)\d{2})[〕\]】)]?(\d+)号/g;
+/** How far before a citation its title may start: notice titles run to about 60 characters. */
+const TITLE_REACH = 120;
 const titleKey = (s: string) => normalizeText(s).replace(/[\s〈〉<>《》“”"']/g, '');
 
 function citations(paragraphs: Paragraph[]): { p: Paragraph; year: number; number: number; text: string; title?: string }[] {
   const out: { p: Paragraph; year: number; number: number; text: string; title?: string }[] = [];
   for (const p of paragraphs) {
     for (const m of p.norm.matchAll(NOTICE_RE)) {
-      const before = p.norm.slice(0, m.index);
+      const before = p.norm.slice(Math.max(0, m.index - TITLE_REACH), m.index);
       const title = /《([^《》]*(?:〈[^〈〉]*〉|<[^<>]*>)?[^《》]*)》[(\[]?$/.exec(before)?.[1];
       out.push({ p, year: Number(m[1]), number: Number(m[2]), text: m[0], title });
     }
