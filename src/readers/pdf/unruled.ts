@@ -38,6 +38,7 @@ export function findUnruledTables(lines: Line[], page: number): Element[] {
       continue;
     }
     const block: Line[] = [lines[i++]];
+    let limit = firstNumber(block);
     // Label lines after a row are held until a row follows (a label wrapped above numbers centred in their cell);
     // lines held when the rows end stay in the table only if they sit as close as wrapped lines do.
     let held: Line[] = [];
@@ -46,7 +47,8 @@ export function findUnruledTables(lines: Line[], page: number): Element[] {
       if (isTabular(next)) {
         block.push(...held, next);
         held = [];
-      } else if (held.length < MAX_HELD && isLabelLine(next, block, held.at(-1) ?? block.at(-1)!)) {
+        limit = Math.min(limit, firstNumber([next]));
+      } else if (held.length < MAX_HELD && isLabelLine(next, limit, held.at(-1) ?? block.at(-1)!)) {
         held.push(next);
       } else break;
       i++;
@@ -55,7 +57,6 @@ export function findUnruledTables(lines: Line[], page: number): Element[] {
     const kept = tail < 0 ? held : held.slice(0, tail);
     block.push(...kept);
     i -= held.length - kept.length;
-    const limit = firstNumber(block);
     const banded = Number.isFinite(limit) && block.some((l) => l.runs.some((r) => r.x0 < limit));
     // Labels are centred in their rows: the first row's label may start above it.
     const lead = banded ? leadingLabels(out, block[0], limit) : [];
@@ -94,11 +95,9 @@ const WRAPPED_GAP_EM = 0.8;
 const ROW_GAP_EM = 1.2;
 
 /** A label line: no number, close under the line before, left of the first number column (label columns' text). */
-function isLabelLine(line: Line, block: Line[], prev: Line): boolean {
+function isLabelLine(line: Line, limit: number, prev: Line): boolean {
   if (line.runs.some((r) => isNumeric(r.text))) return false;
-  if (line.top - prev.bottom > ROW_GAP_EM * line.size) return false;
-  const limit = firstNumber(block);
-  return Number.isFinite(limit) && line.x1 < limit;
+  return Number.isFinite(limit) && line.top - prev.bottom <= ROW_GAP_EM * line.size && line.x1 < limit;
 }
 
 function isHeaderFor(line: Line, block: Line[]): boolean {
