@@ -1,8 +1,10 @@
 /**
  * Tables without ruling lines. Consecutive lines whose text falls into runs separated by wide gaps, with numbers among
  * them, are rows; columns are the stretches of the page that the runs of the rows with numbers cover (numbers in
- * one column overlap whether they are centred, left or right aligned). A short label line between rows (a label
- * wrapped in its cell) joins the row nearest to it. Such tables are marked `ruled: false`: a blank is only inferred.
+ * one column overlap whether they are centred, left or right aligned). Text left of the numbers is the label side:
+ * label lines between the rows and just above them (labels wrapped in their cells, centred on their row) join the
+ * table, and label columns and the row each line belongs to come from bands.ts. Such tables are marked
+ * `ruled: false`: a blank is only inferred.
  */
 import type { Cell } from '../../document/model.ts';
 import { normalizeText } from '../../text/normalize.ts';
@@ -107,8 +109,10 @@ function isHeaderFor(line: Line, block: Line[]): boolean {
   return hit.size >= 3;
 }
 
+const hasNumber = (line: Line) => line.runs.length >= 2 && line.runs.some((r) => isNumeric(r.text));
+
 function columnsOf(block: Line[]): Column[] {
-  const withNumbers = block.filter((l) => l.runs.length >= 2 && l.runs.some((r) => isNumeric(r.text)));
+  const withNumbers = block.filter(hasNumber);
   const source = withNumbers.length ? withNumbers : block.filter(isTabular);
   return mergeSpans(source.flatMap((l) => l.runs));
 }
@@ -148,15 +152,6 @@ function buildTable(block: Line[], header: Line | undefined, page: number): Page
     for (const run of line.runs) place(cols, run, cells);
     return { line, cells };
   });
-  for (const line of block.filter((l) => !isTabular(l))) {
-    // A wrapped label belongs to the row whose baseline is nearest (above on a tie: labels wrap downwards).
-    let best = rows[0], distance = Infinity;
-    for (const r of rows) {
-      const d = Math.abs(r.line.baseline - line.baseline);
-      if (d < distance || (d === distance && r.line.baseline < line.baseline)) [best, distance] = [r, d];
-    }
-    for (const run of line.runs) place(cols, run, best.cells);
-  }
   return assemble(rows, cols, header, block, page);
 }
 
@@ -172,7 +167,7 @@ function buildBanded(block: Line[], lead: Line[], header: Line | undefined, sepa
   const labels = labelCells(labelPieces, separators, rowLines.map((l) => l.baseline), page);
   const edges = [Math.min(...labelPieces.map((p) => p.x0)), ...separators, Math.max(...labelPieces.map((p) => p.x1))];
   const labelCols: Column[] = edges.slice(1).map((x1, k) => ({ x0: edges[k], x1 }));
-  const dataCols = mergeSpans(rowLines.flatMap((l) => l.runs.filter((r) => !isLabel(r))));
+  const dataCols = mergeSpans(rowLines.filter(hasNumber).flatMap((l) => l.runs.filter((r) => !isLabel(r))));
   const rows: TableRow[] = rowLines.map((line, r) => {
     const cells: Piece[][] = dataCols.map(() => []);
     for (const run of line.runs.filter((x) => !isLabel(x))) place(dataCols, run, cells);
