@@ -37,24 +37,41 @@ function chunks(pieces: Piece[]): Piece[][] {
 
 const right = (chunk: Piece[]) => Math.max(...chunk.map((p) => p.x1));
 
+/** A chunk cut where a column edge passes between two of its pieces: two cells set close together. */
+function cutAt(chunk: Piece[], separators: number[]): Piece[][] {
+  const out: Piece[][] = [[chunk[0]]];
+  for (let k = 1; k < chunk.length; k++) {
+    const between = separators.some((s) => chunk[k - 1].x1 < s && s < chunk[k].x0);
+    if (between) out.push([chunk[k]]);
+    else out.at(-1)!.push(chunk[k]);
+  }
+  return out;
+}
+
 /**
- * Edges between label columns left of `limit`: where neighbouring cells on one line leave a gap, and at least one
- * other line leaves a gap overlapping the same place (one gap could be a space inside a label).
+ * Edges between label columns left of `limit`: where neighbouring cells on one line leave a gap, at a place at least
+ * two lines leave a gap (one gap alone could be a space inside a label). Each stretch of the page covered by two or
+ * more gaps gives one edge, where most gaps overlap; a wide gap spanning two such stretches joins neither.
  */
 export function labelSeparators(lines: Line[], limit: number): number[] {
-  const gaps: { x0: number; x1: number }[] = [];
+  const events: { x: number; d: number }[] = [];
   for (const line of lines) {
     const cs = chunks(line.pieces.filter((p) => p.x1 <= limit));
-    for (let k = 1; k < cs.length; k++) gaps.push({ x0: right(cs[k - 1]), x1: cs[k][0].x0 });
+    for (let k = 1; k < cs.length; k++) events.push({ x: right(cs[k - 1]), d: 1 }, { x: cs[k][0].x0, d: -1 });
   }
-  // Narrowest gaps first: each cluster is the stretch all its gaps share.
-  const clusters: { x0: number; x1: number; n: number }[] = [];
-  for (const g of gaps.sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))) {
-    const c = clusters.find((c) => g.x0 < c.x1 && g.x1 > c.x0);
-    if (c) [c.x0, c.x1, c.n] = [Math.max(c.x0, g.x0), Math.min(c.x1, g.x1), c.n + 1];
-    else clusters.push({ ...g, n: 1 });
-  }
-  return clusters.filter((c) => c.n >= 2).map((c) => (c.x0 + c.x1) / 2).sort((a, b) => a - b);
+  events.sort((a, b) => a.x - b.x || a.d - b.d);
+  const out: number[] = [];
+  let depth = 0, best = 0, at = 0;
+  events.forEach((e, k) => {
+    depth += e.d;
+    const next = events[k + 1]?.x ?? e.x;
+    if (depth >= 2 && depth > best && next > e.x) [best, at] = [depth, (e.x + next) / 2];
+    if (depth < 2 && best) {
+      out.push(at);
+      best = 0;
+    }
+  });
+  return out;
 }
 
 export interface LabelCells {
@@ -71,7 +88,9 @@ export interface LabelCells {
 export function labelCells(pieces: Piece[], separators: number[], rows: number[], page: number): LabelCells {
   const columns: Piece[][] = [...separators, Infinity].map(() => []);
   for (const line of buildLines(pieces, page)) {
-    for (const chunk of chunks(line.pieces)) columns[separators.filter((s) => s < right(chunk)).length].push(...chunk);
+    for (const chunk of chunks(line.pieces).flatMap((c) => cutAt(c, separators))) {
+      columns[separators.filter((s) => s < right(chunk)).length].push(...chunk);
+    }
   }
   const cells: Piece[][][] = rows.map(() => columns.map(() => []));
   const lead: Line[] = [];

@@ -13,7 +13,8 @@ import { joinLines, joinPieces } from './join.ts';
 import { buildLines, meanConfidence } from './lines.ts';
 import type { Line, PageTable, Piece, Run } from './types.ts';
 
-export type Element = { kind: 'line'; line: Line } | PageTable;
+/** A line, or a table; `cut` marks label text above a table's first row that no row took (a label the page cut). */
+export type Element = { kind: 'line'; line: Line; cut?: true } | PageTable;
 
 const NUMERIC_RE = /^[+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)%?$|^[/—–-]+$/;
 
@@ -176,7 +177,7 @@ function buildBanded(block: Line[], lead: Line[], header: Line | undefined, sepa
   const inCells = new Set(labels.cells.flat(2));
   const taken = [...lead.filter((l) => l.pieces.some((p) => inCells.has(p))), ...block];
   const table = assemble(rows, [...labelCols, ...dataCols], header, taken, page);
-  return [...labels.lead.map((line): Element => ({ kind: 'line', line })), table];
+  return [...labels.lead.map((line): Element => ({ kind: 'line', line, cut: true })), table];
 }
 
 interface TableRow {
