@@ -90,7 +90,7 @@ function leadingLabels(out: Element[], first: Line, limit: number): Line[] {
   return lead;
 }
 
-/** Label lines held between rows at most (labels wrapped above and below numbers centred in tall rows); more is a paragraph. */
+/** Label lines held between rows at most (labels wrapped above and below numbers centred in tall rows); more is prose. */
 const MAX_HELD = 6;
 /** Gap (in em) between wrapped lines of one cell; rows stand further apart. */
 const WRAPPED_GAP_EM = 0.8;
