@@ -12,7 +12,7 @@
  */
 import type { Cell } from '../../document/model.ts';
 import { joinLines } from '../../text/lines.ts';
-import type { CellGroup, PageTable } from './types.ts';
+import type { CellGroup, Line, PageTable } from './types.ts';
 import { isNumeric } from './unruled.ts';
 
 /** Edges and table sides closer than this (points) are the same. */
@@ -23,6 +23,23 @@ export function continues(prev: PageTable, next: PageTable): boolean {
   if (next.page !== prev.page + 1 || prev.ruled !== next.ruled) return false;
   if (!prev.ruled) return prev.rows[0]?.length === next.rows[0]?.length;
   return Math.abs(prev.x0 - next.x0) <= SAME_X && Math.abs(prev.x1 - next.x1) <= SAME_X;
+}
+
+/**
+ * Label text at the top of a page, above the first row of its table, that no row took: the rest of the last row's
+ * label when the page before ends with an unruled table (LibreOffice breaks a row across pages, each part of the
+ * label centred in its part). It is added to that row's cell in the column below which it stands; false when
+ * `line` does not follow such a table.
+ */
+export function finishesLastRow(table: PageTable, line: Line): boolean {
+  const last = table.rows.at(-1);
+  if (table.ruled || !last || line.page !== table.page + 1) return false;
+  const mid = (line.x0 + line.x1) / 2;
+  const edges = table.columns;
+  let c = 0;
+  while (c < last.length - 1 && mid >= edges[c + 1]) c++;
+  last[c].text = joinLines([last[c].text, line.text], { hyphenWrap: true });
+  return true;
 }
 
 /** Appends `next` to `prev` (which is changed and returned). */

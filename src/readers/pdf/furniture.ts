@@ -21,9 +21,13 @@ const PAGE_NUMBER_RES = [
   /^(?:page|p\.?)\d+(?:(?:of|\/)\d+)?$/i,
 ];
 
+/** Numbers standing apart ("0 0 / 0"): a row of a table at the top of a page, not "3 / 12". */
+const SEPARATE_NUMBERS_RE = /\d\s+\d/;
+
 export function isPageNumber(text: string): boolean {
-  const t = normalizeText(text).replace(/\s+/g, '');
-  return t !== '' && PAGE_NUMBER_RES.some((re) => re.test(t));
+  const n = normalizeText(text);
+  const t = n.replace(/\s+/g, '');
+  return t !== '' && !SEPARATE_NUMBERS_RE.test(n) && PAGE_NUMBER_RES.some((re) => re.test(t));
 }
 
 export interface PageLines {

@@ -6,7 +6,7 @@
 import type { Block, SourcePos } from '../../document/model.ts';
 import { joinLines } from '../../text/lines.ts';
 import { normalizeText } from '../../text/normalize.ts';
-import { continues, joinTables } from './continue.ts';
+import { continues, finishesLastRow, joinTables } from './continue.ts';
 import { findFurniture } from './furniture.ts';
 import { buildLines, meanConfidence } from './lines.ts';
 import { ruledTables } from './tables.ts';
@@ -51,6 +51,7 @@ function joinContinuedTables(elements: Element[]): Element[] {
   for (const e of elements) {
     const prev = out.at(-1);
     if (e.kind === 'table' && prev?.kind === 'table' && continues(prev, e)) joinTables(prev, e);
+    else if (e.kind === 'line' && e.cut && prev?.kind === 'table' && finishesLastRow(prev, e.line)) continue;
     else out.push(e);
   }
   return out;

@@ -1,17 +1,21 @@
 /**
  * Tables without ruling lines. Consecutive lines whose text falls into runs separated by wide gaps, with numbers among
  * them, are rows; columns are the stretches of the page that the runs of the rows with numbers cover (numbers in
- * one column overlap whether they are centred, left or right aligned). A short label line between rows (a label
- * wrapped in its cell) joins the row nearest to it. Such tables are marked `ruled: false`: a blank is only inferred.
+ * one column overlap whether they are centred, left or right aligned). Text left of the numbers is the label side:
+ * label lines between the rows and just above them (labels wrapped in their cells, centred on their row) join the
+ * table, and label columns and the row each line belongs to come from bands.ts. Such tables are marked
+ * `ruled: false`: a blank is only inferred.
  */
 import type { Cell } from '../../document/model.ts';
 import { joinLines } from '../../text/lines.ts';
 import { normalizeText } from '../../text/normalize.ts';
+import { labelCells, labelSeparators } from './bands.ts';
 import { joinPieces } from './join.ts';
 import { buildLines, meanConfidence } from './lines.ts';
 import type { Line, PageTable, Piece, Run } from './types.ts';
 
-export type Element = { kind: 'line'; line: Line } | PageTable;
+/** A line, or a table; `cut` marks label text above a table's first row that no row took (a label the page cut). */
+export type Element = { kind: 'line'; line: Line; cut?: true } | PageTable;
 
 const NUMERIC_RE = /^[+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)%?$|^[/—–-]+$/;
 
@@ -38,6 +42,7 @@ export function findUnruledTables(lines: Line[], page: number): Element[] {
       continue;
     }
     const block: Line[] = [lines[i++]];
+    let limit = firstNumber(block);
     // Label lines after a row are held until a row follows (a label wrapped above numbers centred in their cell);
     // lines held when the rows end stay in the table only if they sit as close as wrapped lines do.
     let held: Line[] = [];
@@ -46,7 +51,8 @@ export function findUnruledTables(lines: Line[], page: number): Element[] {
       if (isTabular(next)) {
         block.push(...held, next);
         held = [];
-      } else if (held.length < MAX_HELD && isLabelLine(next, block, held.at(-1) ?? block.at(-1)!)) {
+        limit = Math.min(limit, firstNumber([next]));
+      } else if (held.length < MAX_HELD && isLabelLine(next, limit, held.at(-1) ?? block.at(-1)!)) {
         held.push(next);
       } else break;
       i++;
@@ -55,28 +61,47 @@ export function findUnruledTables(lines: Line[], page: number): Element[] {
     const kept = tail < 0 ? held : held.slice(0, tail);
     block.push(...kept);
     i -= held.length - kept.length;
+    const banded = Number.isFinite(limit) && block.some((l) => l.runs.some((r) => r.x0 < limit));
+    // Labels are centred in their rows: the first row's label may start above it.
+    const lead = banded ? leadingLabels(out, block[0], limit) : [];
     // A line of headers just above the rows (cells too close together to make runs) is the header row.
     const above = out.at(-1);
     const header = above?.kind === 'line' && isHeaderFor(above.line, block) ? above.line : undefined;
     if (header) out.pop();
-    out.push(buildTable(block, header, page));
+    if (banded) out.push(...buildBanded(block, lead, header, labelSeparators(block, limit), limit, page));
+    else out.push(buildTable(block, header, page));
   }
   return out;
 }
 
-/** Label lines held between rows at most; more is a paragraph. */
-const MAX_HELD = 3;
+/** Where the numbers start: left of it is the label side. */
+function firstNumber(block: Line[]): number {
+  return Math.min(...block.flatMap((l) => l.runs.filter((r) => isNumeric(r.text)).map((r) => r.x0)));
+}
+
+/** Label lines just above the first row, taken off the end of `out`. */
+function leadingLabels(out: Element[], first: Line, limit: number): Line[] {
+  const lead: Line[] = [];
+  for (let last = out.at(-1); last?.kind === 'line' && lead.length < MAX_HELD; last = out.at(-1)) {
+    const below = lead[0] ?? first;
+    if (isNumeric(last.line.text) || last.line.x1 >= limit || below.top - last.line.bottom > ROW_GAP_EM * below.size) break;
+    lead.unshift(last.line);
+    out.pop();
+  }
+  return lead;
+}
+
+/** Label lines held between rows at most (labels wrapped above and below numbers centred in tall rows); more is prose. */
+const MAX_HELD = 6;
 /** Gap (in em) between wrapped lines of one cell; rows stand further apart. */
 const WRAPPED_GAP_EM = 0.8;
 /** Gap (in em) up to which a label line may still belong to the rows around it. */
 const ROW_GAP_EM = 1.2;
 
-/** A label line: one run, no number, close under the line before, left of the first number column. */
-function isLabelLine(line: Line, block: Line[], prev: Line): boolean {
-  if (line.runs.length !== 1 || isNumeric(line.text)) return false;
-  if (line.top - prev.bottom > ROW_GAP_EM * line.size) return false;
-  const firstNumber = Math.min(...block.flatMap((l) => l.runs.filter((r) => isNumeric(r.text)).map((r) => r.x0)));
-  return Number.isFinite(firstNumber) && line.x1 < firstNumber;
+/** A label line: no number, close under the line before, left of the first number column (label columns' text). */
+function isLabelLine(line: Line, limit: number, prev: Line): boolean {
+  if (line.runs.some((r) => isNumeric(r.text))) return false;
+  return Number.isFinite(limit) && line.top - prev.bottom <= ROW_GAP_EM * line.size && line.x1 < limit;
 }
 
 function isHeaderFor(line: Line, block: Line[]): boolean {
@@ -86,15 +111,21 @@ function isHeaderFor(line: Line, block: Line[]): boolean {
   return hit.size >= 3;
 }
 
+const hasNumber = (line: Line) => line.runs.length >= 2 && line.runs.some((r) => isNumeric(r.text));
+
 function columnsOf(block: Line[]): Column[] {
-  const withNumbers = block.filter((l) => l.runs.length >= 2 && l.runs.some((r) => isNumeric(r.text)));
+  const withNumbers = block.filter(hasNumber);
   const source = withNumbers.length ? withNumbers : block.filter(isTabular);
-  const spans = source.flatMap((l) => l.runs.map((r) => ({ x0: r.x0, x1: r.x1 }))).sort((a, b) => a.x0 - b.x0);
+  return mergeSpans(source.flatMap((l) => l.runs));
+}
+
+/** Stretches of the page that overlapping spans cover, left to right. */
+function mergeSpans(spans: Column[]): Column[] {
   const cols: Column[] = [];
-  for (const s of spans) {
+  for (const s of [...spans].sort((a, b) => a.x0 - b.x0)) {
     const last = cols.at(-1);
     if (last && s.x0 < last.x1) last.x1 = Math.max(last.x1, s.x1);
-    else cols.push({ ...s });
+    else cols.push({ x0: s.x0, x1: s.x1 });
   }
   return cols;
 }
@@ -118,21 +149,44 @@ function place(cols: Column[], run: Run, cells: Piece[][]): void {
 
 function buildTable(block: Line[], header: Line | undefined, page: number): PageTable {
   const cols = columnsOf(block);
-  const rowLines = block.filter(isTabular);
-  const rows: { line: Line; cells: Piece[][] }[] = rowLines.map((line) => {
+  const rows: TableRow[] = block.filter(isTabular).map((line) => {
     const cells: Piece[][] = cols.map(() => []);
     for (const run of line.runs) place(cols, run, cells);
     return { line, cells };
   });
-  for (const line of block.filter((l) => !isTabular(l))) {
-    // A wrapped label belongs to the row whose baseline is nearest (above on a tie: labels wrap downwards).
-    let best = rows[0], distance = Infinity;
-    for (const r of rows) {
-      const d = Math.abs(r.line.baseline - line.baseline);
-      if (d < distance || (d === distance && r.line.baseline < line.baseline)) [best, distance] = [r, d];
-    }
-    for (const run of line.runs) place(cols, run, best.cells);
-  }
+  return assemble(rows, cols, header, block, page);
+}
+
+/**
+ * A table whose labels stand in several columns left of the numbers (`limit`), split at `separators`: label text
+ * goes to rows by bands (bands.ts), numbers to the columns their runs cover. Lines above the rows that no row takes
+ * come back as lines before the table.
+ */
+function buildBanded(block: Line[], lead: Line[], header: Line | undefined, separators: number[], limit: number, page: number): Element[] {
+  const rowLines = block.filter(isTabular);
+  const isLabel = (r: Run) => r.x0 < limit;
+  const labelPieces = [...lead, ...block].flatMap((l) => l.runs.filter(isLabel).flatMap((r) => r.pieces));
+  const labels = labelCells(labelPieces, separators, rowLines.map((l) => l.baseline), page);
+  const edges = [Math.min(...labelPieces.map((p) => p.x0)), ...separators, Math.max(...labelPieces.map((p) => p.x1))];
+  const labelCols: Column[] = edges.slice(1).map((x1, k) => ({ x0: edges[k], x1 }));
+  const dataCols = mergeSpans(rowLines.filter(hasNumber).flatMap((l) => l.runs.filter((r) => !isLabel(r))));
+  const rows: TableRow[] = rowLines.map((line, r) => {
+    const cells: Piece[][] = dataCols.map(() => []);
+    for (const run of line.runs.filter((x) => !isLabel(x))) place(dataCols, run, cells);
+    return { line, cells: [...labels.cells[r], ...cells] };
+  });
+  const inCells = new Set(labels.cells.flat(2));
+  const taken = [...lead.filter((l) => l.pieces.some((p) => inCells.has(p))), ...block];
+  const table = assemble(rows, [...labelCols, ...dataCols], header, taken, page);
+  return [...labels.lead.map((line): Element => ({ kind: 'line', line, cut: true })), table];
+}
+
+interface TableRow {
+  line: Line;
+  cells: Piece[][];
+}
+
+function assemble(rows: TableRow[], cols: Column[], header: Line | undefined, block: Line[], page: number): PageTable {
   if (header) {
     const cells: Piece[][] = cols.map(() => []);
     for (const p of header.pieces) cells[nearestColumn(cols, p.x0, p.x1)].push(p);
