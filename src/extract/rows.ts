@@ -34,6 +34,13 @@ export interface RowRead {
    * neighbouring rows and the number of values placed it.
    */
   inferred?: { label: string | null };
+  /** The last row read: when nothing follows the table in the document, the copy may have been cut inside it. */
+  last?: boolean;
+  /**
+   * The row's cells came where a blank cell leaves no trace: an exact grid (a short row there lost only empty cells,
+   * which scrapers drop) or one value per line (which cannot show a blank). Padded or space-laid rows may lose values.
+   */
+  blanksDropped?: boolean;
 }
 
 export interface TableRead {
@@ -53,6 +60,8 @@ export interface TableRead {
   touched: Set<number>;
   /** Most row labels seen stood without a value: a table left blank, those rows present with blank cells. */
   blank?: boolean;
+  /** Nothing follows the table's lines in the document (set by the caller). */
+  endsDocument?: boolean;
 }
 
 const VALUE_TOKEN = String.raw`(?:[+-]?\d[\d,]*(?:\.\d+)?|[/／—])`;
@@ -120,6 +129,8 @@ class TableReader {
   /** Values since the last row label that no row took, with their lines: a row whose label was lost. */
   private orphans: { slot: Slot; line: number }[] = [];
   private lineIndex = -1;
+  /** The unruled line being read is one value on a line of its own. */
+  private oneValueLine = false;
   /** Labels printed one after another before their values (a PDF converter pulled them out of the table). */
   private waiting: RowRead[] = [];
   /** Row labels of a run table seen (as headers). */
@@ -138,6 +149,7 @@ class TableReader {
       else i = this.unruledLine(lines, i);
     }
     this.close();
+    if (this.lastStarted) this.lastStarted.last = true;
     if (this.isBlank()) this.fillBlank();
     for (const [id, row] of this.out.rows) if (!row.slots.length && !row.aligned && row.prose) this.out.rows.delete(id);
     return this.out;
@@ -310,6 +322,7 @@ class TableReader {
     const { slots, aligned } = alignRuled(cells, width(row.row), padded);
     row.slots = slots;
     row.aligned = aligned;
+    row.blanksDropped = !padded;
     row.open = false;
     this.current = undefined;
   }
@@ -318,6 +331,7 @@ class TableReader {
   private unruledLine(lines: StreamLine[], i: number): number {
     const cells = lines[i].cells;
     this.lineIndex = lines[i].index;
+    this.oneValueLine = lines[i].prose && cells.length === 1 && VALUE_WORD_RE.test(cells[0].text.trim());
     for (let c = 0; c < cells.length; c++) {
       const text = cells[c].text.trim();
       if (!text) continue;
@@ -430,7 +444,10 @@ class TableReader {
       // A run table's values count only after its own header: numbers before it belong to something else.
       if (this.out.anchored) this.out.run.push(slot);
     }
-    else if (row?.open && row.slots.length < width(row.row)) row.slots.push(slot);
+    else if (row?.open && row.slots.length < width(row.row)) {
+      row.slots.push(slot);
+      row.blanksDropped = (row.blanksDropped ?? true) && this.oneValueLine;
+    }
     else {
       this.out.strays.push(slot);
       this.orphans.push({ slot, line: this.lineIndex });
