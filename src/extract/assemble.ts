@@ -11,7 +11,8 @@ import { rowJson } from '../report/cells.ts';
 import type { CellProvenance } from '../report/types.ts';
 import { parseValue, type CellValue } from '../text/values.ts';
 import { recoverBlanks, recoverUnit, type Known, type LostUnit, type Settled } from './recover.ts';
-import { alignRuled, type RowRead, type Slot, type TableRead } from './rows.ts';
+import { alignRuled, type Slot } from './align.ts';
+import type { RowRead, TableRead } from './rows.ts';
 import { EXTRACT_RULES } from './rules.ts';
 
 export interface AssembledTable {
