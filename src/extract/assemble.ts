@@ -179,11 +179,11 @@ function settle(table: TableDef, unit: Lost, settled: Settled, known: Known, asm
     asm.out.provenance[key] = { ...asm.place(unit.pos), status: value === undefined ? 'unknown' : 'recovered' };
     if (value === undefined) return;
     known.set(key, value ?? 0);
-    if (value !== null) placed.push(`“${row.columns[ref.col].label}”为 ${value}`);
+    placed.push(`“${row.columns[ref.col].label}”${value === null ? '为空白' : `为 ${value}`}`);
   });
-  const open = settled.some((v) => v === undefined);
-  unit.finding.message += `；未显示的单元格按副本合并掉的空白计，按表格勾稽关系唯一推定${placed.length ? placed.join('、') : '各数值所在的列'}`
-    + (open ? '，其余各列无法唯一确定，未填入' : '');
+  const inferred = settled.every((v) => v === null) ? '各列均为空白' : placed.join('、');
+  unit.finding.message += `；未显示的单元格按副本丢掉的空白计，按表格勾稽关系唯一推定${inferred}`
+    + (settled.some((v) => v === undefined) ? '，其余各列无法唯一确定，未填入' : '');
 }
 
 /** 表四 comes as one run of values in row order: split it into its groups when the count fits. */
