@@ -10,8 +10,9 @@ import type { RowDef, TableDef } from '../format/types.ts';
 import { rowJson } from '../report/cells.ts';
 import type { CellProvenance } from '../report/types.ts';
 import { parseValue, type CellValue } from '../text/values.ts';
-import { recoverUnit, type Known, type LostUnit } from './recover.ts';
-import { alignRuled, type RowRead, type Slot, type TableRead } from './rows.ts';
+import { recoverBlanks, recoverUnit, type Known, type LostUnit, type Settled } from './recover.ts';
+import { alignRuled, type Slot } from './align.ts';
+import type { RowRead, TableRead } from './rows.ts';
 import { EXTRACT_RULES } from './rules.ts';
 
 export interface AssembledTable {
@@ -67,7 +68,9 @@ export function assembleTable(read: TableRead, provenance: Record<string, CellPr
       continue;
     }
     const message = `${name}「${row.label}」行：应有${row.columns.length}个数值，实有${r.slots.length}个`;
-    lost.push(lostUnit(table, refs, r.slots, r.labelPos, message, asm));
+    const unit = lostUnit(table, refs, r.slots, r.labelPos, message, asm);
+    unit.unseenBlank = r.blanksDropped === true && !(r.last && read.endsDocument);
+    lost.push(unit);
   }
 
   recoverAll(table, lost, asm);
@@ -135,6 +138,16 @@ function recoverAll(table: TableDef, lost: Lost[], asm: Assembly): void {
     progress = false;
     for (const unit of [...lost]) {
       if (unit.seen.some(Number.isNaN)) continue;
+      // Cells a copy dropped as blanks are blank, not the zeros the arithmetic would solve them to; only when no
+      // reading with blanks fits did the row lose values, and the arithmetic alone may place them.
+      const settled = unit.unseenBlank && !unit.digits ? recoverBlanks(table, identities, known, unit) : 'none';
+      if (settled === undefined) continue;
+      if (settled !== 'none') {
+        lost.splice(lost.indexOf(unit), 1);
+        settle(table, unit, settled, known, asm);
+        progress = true;
+        continue;
+      }
       const solved = recoverUnit(table, identities, known, unit);
       if (!solved) continue;
       lost.splice(lost.indexOf(unit), 1);
@@ -150,6 +163,27 @@ function recoverAll(table: TableDef, lost: Lost[], asm: Assembly): void {
       progress = true;
     }
   }
+}
+
+/**
+ * A row of a copy that dropped its blank cells, settled in part: the cells every consistent reading agrees on are
+ * recovered, the others stay unknown; the count finding says which is which.
+ */
+function settle(table: TableDef, unit: Lost, settled: Settled, known: Known, asm: Assembly): void {
+  const row = table.rows.find((r) => r.id === unit.cells[0].row)!;
+  const placed: string[] = [];
+  unit.cells.forEach((ref, i) => {
+    const key = cellKey(table, ref);
+    const value = settled[i];
+    asm.values.set(key, value ?? null);
+    asm.out.provenance[key] = { ...asm.place(unit.pos), status: value === undefined ? 'unknown' : 'recovered' };
+    if (value === undefined) return;
+    known.set(key, value ?? 0);
+    placed.push(`“${row.columns[ref.col].label}”${value === null ? '为空白' : `为 ${value}`}`);
+  });
+  const inferred = settled.every((v) => v === null) ? '各列均为空白' : placed.join('、');
+  unit.finding.message += `；未显示的单元格按副本丢掉的空白计，按表格勾稽关系唯一推定${inferred}`
+    + (settled.some((v) => v === undefined) ? '，其余各列无法唯一确定，未填入' : '');
 }
 
 /** 表四 comes as one run of values in row order: split it into its groups when the count fits. */

@@ -44,6 +44,7 @@ export function extractReport(doc: DocumentModel): Report {
     const range = tableRange(id, sections, lines.length);
     const read = bestRead(id, lines.slice(range.from, range.to), preferred);
     if (!read) continue;
+    read.endsDocument = range.to === lines.length;
     const table = assembleTable(read, report.provenance, doc.medium);
     if (!Object.keys(table.json).length) continue;
     report[id] = table.json as never;

@@ -17,15 +17,21 @@ export interface LostUnit {
   seen: number[];
   /** The raw text when the whole unit came as one run of digits. */
   digits?: string;
+  /**
+   * The row was followed by another (the copy did not cut it) and came where a blank leaves no trace: the cells it
+   * does not show are blank cells the copy dropped or collapsed (a scraper drops empty cells, never filled ones).
+   */
+  unseenBlank?: boolean;
 }
+
+/** A cell of a partial recovery: its value (null = blank) when every consistent reading agrees, else undefined. */
+export type Settled = (number | null | undefined)[];
 
 const MAX_READINGS = 20_000;
 
 export function recoverUnit(table: TableDef, identities: Identity[], known: Known, unit: LostUnit): number[] | undefined {
   const keys = unit.cells.map((c) => cellKey(table, c));
-  const terms = identities
-    .map((id) => [...id.lhs.map((c) => ({ key: cellKey(table, c), sign: 1 })), ...id.rhs.map((c) => ({ key: cellKey(table, c), sign: -1 }))])
-    .filter((t) => t.some((term) => keys.includes(term.key)));
+  const terms = termsOf(table, identities, keys);
   const readings = unit.digits && unit.seen.length === 1 ? splits(unit.digits, keys.length) : placements(unit.seen, keys.length);
   let agreed: number[] | undefined;
   for (const reading of readings) {
@@ -36,6 +42,31 @@ export function recoverUnit(table: TableDef, identities: Identity[], known: Know
     agreed = solved;
   }
   return agreed;
+}
+
+/**
+ * A row whose blank cells a copy dropped or collapsed: the seen values stand in order, every other cell blank (0 in
+ * the arithmetic). Each cell is settled where all readings consistent with the identities agree on it (typically the
+ * 总计 column of a row showing one value and its total); 'none' when no reading fits (the row lost values, it did
+ * not only drop blanks), undefined when readings fit but none settles a cell.
+ */
+export function recoverBlanks(table: TableDef, identities: Identity[], known: Known, unit: LostUnit): Settled | 'none' | undefined {
+  const keys = unit.cells.map((c) => cellKey(table, c));
+  const terms = termsOf(table, identities, keys);
+  let settled: Settled | undefined;
+  for (const reading of placements(unit.seen, keys.length)) {
+    if (solve(terms, known, keys, reading.map((v) => v ?? 0)) === 'inconsistent') continue;
+    const cells = reading.map((v) => v ?? null);
+    settled = settled ? settled.map((v, i) => (v === cells[i] ? v : undefined)) : cells;
+  }
+  if (!settled) return 'none';
+  return settled.some((v) => v !== undefined) ? settled : undefined;
+}
+
+function termsOf(table: TableDef, identities: Identity[], keys: string[]): Term[][] {
+  return identities
+    .map((id) => [...id.lhs.map((c) => ({ key: cellKey(table, c), sign: 1 })), ...id.rhs.map((c) => ({ key: cellKey(table, c), sign: -1 }))])
+    .filter((t) => t.some((term) => keys.includes(term.key)));
 }
 
 /** Every way to put `seen` in order into `n` slots, the other slots unknown. */

@@ -5,17 +5,13 @@
  * is kept as it was seen, for the caller to report and, where the arithmetic allows, recover.
  */
 import type { SourcePos } from '../document/model.ts';
-import { VERSIONS } from '../format/index.ts';
 import type { RowDef, TableDef } from '../format/types.ts';
 import { splitLabel } from '../text/normalize.ts';
 import { isValueLike } from '../text/values.ts';
+import { alignRuled, dataCells, filled, trimEmpties, type Slot } from './align.ts';
 import { LabelMatcher } from './labels.ts';
+import { closeLabels, distinctiveCores } from './likeness.ts';
 import type { StreamLine } from './stream.ts';
-
-export interface Slot {
-  text: string;
-  pos: SourcePos;
-}
 
 type Segment = { kind: 'label'; text: string } | { kind: 'values'; tokens: string[] };
 
@@ -34,6 +30,13 @@ export interface RowRead {
    * neighbouring rows and the number of values placed it.
    */
   inferred?: { label: string | null };
+  /** The last row read: when nothing follows the table in the document, the copy may have been cut inside it. */
+  last?: boolean;
+  /**
+   * The row's cells came where a blank cell leaves no trace: an exact grid (a short row there lost only empty cells,
+   * which scrapers drop) or one value per line (which cannot show a blank). Padded or space-laid rows may lose values.
+   */
+  blanksDropped?: boolean;
 }
 
 export interface TableRead {
@@ -53,6 +56,8 @@ export interface TableRead {
   touched: Set<number>;
   /** Most row labels seen stood without a value: a table left blank, those rows present with blank cells. */
   blank?: boolean;
+  /** Nothing follows the table's lines in the document (set by the caller). */
+  endsDocument?: boolean;
 }
 
 const VALUE_TOKEN = String.raw`(?:[+-]?\d[\d,]*(?:\.\d+)?|[/／—])`;
@@ -72,45 +77,6 @@ const LABEL_THEN_VALUES_RE = new RegExp(
 const width = (row: RowDef) => row.columns.length;
 /** Row labels without any value that make a blank table rather than labels quoted in prose. */
 const MIN_BLANK_ROWS = 3;
-const filled = (s: Slot) => s.text.trim() !== '';
-
-/**
- * Fits the cells after a row label to the row's columns.
- * In an exact grid (HTML, DOCX, Markdown, one cell per line) every cell stands in its column and the value columns
- * are the last ones: surplus cells in front are the empty slots of spanned label columns, surplus cells behind are
- * empty trailing columns. In padded (tab) text, empty cells at the ends are padding left by spanned label columns,
- * so a row fits only by its values, never by counting padding as blanks.
- * A row that does not fit keeps only its values and is not aligned.
- */
-export function alignRuled(cells: Slot[], expected: number, padded: boolean): { slots: Slot[]; aligned: boolean } {
-  if (!padded) {
-    const extra = cells.length - expected;
-    if (extra === 0) return { slots: cells, aligned: true };
-    if (extra > 0 && !cells.slice(0, extra).some(filled)) return { slots: cells.slice(extra), aligned: true };
-    if (extra > 0 && !cells.slice(expected).some(filled)) return { slots: cells.slice(0, expected), aligned: true };
-    return { slots: cells.filter(filled), aligned: false };
-  }
-  let slots = trimEnd(cells);
-  if (slots.length === expected && filled(slots[0])) return { slots, aligned: true };
-  if (slots.length === expected) return { slots: slots.filter(filled), aligned: false };
-  const first = slots.findIndex(filled);
-  slots = first < 0 ? [] : slots.slice(first);
-  if (slots.length === expected) return { slots, aligned: true };
-  return { slots: slots.filter(filled), aligned: false };
-}
-
-/** The cells of [from, to) that are not header labels. */
-function dataCells(cells: Slot[], kinds: ('header' | RowDef | undefined)[], from: number, to: number): Slot[] {
-  const out: Slot[] = [];
-  for (let i = from; i < to; i++) if (kinds[i] !== 'header') out.push(cells[i]);
-  return out;
-}
-
-function trimEnd(cells: Slot[]): Slot[] {
-  let end = cells.length;
-  while (end > 0 && !filled(cells[end - 1])) end--;
-  return cells.slice(0, end);
-}
 
 export function readTable(table: TableDef, lines: StreamLine[]): TableRead {
   return new TableReader(table).read(lines);
@@ -128,6 +94,8 @@ class TableReader {
   /** Values since the last row label that no row took, with their lines: a row whose label was lost. */
   private orphans: { slot: Slot; line: number }[] = [];
   private lineIndex = -1;
+  /** The unruled line being read is one value on a line of its own. */
+  private oneValueLine = false;
   /** Labels printed one after another before their values (a PDF converter pulled them out of the table). */
   private waiting: RowRead[] = [];
   /** Row labels of a run table seen (as headers). */
@@ -146,6 +114,7 @@ class TableReader {
       else i = this.unruledLine(lines, i);
     }
     this.close();
+    if (this.lastStarted) this.lastStarted.last = true;
     if (this.isBlank()) this.fillBlank();
     for (const [id, row] of this.out.rows) if (!row.slots.length && !row.aligned && row.prose) this.out.rows.delete(id);
     return this.out;
@@ -318,6 +287,7 @@ class TableReader {
     const { slots, aligned } = alignRuled(cells, width(row.row), padded);
     row.slots = slots;
     row.aligned = aligned;
+    row.blanksDropped = !padded;
     row.open = false;
     this.current = undefined;
   }
@@ -326,6 +296,7 @@ class TableReader {
   private unruledLine(lines: StreamLine[], i: number): number {
     const cells = lines[i].cells;
     this.lineIndex = lines[i].index;
+    this.oneValueLine = lines[i].prose && cells.length === 1 && VALUE_WORD_RE.test(cells[0].text.trim());
     for (let c = 0; c < cells.length; c++) {
       const text = cells[c].text.trim();
       if (!text) continue;
@@ -438,7 +409,10 @@ class TableReader {
       // A run table's values count only after its own header: numbers before it belong to something else.
       if (this.out.anchored) this.out.run.push(slot);
     }
-    else if (row?.open && row.slots.length < width(row.row)) row.slots.push(slot);
+    else if (row?.open && row.slots.length < width(row.row)) {
+      row.slots.push(slot);
+      row.blanksDropped = (row.blanksDropped ?? true) && this.oneValueLine;
+    }
     else {
       this.out.strays.push(slot);
       this.orphans.push({ slot, line: this.lineIndex });
@@ -450,46 +424,3 @@ class TableReader {
 const MAX_VALUE_TEXT = 24;
 /** Longest text taken for a misspelt label. */
 const MAX_GUESSED_LABEL = 40;
-/** Share of both texts' characters a misspelt label must have in common, in order, with the template's. */
-const MIN_LABEL_LIKENESS = 0.6;
-
-/** A misspelt label: most characters of both in common, in order, and the same numbering when both have one. */
-function closeLabels(seen: string, label: string): boolean {
-  const a = splitLabel(seen);
-  const b = splitLabel(label);
-  if (a.numbering.length && b.numbering.length && a.numbering.at(-1) !== b.numbering.at(-1)) return false;
-  const common = commonSubsequence(a.core, b.core);
-  return common >= 2 && common >= MIN_LABEL_LIKENESS * a.core.length && common >= MIN_LABEL_LIKENESS * b.core.length;
-}
-
-function commonSubsequence(a: string, b: string): number {
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (const ca of a) {
-    const next = [0];
-    for (let j = 0; j < b.length; j++) next.push(ca === b[j] ? prev[j] + 1 : Math.max(prev[j + 1], next[j]));
-    prev = next;
-  }
-  return prev[b.length];
-}
-
-const distinct = new WeakMap<TableDef, Set<string>>();
-
-/** Label cores of a table that no other statutory table uses. */
-function distinctiveCores(table: TableDef): Set<string> {
-  if (!distinct.has(table)) distinct.set(table, computeDistinctive(table));
-  return distinct.get(table)!;
-}
-
-function computeDistinctive(table: TableDef): Set<string> {
-  const cores = (t: TableDef) => [...t.headers, ...t.rows.flatMap((r) => [r.label, ...(r.variants ?? [])])].map((l) => splitLabel(l).core);
-  const others = new Set(VERSIONS.flatMap((v) => Object.values(v.tables)).filter((t) => t.id !== table.id).flatMap(cores));
-  return new Set(cores(table).filter((c) => !others.has(c)));
-}
-
-function trimEmpties(cells: Slot[]): Slot[] {
-  let a = 0;
-  let b = cells.length;
-  while (a < b && !filled(cells[a])) a++;
-  while (b > a && !filled(cells[b - 1])) b--;
-  return cells.slice(a, b);
-}

@@ -5,7 +5,7 @@ const extract = entriesOf('extract', 'template');
 
 export const EXTRACT_RULES = {
   rowValueCount: extract('row-value-count', 'error', '行的数值个数不符',
-    '一行的数值个数与该行的列数不符：数值不移位补齐；只有表格勾稽关系唯一确定时才推定各列（标记为 recovered），否则各列留空（unknown）。',
+    '一行的数值个数与该行的列数不符：数值不移位补齐；只有表格勾稽关系唯一确定时才推定各列（标记为 recovered），否则各列留空（unknown）。副本丢掉了空白单元格时（每格一行、空白合并成一串竖线），未显示的单元格按空白计，只填入各种读法一致的单元格（如总计）。',
     '表三「（一）予以公开」行：应有7个数值，实有6个，按表格勾稽关系唯一推定为 0、0、0、0、0、0、0'),
   valueText: extract('value-text', 'error', '单元格不是数值',
     '数值单元格中是无法解读为数值的文字，未采用。', '表三「2.重复申请」行“自然人”列：“见附件”不是数值，未采用'),

@@ -3,6 +3,7 @@
  * recognises each line's layout and builds the same blocks the HTML reader builds:
  * - tab-separated rows (`a\tb\tc`), pipe rows (`a | b`, `| a | b |`), Markdown tables with `---` rules;
  * - one cell per line ending in `|`, rows closed by `|||` spacer lines;
+ * - pipe rows broken at their blank cells (`a | 25 |`, `|`, `|`, `| 25 |`: each blank cell became a line break);
  * - one cell per line indented by a tab, a row per group of lines, a line without the tab continuing the cell above;
  * - rows laid out by runs of spaces (PDF text), kept as unruled rows because blanks are invisible there;
  * - everything else is a paragraph (one cell per line separated by blank lines stays paragraphs: extraction reads it).
@@ -209,6 +210,55 @@ class BlockBuilder {
 
 const isLonePipe = (line: Line | undefined) => line?.kind === 'pipe-break' && line.raw.trim() === '|';
 
+/**
+ * The lines of a pipe row broken at its blank cells, starting at `k`: a row ending in `|`, then lone `|` lines each
+ * followed by a line starting with `|` that carries the row on, the last run of lone `|` lines possibly ending the
+ * row (its trailing blank cells; only after a filled cell, so a label's spacer line stays a spacer). Undefined when
+ * the lines are not that shape.
+ */
+function brokenPipeRow(group: Line[], k: number): Line[] | undefined {
+  const head = group[k];
+  if ((head.kind !== 'pipe-row' && head.kind !== 'pipe-cell') || !head.raw.trim().endsWith('|')) return undefined;
+  let end = k;
+  for (let at = k; ; ) {
+    let j = at + 1;
+    while (isLonePipe(group[j])) j++;
+    if (j === at + 1) break;
+    const next = group[j];
+    if (next && next.kind !== 'pipe-break' && next.raw.trim().startsWith('|')) {
+      end = j;
+      if (!next.raw.trim().endsWith('|')) break;
+      at = j;
+      continue;
+    }
+    const last = group[at].raw.trim().slice(0, -1).trimEnd();
+    if (group[at].kind === 'pipe-row' && last && !last.endsWith('|')) end = j - 1;
+    break;
+  }
+  return end > k ? group.slice(k, end + 1) : undefined;
+}
+
+/** Cells of a pipe row written over several lines: a line break is no cell boundary, only a pipe is. */
+function joinedPipeCells(run: Line[]): Cell[] {
+  const cells: Cell[] = [];
+  run.forEach((line, k) => {
+    let column = 1;
+    line.raw.split('|').forEach((part, i) => {
+      const pos = { line: line.no, column: column + part.length - part.trimStart().length };
+      column += part.length + 1;
+      const last = cells.at(-1);
+      if (i > 0 || k === 0 || !last) cells.push({ text: part.trim(), pos });
+      else if (part.trim()) {
+        if (!last.text) last.pos = pos;
+        last.text = `${last.text} ${part.trim()}`.trim();
+      }
+    });
+  });
+  if (run[0].raw.trim().startsWith('|')) cells.shift();
+  if (run.at(-1)!.raw.trim().endsWith('|')) cells.pop();
+  return cells;
+}
+
 function buildBlocks(lines: Line[]): Block[] {
   const b = new BlockBuilder();
   for (const group of groups(lines)) {
@@ -219,6 +269,12 @@ function buildBlocks(lines: Line[]): Block[] {
     }
     for (let k = 0; k < group.length; k++) {
       const line = group[k];
+      const broken = b.hasPending() ? undefined : brokenPipeRow(group, k);
+      if (broken) {
+        b.row(joinedPipeCells(broken), true);
+        k += broken.length - 1;
+        continue;
+      }
       if (b.hasPending() && !line.raw.includes('|') && isLonePipe(group[k + 1])) {
         // The closing `|` of a cell-per-line row's cell wrapped onto the next line.
         b.pipeCell({ text: line.raw.trim(), pos: { line: line.no, column: 1 } });

@@ -71,6 +71,19 @@ describe('statistics period', () => {
     }
   });
 
+  it('reads a period however a copy spaced it: spaces or zero-width spaces between characters, a line break inside', async () => {
+    for (const preamble of ['本报告统 计 期 限 为 2024 年 1 月 1 日 至 2024 年 12 月 31 日。',
+      '本报告统\u200b计期限为2024年1月1日至2024\u200b年12月31日。', '本报告统计数据从2024年1月\n1日至12月31日。']) {
+      assert.deepEqual(rulesOf(await checkText(textReport({ preamble })), 'statistics-period-year', 'statistics-period-missing'), [], preamble);
+    }
+  });
+
+  it('flags a spaced period of another year, at the line it starts on', async () => {
+    const r = await checkText(textReport({ preamble: '本报告统 计 期 限 为 2023 年 1 月 1 日 至\n2023 年 12 月 31 日。' }));
+    assert.deepEqual(rulesOf(r, 'statistics-period-year'),
+      [['statistics-period-year', 3, '统计期写作“统计期限为2023年1月1日至2023年12月31日”，与报告年度2024年不符']]);
+  });
+
   it('flags an end year other than the report year', async () => {
     const r = await checkText(textReport({ preamble: '本报告统计数据从2024年1月1日至2023年12月31日。' }));
     assert.deepEqual(rulesOf(r, 'statistics-period-year').map((f) => f[1]), [3]);

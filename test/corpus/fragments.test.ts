@@ -14,7 +14,7 @@ import { scoreFragment, type FragmentScore } from './score.ts';
 const DIR = join(ROOT, '..', 'shared', 'corpus', 'fragments');
 const available = existsSync(DIR);
 /** Share of expected cells that must be read exactly; raised with every improvement, never lowered. */
-const FLOOR = 0.985;
+const FLOOR = 0.99;
 
 describe('real fragments', { skip: !available && 'fragments corpus (../shared/corpus/fragments) not present' }, () => {
   it('reads every expected cell and invents none', async () => {

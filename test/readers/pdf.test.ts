@@ -324,3 +324,25 @@ describe('PDF reader: building blocks', () => {
     ]);
   });
 });
+
+describe('letter-spaced text (CSS letter-spacing printed by Chromium)', () => {
+  it('reads a spaced-out title as the words it spells, so its agency and year are found', async () => {
+    const doc = await read('spaced-title.pdf');
+    assert.deepEqual(doc.blocks.slice(0, 2).map((b) => (b.kind === 'table' ? '' : b.text)),
+      ['平阴县卫生健康局2024年政府信息公开工作年度报告', '发布日期:2025-01-15']);
+    const { parseReportFile } = await import('../../src/index.ts');
+    const r = await parseReportFile(fixture('spaced-title.pdf'));
+    assert.deepEqual([r.agency, r.year], ['平阴县卫生健康局', 2024]);
+  });
+
+  it('takes the gap every character has for tracking, not for spaces, and keeps a space wider than it', () => {
+    // A title at 16.5 pt with 2.25 pt between all characters; pdf.js marks each gap as a space.
+    const at = (text: string, x0: number, x1: number) => ({ text, x0, x1, baseline: 124, size: 16.5, spaced: true });
+    const [title] = buildLines([at('平', 77.16, 93.66), at('阴', 95.91, 112.41), at('县', 114.66, 131.16), at('局', 133.41, 149.91),
+      at('2', 152.16, 161.23), at('0', 163.7, 172.77), at('2', 175.24, 184.31), at('4', 186.78, 195.85), at('年', 198.32, 214.82)], 1);
+    assert.equal(title.text, '平阴县局2024年');
+    const [spaced] = buildLines([at('平', 77.16, 93.66), at('阴', 95.91, 112.41), at('县', 114.66, 131.16), at('局', 133.41, 149.91),
+      at('12', 152.16, 170.31), at('34', 178.86, 197.01)], 1);
+    assert.equal(spaced.text, '平阴县局12 34');
+  });
+});

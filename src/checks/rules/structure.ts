@@ -94,12 +94,24 @@ export const subheadingSequence = defineRule({
 /** "统计数据从2024年1月1日至12月31日", "统计时限自2024年1月1日至2024年12月31日", "统计期限为…起至…止". */
 const PERIOD_RE = /统计[^。;,]{0,8}?((?:19|20)\d{2})年1月1日[^。;,\d]{0,3}?(?:((?:19|20)\d{2})年)?12月31日/;
 
+/** Zero-width characters web copies leave between the characters of a word; whitespace is gone from `norm` already. */
+const INVISIBLE_RE = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * The periods stated, whatever spacing the copy put between the characters; a period a PDF line break cut in two
+ * ("…2024年1月" / "1日至12月31日") is read across the break, at the paragraph it starts in.
+ */
 function statedPeriods(paragraphs: Paragraph[]): { p: Paragraph; years: number[]; text: string }[] {
   const out: { p: Paragraph; years: number[]; text: string }[] = [];
-  for (const p of paragraphs) {
-    const m = PERIOD_RE.exec(p.norm);
-    if (m) out.push({ p, years: [Number(m[1]), ...(m[2] ? [Number(m[2])] : [])], text: m[0] });
-  }
+  paragraphs.forEach((p, i) => {
+    const own = p.norm.replace(INVISIBLE_RE, '');
+    const next = paragraphs[i + 1];
+    const joined = next && !/[。!?]$/.test(own) ? own + next.norm.replace(INVISIBLE_RE, '') : own;
+    const m = PERIOD_RE.exec(joined);
+    // A period wholly after the break is the next paragraph's own.
+    if (!m || m.index >= own.length) return;
+    out.push({ p, years: [Number(m[1]), ...(m[2] ? [Number(m[2])] : [])], text: m[0] });
+  });
   return out;
 }
 
