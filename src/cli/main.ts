@@ -10,8 +10,8 @@ const program = new Command()
   .version(XXGK_VERSION, '-V, --version', '显示版本号')
   .helpOption('-h, --help', '显示帮助')
   .helpCommand('help [command]', '显示某个命令的帮助')
-  .showHelpAfterError('（使用 --help 查看用法）')
-  .configureOutput({ outputError: (s, write) => write(`xxgk: ${s}`) });
+  // A usage error is one line, like any unusable input: commander's reason, then the hint in both languages.
+  .configureOutput({ outputError: (s, write) => write(`xxgk: ${s.trim().replace(/^error: /, '')}（用法错误，见 xxgk --help；usage error, see xxgk --help）\n`) });
 
 // Set before the commands are registered, so that they inherit it: usage errors exit 2 like other Unix tools;
 // --help and --version exit 0.

@@ -1,40 +1,48 @@
-/** `xxgk parse FILE...`: read reports into statutory data; a human summary, or Report JSON with --json. */
+/** `xxgk parse FILE...`: read reports into statutory data; a human summary, Report JSON Lines, or CSV cells. */
 import type { Command } from 'commander';
+import { parseMany, type Outcome } from '../pipeline/index.ts';
+import { csvHeader, csvRows } from './csv.ts';
+import { Tally } from './findings.ts';
 import { expandInputs } from './inputs.ts';
-import { exitCodeOf, parseAll, printUnusable, type Outcome } from './run.ts';
+import { addCommonOptions, batchOptions, findingFilter, type CommonOptions } from './options.ts';
+import { withProgress } from './progress.ts';
+import { printUnusable } from './unusable.ts';
+import { say, sayJson } from './output.ts';
 import { summarize } from './summary.ts';
 
+type ParseOptions = CommonOptions & { csv?: boolean };
+
 export function registerParse(program: Command): void {
-  program
+  addCommonOptions(program
     .command('parse')
     .description('读取年度报告（文本、Markdown、网页、Word、PDF），输出机关、年度、三张统计表和读取中发现的问题')
-    .argument('<files...>', '报告文件或文件夹；- 表示从标准输入读取')
-    .option('--json', '输出 JSON Lines：每个输入一行 Report JSON，顺序与输入一致')
-    .option('--pretty', '与 --json 同用：缩进排版，便于阅读')
-    .option('--ocr', '对没有文字层的扫描件进行文字识别（需安装 tesseract-ocr）')
+    .argument('<files...>', '报告文件或文件夹；- 表示从标准输入读取'))
+    .option('--csv', '输出 CSV：每个报告的每个单元格一行（文件、机关、年度、表、行、列、值、来源），可用电子表格打开')
     .addHelpText('after', `
-退出码：0 读取成功；1 读取成功但有错误级问题；2 有无法读取的输入。
+退出码：0 读取成功；1 读取成功但有错误级问题；2 有无法读取的输入（其余文件照常读取）。
 
 示例：
   xxgk parse 年度报告.html
   xxgk parse --json reports/ > reports.jsonl
+  xxgk parse --csv reports/ > 单元格.csv
   cat 报告.txt | xxgk parse -`)
-    .action(async (files: string[], opts: { json?: boolean; pretty?: boolean; ocr?: boolean }) => {
+    .action(async (files: string[], opts: ParseOptions) => {
       const paths = await expandInputs(files);
-      const outcomes: Outcome[] = [];
-      for await (const outcome of parseAll(paths, { ocr: opts.ocr })) {
-        outcomes.push(outcome);
-        print(outcome, opts.json ?? false, opts.pretty ?? false);
+      const filter = findingFilter(opts);
+      const tally = new Tally();
+      if (opts.csv) say(csvHeader());
+      for await (const read of withProgress(parseMany(paths, batchOptions(opts)), paths.length, '读取')) {
+        const outcome = filter.outcome(read);
+        tally.add(outcome);
+        print(outcome, opts);
       }
-      process.exitCode = exitCodeOf(outcomes);
+      process.exitCode = tally.exitCode();
     });
 }
 
-function print(outcome: Outcome, json: boolean, pretty: boolean): void {
-  if ('error' in outcome) {
-    printUnusable(outcome, json);
-    return;
-  }
-  if (json) process.stdout.write(`${JSON.stringify(outcome.report, null, pretty ? 2 : undefined)}\n`);
-  else process.stdout.write(`${summarize(outcome.report)}\n\n`);
+function print(outcome: Outcome, opts: ParseOptions): void {
+  if ('error' in outcome) printUnusable(outcome, opts.json ?? false);
+  else if (opts.json) sayJson(outcome.report, opts.pretty);
+  else if (opts.csv) for (const row of csvRows(outcome.path, outcome.report)) process.stdout.write(`${row}\n`);
+  else say(`${summarize(outcome.report)}\n`);
 }

@@ -3,23 +3,24 @@ import cliProgress from 'cli-progress';
 
 const MIN_ITEMS = 20;
 
-export class Progress {
-  private readonly bar: cliProgress.SingleBar | undefined;
-
-  constructor(total: number, label: string) {
-    if (total < MIN_ITEMS || !process.stderr.isTTY) return;
-    this.bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {value}/{total} {percentage}% 剩余 {eta_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
-      cliProgress.Presets.shades_classic,
-    );
-    this.bar.start(total, 0);
+/** Passes items through, ticking a bar per item; the bar is gone when the items are (also after an early stop). */
+export async function* withProgress<T>(items: AsyncIterable<T>, total: number, label: string): AsyncGenerator<T> {
+  const bar = total >= MIN_ITEMS && process.stderr.isTTY ? startBar(total, label) : undefined;
+  try {
+    for await (const item of items) {
+      yield item;
+      bar?.increment();
+    }
+  } finally {
+    bar?.stop();
   }
+}
 
-  tick(): void {
-    this.bar?.increment();
-  }
-
-  stop(): void {
-    this.bar?.stop();
-  }
+function startBar(total: number, label: string): cliProgress.SingleBar {
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {value}/{total} {percentage}% 剩余 {eta_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return bar;
 }

@@ -112,16 +112,23 @@ function pick<T extends SourcePlace>(base: T, pos: SourcePos, keys: (keyof Sourc
   return base;
 }
 
-/** A source place in words for messages: 第3页, 第12行, 第5段, 表2第4行; empty when unknown. */
+/** A source place in words for messages: 第3页, 第12行, 第5段, 表2第4行, 第8行表1第3行; empty when unknown. */
 export function placeWords(place: SourcePlace | undefined): string {
   if (!place) return '';
   switch (place.medium) {
     case 'pdf':
       return `第${place.page}页`;
     case 'docx':
-      if (place.table !== undefined) return `表${place.table + 1}${place.row !== undefined ? `第${place.row + 1}行` : ''}`;
-      return place.paragraph !== undefined ? `第${place.paragraph}段` : '';
+      return place.table !== undefined ? tableRowWords(place.table, place.row) : place.paragraph !== undefined ? `第${place.paragraph}段` : '';
+    case 'html':
+      // A page is often one long line: the table and row say where on it.
+      return `第${place.line}行${place.table !== undefined ? tableRowWords(place.table, place.row) : ''}`;
     default:
       return `第${place.line}行`;
   }
+}
+
+/** Tables and rows are counted from 0 in places and from 1 in words. */
+function tableRowWords(table: number, row: number | undefined): string {
+  return `表${table + 1}${row !== undefined ? `第${row + 1}行` : ''}`;
 }

@@ -75,6 +75,11 @@ export class CheckBatch {
     }
   }
 
+  /** The path of the input at `index`, as given. */
+  pathOf(index: number): string {
+    return this.paths[index];
+  }
+
   /** Removes the spool; call when done, also after an early stop. */
   async close(): Promise<void> {
     await this.spool?.close();

@@ -37,14 +37,34 @@ describe('xxgk check', () => {
     const lines = r.out.trim().split('\n');
     assert.equal(r.code, 1);
     assert.deepEqual(lines.map((l) => l.replace(broken, 'F').replace(/\] .*/, ']')), [
+      'F — 石嘴山市卫生健康委员会 · 2024年度 · 2021版格式',
       'F:49: 错误 [table3-row-total]',
       'F:70: 错误 [table3-outcomes]',
       'F:83: 警告 [fee-statement]',
       '',
       '1 个文件，2 个错误，1 个警告，0 个提示',
     ]);
-    assert.match(lines[0], /表三·「（一）予以公开」行：总计=3，自然人\+法人或其他组织各列之和=4，相差1$/);
-    assert.match(lines[1], /表三·商业企业列：（七）总计=1，（一）至（六）各项之和=2，相差1$/);
+    assert.match(lines[1], /表三·「（一）予以公开」行：总计=3，自然人\+法人或其他组织各列之和=4，相差1$/);
+    assert.match(lines[2], /表三·商业企业列：（七）总计=1，（一）至（六）各项之和=2，相差1$/);
+  });
+
+  it('shows, counts and exits by the findings --quiet, --severity and --ignore keep', () => {
+    const quiet = xxgk('check', '--quiet', broken);
+    assert.doesNotMatch(quiet.out, /fee-statement/);
+    assert.match(quiet.out, /1 个文件，2 个错误，0 个警告，0 个提示\n$/);
+    assert.equal(xxgk('check', '--severity', 'warning', broken).out.match(/\[/g)?.length, 3);
+    const ignored = xxgk('check', '--ignore', 'table3-row-total,table3-outcomes', broken);
+    assert.deepEqual([ignored.code, ignored.out.match(/\[[a-z0-9-]+\]/g)], [0, ['[fee-statement]']]);
+    const json = JSON.parse(xxgk('check', '--json', '--quiet', broken).out);
+    assert.deepEqual(json.findings.map((f: { rule: string }) => f.rule).sort(), ['table3-outcomes', 'table3-row-total']);
+  });
+
+  it('refuses an unknown option, an unknown rule in --ignore and an unknown --severity: exit 2, one line', () => {
+    for (const args of [['--bogus'], ['--ignore', 'no-such-rule'], ['--severity', 'fatal']]) {
+      const r = xxgk('check', ...args, clean);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /^xxgk: .*（用法错误，见 xxgk --help；usage error, see xxgk --help）\n$/);
+    }
   });
 
   it('keeps going after an unusable input, says why on stderr, and exits 2', () => {

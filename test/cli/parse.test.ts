@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { csvRows } from '../../src/cli/csv.ts';
+import { parseReportFile } from '../../src/index.ts';
 import { CLI, SEEDS_DIR, seedsAvailable } from '../helpers.ts';
 
 const run = promisify(execFile);
@@ -133,5 +135,18 @@ describe('xxgk parse: readable inputs', () => {
     assert.equal(code, 1);
     const reports = stdout.trim().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(reports.map((r) => r.findings.some((f: any) => f.severity === 'error')), [false, true, false, false, false]);
+  });
+});
+
+describe('xxgk parse --csv', () => {
+  it('writes one row per report × cell, with a BOM for spreadsheets and formula-like text disarmed', async () => {
+    const path = file('csv.txt', REPORT);
+    const { stdout } = await xxgk(['parse', '--csv', path]);
+    const lines = stdout.trimEnd().split('\n');
+    assert.equal(lines[0], '\uFEFF文件,机关,年度,格式版本,表,行,列,单元格,值,来源');
+    assert.ok(lines.includes(`${path},某县统计局,2024,2021,table2,licensing,,表二·行政许可,5,`));
+    assert.ok(lines.slice(1).every((l) => l.startsWith(`${path},`)));
+    const [row] = csvRows('=1+1.txt', (await parseReportFile(path)));
+    assert.match(row, /^'=1\+1\.txt,/);
   });
 });
