@@ -11,10 +11,13 @@
  *    (bench/files.ts): pages/s or files/s on one core, peak RSS, and for PDFs the time `pdftotext -layout` takes on the
  *    same files, as the ratio xxgk/pdftotext. --no-pdf skips the PDF cases.
  *
+ * 4. The CLI's batch (bench/batch.ts): `xxgk check --json` over folders of 250, 1000, 4000 reports in worker threads,
+ *    reports/s and peak RSS of the whole process.
+ *
  *   npm run bench -- [--reports 1000] [--cases text-tab,html,pdf-chromium] [--stream 1000,4000,16000] [--serial]
- *                    [--no-stream] [--files 20] [--no-pdf]
+ *                    [--no-stream] [--files 20] [--no-pdf] [--batch 250,1000,4000] [--no-batch]
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -37,6 +40,8 @@ const { values } = parseArgs({
     'no-stream': { type: 'boolean', default: false },
     files: { type: 'string', default: '20' },
     'no-pdf': { type: 'boolean', default: false },
+    batch: { type: 'string', default: '250,1000,4000' },
+    'no-batch': { type: 'boolean', default: false },
   },
 });
 const REPORTS = Number(values.reports);
@@ -175,5 +180,9 @@ if (fileCases.length && FILES > 0) {
     rows,
   ));
   console.log('exact = tables 二, 三, 四 equal the generated data; pdftotext -layout runs once per file (a process each), sequentially');
+}
+if (!values['no-batch']) {
+  const script = fileURLToPath(new URL('./batch.ts', import.meta.url));
+  spawnSync(process.execPath, ['--import', 'tsx', script, '--sizes', values.batch!], { stdio: 'inherit' });
 }
 console.log(`\ntotal ${fixed((performance.now() - began) / 1000)} s`);

@@ -16,6 +16,8 @@ export const UNREADABLE_CODES = [
   'timeout',
   /** Reading needed more memory than the limit; the worker reading it was stopped. */
   'memory',
+  /** A bug of xxgk's own, not the input's fault: the message says what failed, and the batch goes on. */
+  'internal',
 ] as const;
 export type UnreadableCode = (typeof UNREADABLE_CODES)[number];
 

@@ -13,5 +13,5 @@ export function errorOutcome(path: string, e: UnreadableError): Outcome {
 export function internalError(e: unknown): UnreadableError {
   if (process.env.XXGK_DEBUG) console.error(e);
   const detail = e instanceof Error ? e.message : String(e);
-  return new UnreadableError('corrupt', `读取失败：${detail}`, `failed to read: ${detail}`);
+  return new UnreadableError('internal', `读取失败（程序内部错误）：${detail}`, `internal error while reading: ${detail}`);
 }

@@ -75,6 +75,17 @@ describe('the packed tarball installed into a fresh project', () => {
     });
   });
 
+  it('reads a batch in worker threads from the installed package, in input order', () => {
+    const script = join(project, 'batch.mjs');
+    writeFileSync(script, `import { parseMany } from 'xxgk';
+const out = [];
+for await (const o of parseMany(process.argv.slice(2))) out.push('report' in o ? o.report.agency : o.error.error.code);
+console.log(JSON.stringify(out));
+`);
+    const out = execFileSync(process.execPath, [script, join(project, '2024-mistakes.txt'), join(project, 'missing.txt')], { encoding: 'utf8', cwd: project });
+    assert.deepEqual(JSON.parse(out), ['江沙市商务局', 'not-found']);
+  });
+
   it('installs the xxgk command, which runs the compiled CLI', () => {
     const bin = join(project, 'node_modules', '.bin', 'xxgk');
     assert.equal(execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim(), PACKAGE.version);
