@@ -13,7 +13,7 @@ import { addCommonOptions, batchOptions, findingFilter, type CommonOptions } fro
 import { say, sayJson, warn } from './output.ts';
 import { withProgress } from './progress.ts';
 import { printUnusable } from './unusable.ts';
-import { displayWidth, padEnd } from './width.ts';
+import { displayWidth, padEnd } from '../text/width.ts';
 
 type CheckOptions = CommonOptions & { rules?: boolean; roster?: string; exitZero?: boolean };
 

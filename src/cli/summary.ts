@@ -6,7 +6,7 @@ import { rowValues } from '../report/cells.ts';
 import type { Report } from '../report/types.ts';
 import type { CellValue } from '../text/values.ts';
 import { countBySeverity, countsLine, findingLine } from './findings.ts';
-import { padEnd, padStart, truncate } from './width.ts';
+import { padEnd, padStart, truncate } from '../text/width.ts';
 
 const LABEL_WIDTH = 30;
 

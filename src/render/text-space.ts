@@ -7,7 +7,7 @@ import { wordRows, type FlatCell } from './flatten.ts';
 import type { TableGrid } from './grid.ts';
 import { outline } from './outline.ts';
 import type { ReportData } from './types.ts';
-import { displayWidth, padLeft, padRight } from './width.ts';
+import { displayWidth, padEnd, padStart } from '../text/width.ts';
 
 const PAGE_CHARS = 40;
 const GAP = 2;
@@ -54,9 +54,9 @@ function tableLines(grid: TableGrid): string[] {
     for (const cell of row) {
       if (!cell.text) continue;
       const spanWidth = starts[cell.col + cell.span - 1] + widths[cell.col + cell.span - 1] - starts[cell.col];
-      const text = cell.role === 'value' ? padLeft(cell.text, spanWidth) : cell.text;
+      const text = cell.role === 'value' ? padStart(cell.text, spanWidth) : cell.text;
       const at = Math.max(starts[cell.col], line === '' ? 0 : displayWidth(line) + GAP);
-      line = padRight(line, at) + text;
+      line = padEnd(line, at) + text;
     }
     return INDENT + line;
   });
@@ -67,7 +67,7 @@ export function renderTextSpace(report: ReportData): string {
   for (const block of outline(report)) {
     if (block.kind === 'table') out.push(...tableLines(block.grid), '');
     else if (block.kind === 'paragraph') out.push(...wrap(`　　${block.text}`), '');
-    else if (block.kind === 'signature') out.push(...block.lines.map((l) => padLeft(l, PAGE_CHARS * 2)));
+    else if (block.kind === 'signature') out.push(...block.lines.map((l) => padStart(l, PAGE_CHARS * 2)));
     else out.push(block.text, '');
   }
   return `${out.join('\n')}\n`;

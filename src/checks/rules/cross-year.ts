@@ -20,19 +20,19 @@ export const carriedOver = defineRule({
   example: '表三“自然人”列：本年「二、上年结转政府信息公开申请数量」为0，上年报告「四、结转下年度继续办理」为2',
   check({ report, previous }) {
     const hits: Hit[] = [];
-    const pair = tablePair(report, previous, 'table3');
+    const pair = previous && tablePair(report, previous, 'table3');
     if (!pair) return hits;
-    const { table, before, prior } = pair;
+    const { table, previousTable } = pair;
     const over = rowDef(table, 'carried_over');
-    const forward = rowDef(before, 'carried_forward');
+    const forward = rowDef(previousTable, 'carried_forward');
     if (!over || !forward) return hits;
     over.columns.forEach((column, col) => {
       const key = cellKey(table, { row: over.id, col });
-      const lastKey = cellKey(before, { row: forward.id, col });
+      const lastKey = cellKey(previousTable, { row: forward.id, col });
       const now = valueAt(report, key);
-      const then = valueAt(prior, lastKey);
+      const then = valueAt(previous, lastKey);
       if (typeof now !== 'number' || typeof then !== 'number' || now === then) return;
-      if (report.provenance[key]?.status === 'unknown' || prior.provenance[lastKey]?.status === 'unknown') return;
+      if (report.provenance[key]?.status === 'unknown' || previous.provenance[lastKey]?.status === 'unknown') return;
       hits.push({
         message: `${tableName(table.id)}“${column.label}”列：本年「${over.label}」为${now}，上年报告「${forward.label}」为${then}`,
         cells: [key],
@@ -54,17 +54,17 @@ export const inForceContinuity = defineRule({
   example: '表二「行政规范性文件」：上年现行有效12件+本年制发3件−本年废止1件=14件，但本年现行有效件数为10',
   check({ report, previous }) {
     const hits: Hit[] = [];
-    const pair = tablePair(report, previous, 'table2');
+    const pair = previous && tablePair(report, previous, 'table2');
     if (!pair) return hits;
-    const { table, before, prior } = pair;
+    const { table, previousTable } = pair;
     for (const id of ['regulations', 'normative_docs']) {
       const row = rowDef(table, id);
-      if (!row || !rowDef(before, id)) continue;
+      if (!row || !rowDef(previousTable, id)) continue;
       const key = (t: typeof table, column: string) => cellsOf(t).find((c) => c.row.id === id && c.column.id === column)?.key;
-      const keys = { issued: key(table, 'issued'), repealed: key(table, 'repealed'), inForce: key(table, 'in_force'), last: key(before, 'in_force') };
+      const keys = { issued: key(table, 'issued'), repealed: key(table, 'repealed'), inForce: key(table, 'in_force'), last: key(previousTable, 'in_force') };
       if (!keys.issued || !keys.repealed || !keys.inForce || !keys.last) continue;
       const [issued, repealed, inForce] = [keys.issued, keys.repealed, keys.inForce].map((k) => numberAt(report, k));
-      const last = numberAt(prior, keys.last);
+      const last = numberAt(previous, keys.last);
       if ([issued, repealed, inForce, last].some((v) => v === undefined)) continue;
       const expected = last! + issued! - repealed!;
       if (expected === inForce) continue;
@@ -99,11 +99,11 @@ export function similarity(a: string, b: string): number {
 
 const SIMILARITY_THRESHOLD = 0.9;
 /** Below this many characters a narrative is too short to call a copy ("无其他需要报告的事项" is the same every year). */
-/** The same table in this year's and last year's report, both read, with last year's report. */
-function tablePair(report: Report, previous: Report | undefined, id: TableId): { table: TableDef; before: TableDef; prior: Report } | undefined {
+/** The definitions of one table in this year's and last year's report, when both reports have it. */
+function tablePair(report: Report, previous: Report, id: TableId): { table: TableDef; previousTable: TableDef } | undefined {
   const table = tableDefOf(report, id);
-  const before = previous && tableDefOf(previous, id);
-  return table && before && previous ? { table, before, prior: previous } : undefined;
+  const previousTable = tableDefOf(previous, id);
+  return table && previousTable ? { table, previousTable } : undefined;
 }
 
 const MIN_CHARS = 200;

@@ -1,9 +1,9 @@
-/** Terminal display width, counting CJK and full-width characters as two columns. */
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+/** Display width in a monospaced terminal or a PDF text dump: CJK, full-width and astral characters count two. */
+const WIDE_RE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
 
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
+  for (const ch of s) w += WIDE_RE.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
   return w;
 }
 
