@@ -27,5 +27,5 @@ export async function parseReportBytes(bytes: Uint8Array, name: string, options:
   return extractReport(await readBytes(bytes, name, options));
 }
 export { checkReport, checkPair, RULES } from './checks/index.ts';
-export { CheckBatch, checkOutcome, defaultLimits, parseMany, parseOne } from './pipeline/index.ts';
+export { CATALOGUE, CheckBatch, checkOutcome, defaultLimits, parseMany, parseOne } from './pipeline/index.ts';
 export type { BatchOptions, CheckBatchOptions, Input, Limits, Outcome, PairResult } from './pipeline/index.ts';

@@ -10,7 +10,7 @@ import { loadRoster, RosterError } from '../roster/index.ts';
 import { FindingFilter, SEVERITY_ZH, Tally, findingLine, headerLine } from './findings.ts';
 import { expandInputs } from './inputs.ts';
 import { addCommonOptions, batchOptions, findingFilter, type CommonOptions } from './options.ts';
-import { say, sayJson, warn } from './output.ts';
+import { inline, say, sayJson, warn } from './output.ts';
 import { withProgress } from './progress.ts';
 import { printUnusable } from './unusable.ts';
 import { displayWidth, padEnd } from '../text/width.ts';
@@ -66,7 +66,7 @@ async function checkToText(batch: CheckBatch, total: number, filter: FindingFilt
     const shown = findings.filter(filter.keep);
     tally.findings(shown);
     const path = batch.pathOf(pair.current);
-    say([line, ...byPlace(shown).map((f) => findingLine(path, f))].join('\n'));
+    say([inline(line), ...byPlace(shown).map((f) => findingLine(path, f))].join('\n'));
   }
   say(tally.summary());
   return tally.exitCode();
@@ -77,7 +77,8 @@ async function checkToJson(batch: CheckBatch, total: number, filter: FindingFilt
   for await (const outcome of withProgress(batch.checked(), total, '核查')) {
     if ('error' in outcome) printUnusable(outcome, false);
   }
-  for (const { line } of await batch.pairs()) warn(line);
+
+  for (const { line } of await batch.pairs()) warn(inline(line));
   const tally = new Tally();
   for await (const final of batch.final()) {
     const outcome = filter.outcome(final);

@@ -5,6 +5,7 @@
  */
 import { cellLabel, reportCells } from '../report/cells.ts';
 import type { Report } from '../report/types.ts';
+import { visible } from './output.ts';
 
 const HEADER = ['文件', '机关', '年度', '格式版本', '表', '行', '列', '单元格', '值', '来源'];
 
@@ -25,6 +26,7 @@ export function csvRows(path: string, report: Report): string[] {
 
 function field(value: string | number): string {
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const shown = visible(value);
+  const safe = /^[=+\-@]/.test(shown) ? `'${shown}` : shown;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

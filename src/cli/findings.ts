@@ -5,13 +5,14 @@
 import { placeWords } from '../document/finding.ts';
 import type { Finding, Report, Severity } from '../report/types.ts';
 import type { Outcome } from '../pipeline/index.ts';
+import { inline } from './output.ts';
 
 export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** `path:12`, `path:第3页`, `path:表2第4行` (DOCX), `path:8:表1第3行` (an HTML page on few lines). */
 export function findingLine(path: string, f: Finding): string {
-  return `${path}${where(f)}: ${SEVERITY_ZH[f.severity]} [${f.rule}] ${f.message}`;
+  return `${inline(path)}${where(f)}: ${SEVERITY_ZH[f.severity]} [${f.rule}] ${inline(f.message)}`;
 }
 
 function where(f: Finding): string {
@@ -25,7 +26,7 @@ function where(f: Finding): string {
 /** What a file was read as, heading its findings: `path — 机关 · 2024年度 · 2021版格式`. */
 export function headerLine(path: string, report: Report): string {
   const version = report.format_version === 'free' ? '自由格式' : `${report.format_version}版格式`;
-  return `${path} — ${report.agency ?? '（未识别机关）'} · ${report.year ? `${report.year}年度` : '（未识别年度）'} · ${version}`;
+  return `${inline(path)} — ${inline(report.agency ?? '（未识别机关）')} · ${report.year ? `${report.year}年度` : '（未识别年度）'} · ${version}`;
 }
 
 /** Which findings are shown and counted: at least `minimum` severe, and not of an ignored rule. */

@@ -11,6 +11,11 @@ export function visible(text: string): string {
   return text.replace(UNSAFE_RE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
+/** An untrusted piece of a one-line message (a path, an agency, a message): line breaks shown escaped too. */
+export function inline(text: string): string {
+  return visible(text).replace(/[\n\u2028\u2029]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
 /** Writes human output to stdout. */
 export function say(text: string): void {
   process.stdout.write(`${visible(text)}\n`);

@@ -1,5 +1,5 @@
 /** `xxgk parse FILE...`: read reports into statutory data; a human summary, Report JSON Lines, or CSV cells. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { parseMany, type Outcome } from '../pipeline/index.ts';
 import { csvHeader, csvRows } from './csv.ts';
 import { Tally } from './findings.ts';
@@ -17,7 +17,7 @@ export function registerParse(program: Command): void {
     .command('parse')
     .description('读取年度报告（文本、Markdown、网页、Word、PDF），输出机关、年度、三张统计表和读取中发现的问题')
     .argument('<files...>', '报告文件或文件夹；- 表示从标准输入读取'))
-    .option('--csv', '输出 CSV：每个报告的每个单元格一行（文件、机关、年度、表、行、列、值、来源），可用电子表格打开')
+    .addOption(new Option('--csv', '输出 CSV：每个报告的每个单元格一行（文件、机关、年度、表、行、列、值、来源），可用电子表格打开').conflicts('json'))
     .addHelpText('after', `
 退出码：0 读取成功；1 读取成功但有错误级问题；2 有无法读取的输入（其余文件照常读取）。
 
@@ -41,7 +41,7 @@ export function registerParse(program: Command): void {
 }
 
 function print(outcome: Outcome, opts: ParseOptions): void {
-  if ('error' in outcome) printUnusable(outcome, opts.json ?? false);
+  if ('error' in outcome) printUnusable(outcome, opts.json ?? false, opts.pretty);
   else if (opts.json) sayJson(outcome.report, opts.pretty);
   else if (opts.csv) for (const row of csvRows(outcome.path, outcome.report)) process.stdout.write(`${row}\n`);
   else say(`${summarize(outcome.report)}\n`);

@@ -18,7 +18,7 @@ export async function* withProgress<T>(items: AsyncIterable<T>, total: number, l
 
 function startBar(total: number, label: string): cliProgress.SingleBar {
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} {percentage}% 剩余 {eta_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    { format: `${label} [{bar}] {value}/{total} {percentage}% 剩余 {eta_formatted}`, stream: process.stderr, hideCursor: false, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);

@@ -5,6 +5,7 @@ import { rowKeys } from '../format/identities.ts';
 import { rowValues } from '../report/cells.ts';
 import type { Report } from '../report/types.ts';
 import type { CellValue } from '../text/values.ts';
+import { inline } from './output.ts';
 import { countBySeverity, countsLine, findingLine } from './findings.ts';
 import { padEnd, padStart, truncate } from '../text/width.ts';
 
@@ -13,8 +14,8 @@ const LABEL_WIDTH = 30;
 export function summarize(report: Report): string {
   const out: string[] = [];
   const version = report.format_version === 'free' ? '自由格式（2019年以前）' : `${report.format_version}版格式`;
-  out.push(`${report.source.path}`);
-  out.push(`  ${report.agency ?? '（未识别机关）'} · ${report.year ? `${report.year}年度` : '（未识别年度）'} · ${version} · 发布日期：${report.published ?? '未注明'}`);
+  out.push(inline(report.source.path));
+  out.push(`  ${inline(report.agency ?? '（未识别机关）')} · ${report.year ? `${report.year}年度` : '（未识别年度）'} · ${version} · 发布日期：${report.published ?? '未注明'}`);
   const numbers = report.sections.map((s) => s.number).join(' ');
   out.push(`  章节：${numbers || '（未识别）'}`);
   for (const id of ['table2', 'table3', 'table4'] as TableId[]) {

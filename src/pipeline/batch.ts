@@ -22,8 +22,10 @@ const AHEAD_PER_WORKER = 8;
  * input before it are read. At most a few outcomes wait at a time, so memory does not grow with the batch.
  */
 export async function* parseMany(paths: readonly string[], options: BatchOptions = {}): AsyncGenerator<Outcome> {
-  const { limits: given, isolate = true, ...read } = options;
-  const limits = { ...defaultLimits(read.ocr), ...given };
+  const { isolate = true } = options;
+  // Only what a reader takes crosses to the workers (a roster or a caller's extra field would be copied per input).
+  const read: ReadOptions = { ocr: options.ocr };
+  const limits = limitsOf(options);
   const pool = isolate ? new ReaderPool(limits, read) : undefined;
   const readOne = async (path: string): Promise<Outcome> => {
     const input = await inputOf(path);
@@ -41,6 +43,17 @@ export async function* parseMany(paths: readonly string[], options: BatchOptions
 export async function parseOne(path: string, options: BatchOptions = {}): Promise<Outcome> {
   for await (const outcome of parseMany([path], options)) return outcome;
   throw new Error('unreachable: one input yields one outcome');
+}
+
+/** The given limits over the defaults; each must be a positive integer. */
+function limitsOf(options: BatchOptions): Limits {
+  const limits = defaultLimits(options.ocr);
+  for (const [key, value] of Object.entries(options.limits ?? {}) as [keyof Limits, number | undefined][]) {
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value <= 0) throw new RangeError(`limits.${key} must be a positive integer, not ${value}`);
+    limits[key] = value;
+  }
+  return limits;
 }
 
 /** A path as an input: standard input is read here, through the byte limit, since a worker has no stdin. */

@@ -4,10 +4,10 @@
  * so pairing waits for the whole batch; the checked outcomes wait on disk meanwhile, not in memory.
  */
 import { checkPair, checkReport, findPairs, pairLine, type Identity, type ReportPair } from '../checks/index.ts';
-import type { Finding } from '../report/types.ts';
+import type { Finding, Report } from '../report/types.ts';
 import { applyRoster, type Roster } from '../roster/index.ts';
 import { parseMany, type BatchOptions } from './batch.ts';
-import type { Outcome } from './outcome.ts';
+import { errorOutcome, internalError, type Outcome } from './outcome.ts';
 import { OutcomeSpool } from './spool.ts';
 
 export interface CheckBatchOptions extends BatchOptions {
@@ -25,7 +25,23 @@ export interface PairResult {
 
 /** Checks one outcome: the roster applied, the report-scope rules run (an error record passes unchanged). */
 export function checkOutcome(outcome: Outcome, roster?: Roster): Outcome {
-  return 'report' in outcome ? { path: outcome.path, report: checkReport(applyRoster(outcome.report, roster)) } : outcome;
+  if (!('report' in outcome)) return outcome;
+  try {
+    return { path: outcome.path, report: checkReport(applyRoster(outcome.report, roster)) };
+  } catch (e) {
+    // A rule's bug must not take the batch down: the input says so, the rest is checked.
+    return errorOutcome(outcome.path, internalError(e));
+  }
+}
+
+/** The cross-year findings; a rule's bug costs the pair its findings (shown with XXGK_DEBUG), not the batch. */
+function pairFindings(previous: Report, current: Report): Finding[] {
+  try {
+    return checkPair(previous, current);
+  } catch (e) {
+    internalError(e);
+    return [];
+  }
 }
 
 export class CheckBatch {
@@ -58,7 +74,7 @@ export class CheckBatch {
     for (const pair of findPairs(this.identities, this.options.roster)) {
       const [current, previous] = [await this.report(pair.current), await this.report(pair.previous)];
       if (!current || !previous) continue;
-      this.paired.push({ pair, line: pairLine(pair, this.paths, this.identities), findings: checkPair(previous, current) });
+      this.paired.push({ pair, line: pairLine(pair, this.paths, this.identities), findings: pairFindings(previous, current) });
     }
     return this.paired;
   }

@@ -38,6 +38,8 @@ interface Slot {
 export class ReaderPool {
   private readonly slots = new Set<Slot>();
   private readonly queue: Job[] = [];
+  /** Workers being stopped: close() waits for them, so their children and scratch folders are gone when it returns. */
+  private readonly stopping = new Set<Promise<void>>();
 
   constructor(
     private readonly limits: Limits,
@@ -55,7 +57,7 @@ export class ReaderPool {
   /** Stops every worker; jobs still queued are not read. */
   async close(): Promise<void> {
     this.queue.length = 0;
-    await Promise.all([...this.slots].map((slot) => this.discard(slot)));
+    await Promise.all([...[...this.slots].map((slot) => this.discard(slot)), ...this.stopping]);
   }
 
   private pump(): void {
@@ -82,11 +84,18 @@ export class ReaderPool {
 
   private start(slot: Slot, job: Job): void {
     slot.job = job;
-    slot.timer = setTimeout(() => this.fail(slot, timeoutError(this.limits)), this.limits.timeoutMs);
+    // setTimeout takes at most 2^31−1 ms (24.8 days); more would fire at once.
+    slot.timer = setTimeout(() => this.fail(slot, timeoutError(this.limits)), Math.min(this.limits.timeoutMs, 2 ** 31 - 1));
     slot.worker.postMessage({ input: job.input, options: this.options });
   }
 
   private onMessage(slot: Slot, m: WorkerMessage): void {
+    // A child started by a worker already stopped (the message was on its way) goes at once.
+    if (!this.slots.has(slot)) {
+      if (m.type === 'group' && m.alive) releaseResources([m.pid], []);
+      if (m.type === 'scratch' && m.alive) releaseResources([], [m.dir]);
+      return;
+    }
     if (m.type === 'group') track(slot.groups, m.pid, m.alive, () => localResources.group(m.pid, m.alive));
     else if (m.type === 'scratch') track(slot.dirs, m.dir, m.alive, () => localResources.scratch(m.dir, m.alive));
     else this.finish(slot, m.outcome);
@@ -104,7 +113,9 @@ export class ReaderPool {
   private fail(slot: Slot, error: UnreadableError): void {
     if (!this.slots.has(slot)) return;
     const job = slot.job;
-    void this.discard(slot);
+    const stopped = this.discard(slot);
+    this.stopping.add(stopped);
+    void stopped.finally(() => this.stopping.delete(stopped));
     if (job) this.finish(slot, errorOutcome(job.input.path, error));
     else this.pump();
   }

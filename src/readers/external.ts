@@ -74,26 +74,36 @@ export function releaseResources(pids: Iterable<number>, dirs: Iterable<string>)
   }
 }
 
-function onSignal(signal: NodeJS.Signals): void {
+/** Kills every live group and removes every scratch folder; synchronous, so it also runs at `exit`. */
+function releaseAll(): void {
   for (const pid of groups) killGroup(pid);
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   groups.clear();
   scratch.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  releaseAll();
   syncSignals();
   // Nobody else handles the signal: die of it, as the process would have without us.
   if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
 }
 
-/** Signal handlers are installed only while a child or a scratch folder is alive, so the default exit stays. */
+/**
+ * Signal handlers are installed only while a child or a scratch folder is alive, so the default exit stays; an
+ * `exit` handler too, since process.exit (a closed pipe) skips every finally block.
+ */
 function syncSignals(): void {
   const live = groups.size + scratch.size > 0;
   const installed = process.listeners('SIGINT').includes(onSignal);
   if (live && !installed) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    process.on('exit', releaseAll);
   } else if (!live && installed) {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('exit', releaseAll);
   }
 }
 

@@ -149,4 +149,10 @@ describe('xxgk parse --csv', () => {
     const [row] = csvRows('=1+1.txt', (await parseReportFile(path)));
     assert.match(row, /^'=1\+1\.txt,/);
   });
+
+  it('refuses --csv with --json: one output form at a time', async () => {
+    const { code, stderr } = await xxgk(['parse', '--csv', '--json', file('csv2.txt', REPORT)]);
+    assert.equal(code, 2);
+    assert.match(stderr, /cannot be used with/);
+  });
 });

@@ -53,6 +53,12 @@ describe('reading in isolated workers', () => {
     assert.match((outcomes[0] as { error: { error: { message: string } } }).error.error.message, /内存超限：超过 24 MB/);
   });
 
+  it('refuses limits that are not positive integers, and takes unset ones from the defaults', async () => {
+    await assert.rejects(all([good], { concurrency: 0 }), /limits.concurrency must be a positive integer/);
+    await assert.rejects(all([good], { timeoutMs: 1.5 }), /limits.timeoutMs/);
+    assert.deepEqual((await all([good], { concurrency: undefined, timeoutMs: 3_000_000_000 })).map(codeOf), ['report']);
+  });
+
   it('stamps error records with the versions, like reports', async () => {
     const [outcome] = await all([join(dir, 'missing.txt')], {});
     assert.ok('error' in outcome);
@@ -85,5 +91,22 @@ describe('the CLI over hostile inputs', () => {
     const r = spawnSync(process.execPath, [...CLI, 'parse', path], { encoding: 'utf8' });
     assert.doesNotMatch(r.stdout + r.stderr, /[\x07\x1b]/);
     assert.match(r.stdout, /bad\\u\{1b\}\[2Jname\.txt/);
+  });
+
+  it('leaves no scratch folder behind when the reader of its output stops early (a closed pipe)', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'xxgk-early-'));
+    const mistakes = join(import.meta.dirname, '..', '..', 'samples', '2024-mistakes.txt');
+    const command = [process.execPath, ...CLI, 'check', ...Array(6).fill(mistakes)].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('sh', ['-c', `${command} | head -1`], { encoding: 'utf8', env: { ...process.env, TMPDIR: scratch } });
+    assert.equal(r.status, 0);
+    assert.deepEqual(readdirSync(scratch).filter((n) => n.startsWith('xxgk-')), []);
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('keeps a file name with line breaks on its own line, so it cannot fake output lines', () => {
+    const path = file('x\n0 个文件，0 个错误\n.txt', escapeSequenceText());
+    const r = spawnSync(process.execPath, [...CLI, 'check', path], { encoding: 'utf8' });
+    assert.doesNotMatch(r.stdout, /^0 个文件/m);
+    assert.match(r.stdout, /x\\u\{a\}0 个文件，0 个错误\\u\{a\}\.txt/);
   });
 });
