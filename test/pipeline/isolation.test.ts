@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CheckBatch, parseMany, type Outcome } from '../../src/pipeline/index.ts';
 import { CLI } from '../helpers.ts';
-import { escapeSequenceText, hangingFlippedPdf, nestedQPdf } from '../security/attacks.ts';
+import { escapeSequenceText, hangingFlippedPdf, hangingFlippedPdf2, nestedQPdf } from '../security/attacks.ts';
 import { textReport } from '../checks/builder.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-isolation-'));
@@ -26,6 +26,7 @@ function file(name: string, content: string | Uint8Array): string {
 const good = file('good.txt', textReport());
 const nested = file('nested-q.pdf', nestedQPdf());
 const flipped = file('flipped.pdf', hangingFlippedPdf());
+const flipped2 = file('flipped2.html', hangingFlippedPdf2());
 /** 12 MB of report text: far more heap than the 24 MB cap the test sets. */
 const big = file('big.txt', `某局2024年政府信息公开工作年度报告\n一、总体情况\n${'本机关坚持以公开为常态、不公开为例外，依法依规做好政府信息公开工作。\n'.repeat(120_000)}`);
 
@@ -39,9 +40,9 @@ const codeOf = (o: Outcome) => ('error' in o ? o.error.error.code : 'report');
 
 describe('reading in isolated workers', () => {
   it('stops the hanging PDFs at the time limit and reads the rest of the batch, in input order', async () => {
-    const outcomes = await all([nested, good, flipped, good], { timeoutMs: 3000, concurrency: 2 });
-    assert.deepEqual(outcomes.map((o) => o.path), [nested, good, flipped, good]);
-    assert.deepEqual(outcomes.map(codeOf), ['timeout', 'report', 'timeout', 'report']);
+    const outcomes = await all([nested, good, flipped, good, flipped2], { timeoutMs: 3000, concurrency: 2 });
+    assert.deepEqual(outcomes.map((o) => o.path), [nested, good, flipped, good, flipped2]);
+    assert.deepEqual(outcomes.map(codeOf), ['timeout', 'report', 'timeout', 'report', 'timeout']);
     const error = (outcomes[0] as { error: { error: { message: string; message_en: string } } }).error.error;
     assert.equal(error.message, '读取超时：超过 3 秒，已停止');
     assert.equal(error.message_en, 'reading timed out after 3 s and was stopped');

@@ -190,7 +190,22 @@ export function externalResourcesHtml(url: string): Uint8Array {
  * pdf.js spins on the main thread for good, like nestedQPdf. Only the pipeline's worker isolation can stop it.
  */
 export function hangingFlippedPdf(): Uint8Array {
-  const bytes = new Uint8Array(readFileSync(join(FIXTURE_DIR, 'seeds-rendered', '003_d20f3da8d3ab99e3.lo-html.pdf')));
-  for (const [at, mask] of [[11504, 1], [41639, 8], [55525, 1], [63542, 16], [100005, 4], [102982, 1]]) bytes[at] ^= mask;
+  return flipped('003_d20f3da8d3ab99e3.lo-html.pdf', [[11504, 1], [41639, 8], [55525, 1], [63542, 16], [100005, 4], [102982, 1]]);
+}
+
+/**
+ * Found by `npm run fuzz` (seed 20261206, case 91-494, named .html: content decides the reader): another LibreOffice
+ * PDF with eleven flipped bits on which pdf.js spins for good (still reading after 90 s).
+ */
+export function hangingFlippedPdf2(): Uint8Array {
+  return flipped('000_f6478d7b7b0e6afc.lo.pdf', [
+    [12856, 2], [27160, 1], [31510, 4], [38553, 2], [42539, 128], [47516, 2], [58780, 16], [77629, 128], [80197, 4],
+    [84722, 16], [98929, 8],
+  ]);
+}
+
+function flipped(name: string, flips: [number, number][]): Uint8Array {
+  const bytes = new Uint8Array(readFileSync(join(FIXTURE_DIR, 'seeds-rendered', name)));
+  for (const [at, mask] of flips) bytes[at] ^= mask;
   return bytes;
 }
