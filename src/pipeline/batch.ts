@@ -21,13 +21,13 @@ const AHEAD_PER_WORKER = 8;
  * Reads inputs ("-" is standard input) and yields one outcome per input, in input order, as soon as it and every
  * input before it are read. At most a few outcomes wait at a time, so memory does not grow with the batch.
  */
-export async function* parseMany(paths: readonly string[], options: BatchOptions = {}): AsyncGenerator<Outcome> {
+export async function* parseMany(paths: readonly (string | Input)[], options: BatchOptions = {}): AsyncGenerator<Outcome> {
   const { isolate = true } = options;
   // Only what a reader takes crosses to the workers (a roster or a caller's extra field would be copied per input).
   const read: ReadOptions = { ocr: options.ocr };
   const limits = limitsOf(options);
   const pool = isolate ? new ReaderPool(limits, read) : undefined;
-  const readOne = async (path: string): Promise<Outcome> => {
+  const readOne = async (path: string | Input): Promise<Outcome> => {
     const input = await inputOf(path);
     if ('error' in input) return input;
     return pool ? pool.read(input) : readInput(input, read);
@@ -57,7 +57,8 @@ function limitsOf(options: BatchOptions): Limits {
 }
 
 /** A path as an input: standard input is read here, through the byte limit, since a worker has no stdin. */
-async function inputOf(path: string): Promise<Input | Outcome> {
+async function inputOf(path: string | Input): Promise<Input | Outcome> {
+  if (typeof path !== 'string') return path;
   if (path !== '-') return { path };
   try {
     return { path, bytes: await readLimited(process.stdin, '-') };

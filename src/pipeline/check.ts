@@ -7,6 +7,7 @@ import { checkPair, checkReport, findPairs, pairLine, type Identity, type Report
 import type { Finding, Report } from '../report/types.ts';
 import { applyRoster, type Roster } from '../roster/index.ts';
 import { parseMany, type BatchOptions } from './batch.ts';
+import type { Input } from './read.ts';
 import { errorOutcome, internalError, type Outcome } from './outcome.ts';
 import { OutcomeSpool } from './spool.ts';
 
@@ -51,7 +52,7 @@ export class CheckBatch {
   private paired?: PairResult[];
 
   constructor(
-    private readonly inputs: readonly string[],
+    private readonly inputs: readonly (string | Input)[],
     private readonly options: CheckBatchOptions = {},
   ) {}
 

@@ -6,6 +6,6 @@ export { parseMany, parseOne, type BatchOptions } from './batch.ts';
 export { CheckBatch, checkOutcome, type CheckBatchOptions, type PairResult } from './check.ts';
 export { defaultLimits, type Limits } from './limits.ts';
 export type { Outcome } from './outcome.ts';
-export { readInput, type Input } from './read.ts';
+export { nameOf, readInput, type Input } from './read.ts';
 export { expandInputs, readStdin } from './inputs.ts';
 export { CATALOGUE, ORIGIN_ZH } from './catalogue.ts';

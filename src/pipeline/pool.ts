@@ -11,7 +11,7 @@ import { localResources, releaseResources } from '../readers/external.ts';
 import type { ReadOptions } from '../readers/index.ts';
 import { memoryError, timeoutError, type Limits } from './limits.ts';
 import { errorOutcome, internalError, type Outcome } from './outcome.ts';
-import type { Input } from './read.ts';
+import { nameOf, type Input } from './read.ts';
 
 /** What a worker tells its pool. */
 export type WorkerMessage =
@@ -116,7 +116,7 @@ export class ReaderPool {
     const stopped = this.discard(slot);
     this.stopping.add(stopped);
     void stopped.finally(() => this.stopping.delete(stopped));
-    if (job) this.finish(slot, errorOutcome(job.input.path, error));
+    if (job) this.finish(slot, errorOutcome(nameOf(job.input), error));
     else this.pump();
   }
 

@@ -8,14 +8,21 @@ import { errorOutcome, internalError, type Outcome } from './outcome.ts';
 export interface Input {
   path: string;
   bytes?: Uint8Array;
+  /** What the input is called in its outcome and report when not its path (a member of a .zip: 报告.zip/甲.pdf). */
+  name?: string;
 }
+
+/** The name an input's outcome carries. */
+export const nameOf = (input: string | Input): string => (typeof input === 'string' ? input : input.name ?? input.path);
 
 /** Never throws: an unusable input becomes its error record. */
 export async function readInput(input: Input, options: ReadOptions = {}): Promise<Outcome> {
+  const name = nameOf(input);
   try {
     const doc = input.bytes ? await readBytes(input.bytes, input.path, options) : await readPath(input.path, options);
-    return { path: input.path, report: extractReport(doc) };
+    if (input.name) doc.source.path = input.name;
+    return { path: name, report: extractReport(doc) };
   } catch (e) {
-    return errorOutcome(input.path, e instanceof UnreadableError ? e : internalError(e));
+    return errorOutcome(name, e instanceof UnreadableError ? e : internalError(e));
   }
 }

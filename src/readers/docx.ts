@@ -11,7 +11,7 @@ import { isEncryptedOle, isOle } from './docx/convert.ts';
 import { Numbering } from './docx/numbering.ts';
 import { Styles } from './docx/styles.ts';
 import { child, parseXml, type XmlNode } from './docx/xml.ts';
-import { corrupt, openZip, type ZipArchive } from './docx/zip.ts';
+import { corrupt, openZip, type ZipArchive } from './zip.ts';
 import type { Reader } from './types.ts';
 
 const PARTS = { document: 'word/document.xml', styles: 'word/styles.xml', numbering: 'word/numbering.xml' };

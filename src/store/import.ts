@@ -4,7 +4,7 @@
  * cross-year findings of the reports it touched brought up to date.
  */
 import { UnreadableError } from '../document/errors.ts';
-import { checkOutcome, parseMany, type BatchOptions, type Outcome } from '../pipeline/index.ts';
+import { checkOutcome, nameOf, parseMany, type BatchOptions, type Input, type Outcome } from '../pipeline/index.ts';
 import { readFileLimited } from '../readers/source.ts';
 import type { IdentityOverrides } from './identity.ts';
 import { refreshPairs } from './pairs.ts';
@@ -27,21 +27,22 @@ export interface ImportEvent {
 const BATCH = 32;
 
 /** Imports the files (already expanded: see expandInputs) and yields one event per file, in order, once stored. */
-export async function* importFiles(store: Store, paths: readonly string[], options: ImportOptions = {}): AsyncGenerator<ImportEvent> {
+export async function* importFiles(store: Store, paths: readonly (string | Input)[], options: ImportOptions = {}): AsyncGenerator<ImportEvent> {
   const early = await screen(store, paths);
-  const read = parseMany(paths.filter((p) => !early.has(p)), options);
+  const read = parseMany(paths.filter((p) => !early.has(nameOf(p))), options);
   const touched = new Set<number>();
   let batch: Outcome[] = [];
+  let sources: string[] = [];
   const flush = async function* () {
-    for (const event of await store.writeMany(batch, options)) {
+    for (const event of await store.writeMany(batch, options, sources)) {
       if (event.reportId !== undefined) touched.add(event.reportId);
       yield event;
     }
-    batch = [];
+    [batch, sources] = [[], []];
   };
   try {
     for (const path of paths) {
-      const known = early.get(path);
+      const known = early.get(nameOf(path));
       if (known) {
         yield* flush();
         yield known;
@@ -49,6 +50,7 @@ export async function* importFiles(store: Store, paths: readonly string[], optio
       }
       const { value } = await read.next();
       batch.push(checkOutcome(value as Outcome, options.roster));
+      sources.push(typeof path === 'string' ? path : path.path);
       if (batch.length >= BATCH) yield* flush();
     }
     yield* flush();
@@ -58,13 +60,14 @@ export async function* importFiles(store: Store, paths: readonly string[], optio
   await refreshPairs(store.db, [...touched]);
 }
 
-/** The files that need no reading: already stored (same bytes), or not readable at all. */
-async function screen(store: Store, paths: readonly string[]): Promise<Map<string, ImportEvent>> {
+/** The files that need no reading, by name: already stored (same bytes), or not readable at all. */
+async function screen(store: Store, inputs: readonly (string | Input)[]): Promise<Map<string, ImportEvent>> {
   const early = new Map<string, ImportEvent>();
-  for (let i = 0; i < paths.length; i += 500) {
+  for (let i = 0; i < inputs.length; i += 500) {
     const hashes = new Map<string, string>();
-    for (const path of paths.slice(i, i + 500)) {
-      const hashed = await hashFile(path);
+    for (const input of inputs.slice(i, i + 500)) {
+      const path = nameOf(input);
+      const hashed = await hashFile(typeof input === 'string' ? input : input.path);
       if ('error' in hashed) early.set(path, { path, status: 'unreadable', error: hashed.error });
       else hashes.set(path, hashed.sha256);
     }

@@ -51,14 +51,15 @@ export class Store {
   }
 
   /**
-   * Writes outcomes with the bytes of their files (read again here; `bytes` when already at hand: an upload, a
-   * queued blob) in one transaction: all of them or none.
+   * Writes outcomes with their files' bytes in one transaction: all of them or none. `files` gives each one's bytes
+   * (an upload, a queued blob) or the path to read them from; by default the outcome's path.
    */
-  async writeMany(outcomes: readonly Outcome[], overrides: IdentityOverrides = {}, bytes?: readonly Uint8Array[]): Promise<ImportEvent[]> {
+  async writeMany(outcomes: readonly Outcome[], overrides: IdentityOverrides = {}, files?: readonly (Uint8Array | string)[]): Promise<ImportEvent[]> {
     const events: (ImportEvent | undefined)[] = [];
     const items: WriteItem[] = [];
     for (const [n, outcome] of outcomes.entries()) {
-      const read = bytes?.[n] ?? (await fileBytes(outcome.path));
+      const file = files?.[n] ?? outcome.path;
+      const read = typeof file === 'string' ? await fileBytes(file) : file;
       if ('error' in read) events[n] = { path: outcome.path, status: 'unreadable', error: read.error };
       else items.push({ file: { sha256: sha256(read), bytes: read }, outcome, identity: identityFor(outcome, overrides) });
     }

@@ -5,7 +5,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { UnreadableError } from '../../document/errors.ts';
-import { corrupt } from './zip.ts';
+import { corrupt } from '../zip.ts';
 
 export interface XmlNode {
   /** Qualified name, with the WordprocessingML namespace always as `w:`. Text nodes are named `#text`. */

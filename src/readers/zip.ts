@@ -1,20 +1,31 @@
 /**
- * A defensive ZIP reader for .docx packages: the central directory is read and judged (entry count, declared sizes,
+ * A defensive ZIP reader for .docx packages and archives of reports: the central directory is read and judged (entry count, declared sizes,
  * compression ratios) before a single byte is inflated, only the parts asked for are inflated, and inflation stops
  * as soon as an entry yields more than it declared. fflate does the inflating.
  */
 import { Inflate } from 'fflate';
-import { UnreadableError } from '../../document/errors.ts';
+import { UnreadableError } from '../document/errors.ts';
+
+export interface ZipLimits {
+  maxEntries: number;
+  maxTotalUncompressed: number;
+  maxEntryUncompressed: number;
+  /** Compression ratio refused for entries above `ratioCheckFrom` bytes; XML compresses about 10–50:1. */
+  maxRatio: number;
+  ratioCheckFrom: number;
+}
 
 /** Limits an honest Word document never comes near (a 300-page report is a few MB unpacked). */
-const ZIP_LIMITS = {
+export const DOCX_LIMITS: ZipLimits = {
   maxEntries: 5000,
   maxTotalUncompressed: 200 * 2 ** 20,
   maxEntryUncompressed: 100 * 2 ** 20,
-  /** Compression ratio refused for entries above `ratioCheckFrom` bytes; XML compresses about 10–50:1. */
   maxRatio: 200,
   ratioCheckFrom: 10 * 2 ** 20,
 };
+
+/** Limits for an archive of reports: a county's year (hundreds of PDFs) fits, a bomb does not. */
+export const ARCHIVE_LIMITS: ZipLimits = { ...DOCX_LIMITS, maxEntries: 20_000, maxTotalUncompressed: 4 * 2 ** 30 };
 
 export interface ZipEntry {
   name: string;
@@ -57,9 +68,9 @@ export interface ZipArchive {
  * Throws UnreadableError 'corrupt' for non-zips, truncated zips and zip bombs; 'encrypted' for password-protected
  * entries.
  */
-export function openZip(bytes: Uint8Array): ZipArchive {
-  const entries = readCentralDirectory(bytes);
-  judge(entries);
+export function openZip(bytes: Uint8Array, limits: ZipLimits = DOCX_LIMITS): ZipArchive {
+  const entries = readCentralDirectory(bytes, limits);
+  judge(entries, limits);
   const byName = new Map<string, ZipEntry>();
   for (const e of entries) byName.set(e.name, e);
   return {
@@ -71,7 +82,7 @@ export function openZip(bytes: Uint8Array): ZipArchive {
   };
 }
 
-function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
+function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEocd(view);
   if (eocd < 0) throw corrupt();
@@ -82,11 +93,10 @@ function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
     ({ count, cdSize, cdOffset } = readZip64Eocd(view, eocd));
   }
   // Judge the count before walking, so a directory of a million entries costs nothing.
-  if (count > ZIP_LIMITS.maxEntries) throw zipBomb();
+  if (count > limits.maxEntries) throw zipBomb();
   if (cdOffset + cdSize > bytes.length) throw corrupt();
 
   const entries: ZipEntry[] = [];
-  const decoder = new TextDecoder('utf-8');
   let at = cdOffset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== SIG_CENTRAL) throw corrupt();
@@ -95,8 +105,7 @@ function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
     const commentLength = view.getUint16(at + 32, true);
     if (at + 46 + nameLength + extraLength + commentLength > bytes.length) throw corrupt();
     const entry: ZipEntry = {
-      // Names in Office packages are ASCII part names; UTF-8 covers the rest well enough for lookup.
-      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      name: entryName(bytes.subarray(at + 46, at + 46 + nameLength), view.getUint16(at + 8, true)),
       flags: view.getUint16(at + 8, true),
       method: view.getUint16(at + 10, true),
       compressedSize: view.getUint32(at + 20, true),
@@ -151,19 +160,36 @@ function applyZip64Extra(view: DataView, entry: ZipEntry, start: number, length:
   // No zip64 field: the 32-bit maximum stands, which the size limits refuse anyway.
 }
 
+const UTF8_NAME_FLAG = 0x800;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030');
+
+/**
+ * An entry's name: UTF-8 when flagged so or valid as such; otherwise GB18030, as archives made on Chinese Windows
+ * write names (Office part names are ASCII, the same in all three).
+ */
+function entryName(raw: Uint8Array, flags: number): string {
+  if (flags & UTF8_NAME_FLAG) return new TextDecoder('utf-8').decode(raw);
+  try {
+    return utf8.decode(raw);
+  } catch {
+    return gb18030.decode(raw);
+  }
+}
+
 function toSafeNumber(n: bigint): number {
   return n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n);
 }
 
-function judge(entries: ZipEntry[]): void {
+function judge(entries: ZipEntry[], limits: ZipLimits): void {
   let total = 0;
   for (const e of entries) {
     total += e.uncompressedSize;
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
     if (
-      e.uncompressedSize > ZIP_LIMITS.maxEntryUncompressed ||
-      total > ZIP_LIMITS.maxTotalUncompressed ||
-      (e.uncompressedSize >= ZIP_LIMITS.ratioCheckFrom && ratio > ZIP_LIMITS.maxRatio)
+      e.uncompressedSize > limits.maxEntryUncompressed ||
+      total > limits.maxTotalUncompressed ||
+      (e.uncompressedSize >= limits.ratioCheckFrom && ratio > limits.maxRatio)
     ) {
       throw zipBomb();
     }
