@@ -14,7 +14,7 @@ import type { ImportEvent } from './import.ts';
 import { migrate } from './migrations/index.ts';
 import { refreshPairs } from './pairs.ts';
 import type { Database, ReviewState } from './schema.ts';
-import { sha256, writeBatch, writeFindings, WriteCache, type WriteItem } from './write.ts';
+import { replaceFindings, sha256, writeBatch, WriteCache, type WriteItem } from './write.ts';
 
 export class Store {
   /** Agencies and regions resolved by this process (never deleted, so an id stays valid). */
@@ -81,7 +81,7 @@ export class Store {
     const checked = checkReport(version.body);
     await this.db.transaction().execute(async (tx) => {
       await tx.updateTable('report_version').set({ body: JSON.stringify(checked) as never }).where('id', '=', version.id).execute();
-      await writeFindings(tx, version.id, 'report', checked.findings);
+      await replaceFindings(tx, 'report', new Map([[version.id, checked.findings]]));
     });
     await refreshPairs(this.db, [reportId]);
   }

@@ -204,10 +204,11 @@ async function writeCells(tx: Tx, versions: { versionId: number; report: Report 
   }
 }
 
-/** Replaces a version's findings of one scope; each keeps a fingerprint that its review is keyed by. */
-export async function writeFindings(tx: Tx, versionId: number, scope: 'report' | 'pair', findings: Finding[]): Promise<void> {
-  await tx.deleteFrom('finding').where('version_id', '=', versionId).where('scope', '=', scope).execute();
-  await insertFindings(tx, findingRows(versionId, scope, findings));
+/** Replaces the findings of one scope of these versions; each keeps a fingerprint that its review is keyed by. */
+export async function replaceFindings(tx: Tx, scope: 'report' | 'pair', byVersion: Map<number, Finding[]>): Promise<void> {
+  const ids = [...byVersion.keys()];
+  for (const chunk of chunks(ids, CHUNK)) await tx.deleteFrom('finding').where('version_id', 'in', chunk).where('scope', '=', scope).execute();
+  await insertFindings(tx, [...byVersion].flatMap(([versionId, findings]) => findingRows(versionId, scope, findings)));
 }
 
 function findingRows(versionId: number, scope: 'report' | 'pair', findings: Finding[]) {

@@ -10,7 +10,9 @@ import { after, before, describe, test } from 'node:test';
 import { expandInputs } from '../../src/pipeline/index.ts';
 import { importFiles, Store, type ImportEvent } from '../../src/store/index.ts';
 import { ROOT } from '../helpers.ts';
-import { dumpStore, freshEngine, writeGenerated, type TestEngine } from '../support/store.ts';
+import { generateReport } from '../support/generate.ts';
+import { dumpStore, freshEngine, writeGenerated, writeReportFile, type TestEngine } from '../support/store.ts';
+import { renderTextTab } from '../../src/render/index.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'xxgk-store-test-'));
 const corpus = writeGenerated(join(work, 'generated'), 30);
@@ -95,6 +97,19 @@ for (const name of ['pglite', 'postgres'] as const) {
         .where('f.fingerprint', '=', finding.fingerprint)
         .executeTakeFirstOrThrow();
       assert.deepEqual(review, { state: 'dismissed', reviewer: '审核员甲', comment: '表述无误' });
+    });
+
+    test('consecutive years of one agency are paired under either of its names, and the cross-year rules run', async () => {
+      const dir = join(work, `pair-${name}`);
+      const write = (seed: number, agency: string, year: number) => {
+        const data = { ...generateReport(seed, { version: '2021' }), agency, year, title: undefined, published: `${year + 1}-01-20` };
+        return writeReportFile(dir, `${agency}${year}.txt`, renderTextTab(data));
+      };
+      await importAll(store, [write(901, '洪泽区财政局', 2023), write(902, '淮安市洪泽区财政局', 2024)]);
+      const reports = await store.db.selectFrom('report as r').innerJoin('agency as a', 'a.id', 'r.agency_id').select(['a.name', 'r.year']).where('a.name', '=', '洪泽区财政局').orderBy('r.year').execute();
+      assert.deepEqual(reports, [{ name: '洪泽区财政局', year: 2023 }, { name: '洪泽区财政局', year: 2024 }]);
+      const pairRules = await store.db.selectFrom('finding').select('rule').distinct().where('scope', '=', 'pair').execute();
+      assert.ok(pairRules.some((r) => r.rule === 'carried-over'), 'random tables do not carry over: the rule fires');
     });
 
     test('an unreadable file is recorded with its reason and stays a no-op', async () => {

@@ -42,6 +42,13 @@ async function admin(statement: string): Promise<void> {
   }
 }
 
+/** One file written into a folder (created as needed); its path. */
+export function writeReportFile(dir: string, name: string, text: string): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+}
+
 /** N generated reports as files (text and HTML alternating), named by seed. */
 export function writeGenerated(dir: string, count: number, firstSeed = 1): string {
   mkdirSync(dir, { recursive: true });
