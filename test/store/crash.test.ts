@@ -14,7 +14,7 @@ import { CLI, ROOT } from '../helpers.ts';
 import { dumpStore, freshEngine, writeGenerated, type TestEngine } from '../support/store.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'xxgk-crash-'));
-const corpus = writeGenerated(join(work, 'generated'), 160);
+const corpus = writeGenerated(join(work, 'generated'), 120);
 after(() => rmSync(work, { recursive: true, force: true }));
 
 function storeArgs(options: EngineOptions): string[] {
@@ -52,11 +52,11 @@ for (const name of ['pglite', 'postgres'] as const) {
     const engines: TestEngine[] = [await freshEngine(name), await freshEngine(name)];
     try {
       const [killed, clean] = engines;
-      const done = await importKilled(killed.options, 60);
-      assert.ok(done >= 60 && done < 160, `killed after ${done} of 160 files`);
+      const done = await importKilled(killed.options, 40);
+      assert.ok(done >= 40 && done < 120, `killed after ${done} of 120 files`);
       const rerun = importToEnd(killed.options);
       assert.equal(rerun.status, 0);
-      assert.match(rerun.stdout, /160 个文件：新增 \d+，未变 \d+/);
+      assert.match(rerun.stdout, /120 个文件：新增 \d+，未变 \d+/);
       assert.equal(importToEnd(clean.options).status, 0);
       assert.equal(await dumpOf(killed.options), await dumpOf(clean.options));
     } finally {
