@@ -20,6 +20,7 @@ export { renderDocx } from './docx.ts';
 export { renderPdf, launchChromium, type PdfOptions } from './pdf.ts';
 export { renderXlsx, rowsToXlsx } from './xlsx.ts';
 export { renderCsv, rowsToCsv, csvField } from './csv.ts';
+export { exportReport, reportData, EXPORT_FORMATS, type ExportFormat } from './exports.ts';
 
 export const LAYOUTS: Layout[] = [
   { id: 'text-tab', ext: '.txt', description: '制表符分隔的文本（Word 另存为纯文本）', showsBlanks: false, render: renderTextTab },
