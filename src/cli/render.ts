@@ -33,19 +33,27 @@ pdf 需要本机安装 Chromium（/usr/bin/chromium）与中文字体（fonts-no
   xxgk render 年度报告.html --to csv > 单元格.csv
   xxgk render 扫描件.pdf --ocr --to docx -o 年度报告.docx`)
     .action(async (file: string, opts: RenderOptions, command: Command) => {
-      const toTerminal = !opts.output || opts.output === '-' ? process.stdout.isTTY : false;
-      if (BINARY_FORMATS.has(opts.to) && toTerminal) command.error(`${opts.to} 是二进制格式，请用 -o 指定输出文件`, { exitCode: 2 });
+      const toStdout = !opts.output || opts.output === '-';
+      if (BINARY_FORMATS.has(opts.to) && toStdout && process.stdout.isTTY) command.error(`${opts.to} 是二进制格式，请用 -o 指定输出文件`, { exitCode: 2 });
       const outcome = checkOutcome(await parseOne(file, batchOptions({ ocr: opts.ocr })));
       if ('error' in outcome) {
         printUnusable(outcome, false);
         process.exitCode = 2;
         return;
       }
-      const out = await exportReport(outcome.report, opts.to);
+      let out;
+      try {
+        out = await exportReport(outcome.report, opts.to);
+      } catch (e) {
+        // Chromium missing or failing to start (pdf): one line, not a stack.
+        warn(`xxgk: 无法生成 ${opts.to}：${inline(String((e as Error).message).split('\n')[0])} (cannot write ${opts.to})`);
+        process.exitCode = 2;
+        return;
+      }
       if (out === undefined) {
         warn(`xxgk: ${inline(file)}: 未识别出机关、年度或法定格式，无法按法定格式重排 (no agency, year or statutory format recognised: cannot lay the report out again)`);
         process.exitCode = 2;
-      } else if (opts.output && opts.output !== '-') await writeFile(opts.output, out);
-      else process.stdout.write(out);
+      } else if (toStdout) process.stdout.write(out);
+      else await writeFile(opts.output!, out);
     });
 }
