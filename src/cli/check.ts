@@ -5,9 +5,10 @@
  */
 import type { Command } from 'commander';
 import { CATALOGUE, CheckBatch, ORIGIN_ZH, type Outcome } from '../pipeline/index.ts';
+import { SEVERITY_ZH } from '../document/finding.ts';
 import type { Finding } from '../report/types.ts';
 import { loadRoster, RosterError } from '../roster/index.ts';
-import { FindingFilter, SEVERITY_ZH, Tally, findingLine, headerLine } from './findings.ts';
+import { FindingFilter, Tally, findingLine, headerLine } from './findings.ts';
 import { expandInputs } from '../pipeline/inputs.ts';
 import { addCommonOptions, batchOptions, findingFilter, type CommonOptions } from './options.ts';
 import { inline, say, sayJson, warn } from './output.ts';

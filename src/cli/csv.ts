@@ -1,16 +1,16 @@
 /**
- * `--csv`: the cells of every report, one row per report × cell, for spreadsheets. UTF-8 with a byte-order mark (so
- * Excel on Chinese Windows reads it), RFC 4180 quoting, and text that a spreadsheet would run as a formula
- * (`=`, `+`, `-`, `@` at the start) prefixed with an apostrophe, since agency names come from untrusted files.
+ * `--csv`: the cells of every report, one row per report × cell, for spreadsheets; quoted, disarmed and marked as
+ * UTF-8 the one way every CSV export is (src/render/csv.ts).
  */
 import { cellLabel, reportCells } from '../report/cells.ts';
 import type { Report } from '../report/types.ts';
+import { BOM, csvField } from '../render/csv.ts';
 import { visible } from './output.ts';
 
 const HEADER = ['文件', '机关', '年度', '格式版本', '表', '行', '列', '单元格', '值', '来源'];
 
 export function csvHeader(): string {
-  return `\uFEFF${HEADER.join(',')}`;
+  return `${BOM}${HEADER.join(',')}`;
 }
 
 /** The rows of one report's cells, in format order; status says how the value was read (FORMAT.md provenance). */
@@ -24,9 +24,7 @@ export function csvRows(path: string, report: Report): string[] {
   return rows;
 }
 
+/** Control characters shown escaped, as everywhere the CLI prints (the rows may go to a terminal). */
 function field(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const shown = visible(value);
-  const safe = /^[=+\-@]/.test(shown) ? `'${shown}` : shown;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvField(typeof value === 'string' ? visible(value) : value);
 }

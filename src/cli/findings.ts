@@ -2,12 +2,11 @@
  * Compiler-style finding lines (`path:12: 错误 [rule-id] message`), the block header of each file, the filters of
  * --quiet/--severity/--ignore, and the tally behind the summary line and the exit code.
  */
-import { placeWords } from '../document/finding.ts';
+import { SEVERITY_ZH, placeWords } from '../document/finding.ts';
 import type { Finding, Report, Severity } from '../report/types.ts';
 import type { Outcome } from '../pipeline/index.ts';
 import { inline } from './output.ts';
 
-export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** `path:12`, `path:第3页`, `path:表2第4行` (DOCX), `path:8:表1第3行` (an HTML page on few lines). */

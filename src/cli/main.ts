@@ -3,11 +3,12 @@ import { Command } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerImport } from './import.ts';
 import { registerParse } from './parse.ts';
+import { registerRender } from './render.ts';
 import { XXGK_VERSION } from '../report/version.ts';
 
 const program = new Command()
   .name('xxgk')
-  .description('政府信息公开工作年度报告：读取、核查（xxgk — government information disclosure annual reports）')
+  .description('政府信息公开工作年度报告：读取、核查、转换（xxgk — government information disclosure annual reports）')
   .version(XXGK_VERSION, '-V, --version', '显示版本号')
   .helpOption('-h, --help', '显示帮助')
   .helpCommand('help [command]', '显示某个命令的帮助')
@@ -29,5 +30,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 registerParse(program);
 registerCheck(program);
 registerImport(program);
+registerRender(program);
 
 await program.parseAsync(process.argv);

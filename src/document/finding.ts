@@ -9,6 +9,8 @@ import type { SourcePos } from './position.ts';
 
 export type { CellAddress } from '../format/cells.ts';
 export type Severity = 'error' | 'warning' | 'info';
+/** Severities in the words findings are printed with. */
+export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 /** The stage that raised a finding. */
 export type Origin = 'read' | 'extract' | 'check';
 /** The kind of source a position points into. */

@@ -3,9 +3,9 @@
  * A test fails when the committed file differs from what this prints.
  */
 import { pathToFileURL } from 'node:url';
+import { SEVERITY_ZH } from '../document/finding.ts';
 import { CATALOGUE, ORIGIN_ZH, type CatalogueEntry } from './catalogue.ts';
 
-const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 const BASIS: Record<string, string> = { template: '报告格式（表格勾稽关系、填报要求）', plausibility: '合理性', reading: '读取' };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -25,7 +25,7 @@ export function renderRulesMarkdown(): string {
     '',
     '| 规则 | 阶段 | 级别 | 范围 | 检查内容 | 依据 | 示例消息 |',
     '|---|---|---|---|---|---|---|',
-    ...CATALOGUE.map((r) => `| \`${r.id}\` | ${ORIGIN_ZH[r.origin]} | ${SEVERITY[r.severity]} | ${r.scope === 'pair' ? '跨年度' : '单份报告'} | `
+    ...CATALOGUE.map((r) => `| \`${r.id}\` | ${ORIGIN_ZH[r.origin]} | ${SEVERITY_ZH[r.severity]} | ${r.scope === 'pair' ? '跨年度' : '单份报告'} | `
       + `**${cell(r.title)}**：${cell(r.description)} | ${cell(basisOf(r))} | ${cell(r.example)} |`),
     '',
     `共 ${CATALOGUE.length} 条。`,

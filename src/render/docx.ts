@@ -1,8 +1,7 @@
 /**
  * A report as Word writes it, built with the `docx` library from the same outline and table grids as the HTML
  * layout: title, headings, paragraphs, and the statutory tables with vertical merges (w:vMerge) and horizontal ones
- * (w:gridSpan) where the template has them. Not in the index: `docx` is a development dependency, and only the
- * benchmark, the tests and the fixture builds write Word files.
+ * (w:gridSpan) where the template has them.
  */
 import {
   AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign,

@@ -14,14 +14,14 @@ export interface FlatCell {
   span: number;
 }
 
-interface Slot {
+export interface Slot {
   cell: GridCell;
   row: number;
   col: number;
 }
 
 /** Every grid slot with the cell covering it and where that cell starts. */
-function occupancy(grid: TableGrid): (Slot | undefined)[][] {
+export function occupancy(grid: TableGrid): (Slot | undefined)[][] {
   const slots: (Slot | undefined)[][] = grid.rows.map(() => Array(grid.width).fill(undefined));
   grid.rows.forEach((cells, r) => {
     let c = 0;

@@ -1,6 +1,7 @@
 /**
- * Renderers of report data into the layouts real reports come in, each a pure function `(report) => string`. All
- * labels, rows, columns and groups come from the format definitions in src/format.
+ * Renderers of report data into the layouts real reports come in, each a pure function `(report) => string`, and
+ * into files: Word, PDF (through Chromium), and the exports XLSX and CSV. All labels, rows, columns and groups come
+ * from the format definitions in src/format.
  */
 import { renderHtmlPage } from './html-page.ts';
 import { renderHtml } from './html.ts';
@@ -12,9 +13,14 @@ import { renderTextSpace } from './text-space.ts';
 import { renderTextTab } from './text-tab.ts';
 import type { Layout, LayoutId } from './types.ts';
 
-export type { Layout, LayoutId, ReportData } from './types.ts';
+export type { Layout, LayoutId, ReportData, TabularColumn, TabularValue } from './types.ts';
 export { tableGrid } from './grid.ts';
-export { renderHtml, renderHtmlPage, renderTextCells, renderTextTab };
+export { renderHtml, renderHtmlPage, renderMarkdown, renderTextCells, renderTextTab };
+export { renderDocx } from './docx.ts';
+export { renderPdf, launchChromium, type PdfOptions } from './pdf.ts';
+export { renderXlsx, rowsToXlsx } from './xlsx.ts';
+export { renderCsv, rowsToCsv, csvField } from './csv.ts';
+export { exportReport, reportData, EXPORT_FORMATS, type ExportFormat } from './exports.ts';
 
 export const LAYOUTS: Layout[] = [
   { id: 'text-tab', ext: '.txt', description: '制表符分隔的文本（Word 另存为纯文本）', showsBlanks: false, render: renderTextTab },

@@ -35,3 +35,12 @@ export interface Layout {
   showsBlanks: boolean;
   render: (report: ReportData) => string;
 }
+
+/** A column of tabular results (a store query) for CSV and XLSX exports: the row field and its header text. */
+export interface TabularColumn {
+  key: string;
+  /** Header text; defaults to the key. */
+  label?: string;
+}
+
+export type TabularValue = string | number | bigint | boolean | Date | null | undefined;

@@ -1,17 +1,21 @@
 /**
- * Round trip: generated reports rendered in every layout, and as Word files, read back to exactly the data they were
- * written from, with no error findings. A layout that cannot show blank cells (text laid out by spaces, one cell per line, tab or pipe
+ * Round trip: generated reports rendered in every layout, and as Word and PDF files, read back to exactly the data
+ * they were written from, with no error findings. A layout that cannot show blank cells (text laid out by spaces, one cell per line, tab or pipe
  * rows whose edges look like padding) is not asked to keep them.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { generateReport, type GenerateOptions } from '../support/generate.ts';
 import { SECTIONS } from '../../src/format/index.ts';
 import { parseReportBytes } from '../../src/index.ts';
 import { renderDocx } from '../../src/render/docx.ts';
-import { LAYOUTS, type ReportData } from '../../src/render/index.ts';
+import { LAYOUTS, launchChromium, renderPdf, type ReportData } from '../../src/render/index.ts';
 
-/** A way a report reaches the reader: a text layout, or a Word file (fewer reports: each takes ~0.1 s to build). */
+/**
+ * A way a report reaches the reader: a text layout, or a Word or PDF file (fewer reports: a Word file takes ~0.1 s to
+ * build, a PDF ~0.3 s to print and as long to read).
+ */
 interface Route {
   id: string;
   ext: string;
@@ -21,9 +25,15 @@ interface Route {
 }
 
 const utf8 = new TextEncoder();
+/** One Chromium prints every PDF of the file. */
+let chromium: Promise<Browser> | undefined;
+after(async () => (await chromium)?.close());
+const pdf = async (report: ReportData) => renderPdf(report, { browser: await (chromium ??= launchChromium()) });
+
 const ROUTES: Route[] = [
   ...LAYOUTS.map((l) => ({ ...l, reports: 30, bytes: (report: ReportData) => utf8.encode(l.render(report)) })),
   { id: 'docx', ext: '.docx', showsBlanks: true, reports: 10, bytes: renderDocx },
+  { id: 'pdf', ext: '.pdf', showsBlanks: true, reports: 2, bytes: pdf },
 ];
 
 const KEYS = ['agency', 'year', 'format_version', 'published', 'table2', 'table3', 'table4'] as const;

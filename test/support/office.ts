@@ -1,6 +1,6 @@
 /**
- * Turning rendered HTML into the binary files reports are published as: PDF printed by Chromium, PDF and DOCX
- * converted by LibreOffice, and qpdf to pack Chromium's output. Used by the fixture builds (test/fixtures/pdf and
+ * Turning rendered HTML into the binary files reports are published as: PDF printed by Chromium (src/render/pdf.ts),
+ * PDF and DOCX converted by LibreOffice, and qpdf to pack Chromium's output. Used by the fixture builds (test/fixtures/pdf and
  * seeds-rendered) and the benchmark (bench/cases.ts). Needs Debian's chromium, fonts-noto-cjk,
  * libreoffice-writer-nogui and qpdf; nothing here runs during tests.
  */
@@ -10,49 +10,10 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import type { Browser } from 'playwright-core';
 
 const run = promisify(execFile);
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run',
-];
-
-/** One headless Chromium for many prints (launching takes about a second). */
-export async function launchChromium(): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
-
-export interface PrintOptions {
-  landscape?: boolean;
-  /** "- N -" page numbers in the footer, as many published PDFs have. */
-  pageNumbers?: boolean;
-}
-
-/** Prints an HTML page to an A4 PDF the way a browser's "save as PDF" does. */
-export async function printToPdf(browser: Browser, html: string, options: PrintOptions = {}): Promise<Uint8Array> {
-  const page = await browser.newPage();
-  try {
-    await page.setContent(html, { waitUntil: 'load' });
-    const font = 'font-family:\'Noto Sans CJK SC\'';
-    const pdf = await page.pdf({
-      format: 'A4',
-      landscape: options.landscape ?? false,
-      margin: { top: '2.2cm', bottom: '2cm', left: '2cm', right: '2cm' },
-      printBackground: true,
-      displayHeaderFooter: options.pageNumbers ?? false,
-      headerTemplate: '<span></span>',
-      footerTemplate: options.pageNumbers
-        ? `<div style="font-size:10px;width:100%;text-align:center;${font}">- <span class="pageNumber"></span> -</div>`
-        : '<span></span>',
-    });
-    return new Uint8Array(pdf);
-  } finally {
-    await page.close();
-  }
-}
+export { launchChromium, printToPdf, type PrintOptions } from '../../src/render/pdf.ts';
 
 /**
  * Chromium embeds Noto CJK as many small Type 3 fonts with verbose dictionaries; packing objects into compressed
