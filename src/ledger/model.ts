@@ -7,7 +7,7 @@
  * src/format; table 四 routes and results likewise.
  */
 import { FORMAT_2021 } from '../format/index.ts';
-import type { ColumnDef, RowDef } from '../format/types.ts';
+import type { ColumnDef, RowDef, TableDef } from '../format/types.ts';
 import type { IsoDate } from './day.ts';
 
 const TABLE3 = FORMAT_2021.tables.table3;
@@ -16,11 +16,14 @@ const TABLE4 = FORMAT_2021.tables.table4;
 /** The six applicant columns of table 三 (自然人 … 其他), without 总计. */
 export const APPLICANT_COLUMNS: readonly ColumnDef[] = TABLE3.rows[0].columns.filter((c) => c.role !== 'total');
 
+/** A table 三 definition's outcome rows: those its （七）总计 identity sums. */
+export function outcomeRowsOf(table: TableDef): RowDef[] {
+  const ids = table.identities.find((i) => i.id === 'table3-outcomes')!.rhs;
+  return ids.map((id) => table.rows.find((r) => r.id === id)!);
+}
+
 /** The outcome rows of table 三 (（一）予以公开 … （六）3.其他): exactly one per concluded application. */
-export const OUTCOME_ROWS: readonly RowDef[] = (() => {
-  const ids = TABLE3.identities.find((i) => i.id === 'table3-outcomes')!.rhs;
-  return ids.map((id) => TABLE3.rows.find((r) => r.id === id)!);
-})();
+export const OUTCOME_ROWS: readonly RowDef[] = outcomeRowsOf(TABLE3);
 
 /** Table 四 groups (行政复议, 未经复议直接起诉, 复议后起诉) and the result columns a decided case falls in. */
 export const APPEAL_ROUTES: readonly RowDef[] = TABLE4.rows;
