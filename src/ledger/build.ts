@@ -23,8 +23,8 @@ import { draftPreamble, draftSections } from './prose.ts';
 export interface BuildOptions {
   year: number;
   agency: string;
-  /** Table 二 as entered or imported (its key set must be the year's format). */
-  table2: Table2Json;
+  /** Table 二 as entered or imported (the year's format); absent until it is entered. */
+  table2?: Table2Json;
   calendar: Calendar;
   /** Last year's report: its prose is the starting point, and the cross-year rules run against it. */
   previous?: Report;
@@ -36,7 +36,8 @@ export interface BuildResult {
   report: Report;
   /** Ledger events refused when replaying the applications (those events are left out of the counts). */
   issues: { application: string; issue: LedgerIssue }[];
-  /** Error findings and refused events block "final". */
+  /** What stands in the way of "final": error findings, refused ledger events, table 二 not entered. */
+  blocking: { zh: string; en: string }[];
   final: boolean;
 }
 
@@ -67,7 +68,7 @@ export function buildReport(applications: Application[], options: BuildOptions):
     agency,
     year,
     format_version: versionId,
-    table_versions: { table2: versionId, table3: versionId, table4: versionId },
+    table_versions: { ...(options.table2 && { table2: versionId }), table3: versionId, table4: versionId },
     published: options.published ?? null,
     level: options.level,
     title: `${agency}${year}年政府信息公开工作年度报告`,
@@ -80,8 +81,18 @@ export function buildReport(applications: Application[], options: BuildOptions):
     findings: [],
   };
   const checked = checkReport(report, { previous: options.previous });
-  const final = !checked.findings.some((f: Finding) => f.severity === 'error') && !issues.some((i) => i.issue.severity === 'error');
-  return { report: checked, issues, final };
+  const blocking = blockers(checked.findings, issues, options.table2 !== undefined);
+  return { report: checked, issues, blocking, final: blocking.length === 0 };
+}
+
+function blockers(findings: Finding[], issues: BuildResult['issues'], hasTable2: boolean): BuildResult['blocking'] {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const refused = issues.filter((i) => i.issue.severity === 'error').length;
+  return [
+    ...(errors ? [{ zh: `核查发现${errors}个错误级问题`, en: `${errors} error findings` }] : []),
+    ...(refused ? [{ zh: `台账中有${refused}条记录不符合规则，未计入统计`, en: `${refused} ledger events refused and left out of the counts` }] : []),
+    ...(hasTable2 ? [] : [{ zh: '尚未填写表二', en: 'table 2 not entered' }]),
+  ];
 }
 
 const isOpenOn = (s: ApplicationState, day: string) => s.receipt! <= day && !(s.concluded && s.concluded <= day);
