@@ -14,6 +14,7 @@ import type { RowDef, TableDef } from '../format/types.ts';
 import { rowJson } from '../report/cells.ts';
 import type { AgencyLevelJson, CellValue, Finding, Report, Table2Json, Table3Json, Table4Json } from '../report/types.ts';
 import { versions } from '../report/version.ts';
+import { feeOrdinalIssues } from './across.ts';
 import type { Calendar } from './calendar.ts';
 import { yearEnd, yearOf } from './day.ts';
 import { foldEvents, type LedgerIssue } from './events.ts';
@@ -49,6 +50,7 @@ export function replay(applications: Application[], calendar: Calendar): { state
     issues.push(...folded.issues.map((issue) => ({ application: app.id, issue })));
     return folded.state;
   });
+  for (const { application, ...issue } of feeOrdinalIssues(states)) issues.push({ application, issue: { ...issue, event: -1 } });
   return { states, issues };
 }
 

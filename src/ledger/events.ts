@@ -21,7 +21,7 @@ export interface LedgerIssue {
   severity: 'error' | 'warning';
   zh: string;
   en: string;
-  /** Index of the event in the application's list. */
+  /** Index of the event in the application's list; -1 for a rule across applications. */
   event: number;
 }
 
@@ -80,6 +80,7 @@ export function applyEvent(prev: ApplicationState, e: LedgerEvent, cal: Calendar
 function common(state: ApplicationState, e: LedgerEvent): Problem[] {
   const name = EVENT_NAMES[e.type] ?? e.type;
   if (!(e.type in HANDLERS)) return [error('unknown-event', `未知的事件类型“${e.type}”`, `unknown event type "${e.type}"`)];
+  if (!e.by?.trim() || !e.at?.trim()) return [error('who-when', `“${name}”须记录经办人和记录时间`, `${e.type} needs who recorded it and when`)];
   if (e.type === 'received') return [];
   if (!state.receipt) return [error('not-received', `尚未登记收到申请，不能记录“${name}”`, `no receipt recorded before "${e.type}"`)];
   if (!e.date || !isIsoDate(e.date)) {

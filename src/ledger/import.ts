@@ -10,10 +10,11 @@
 import { parseCsv } from '../roster/csv.ts';
 import type { Calendar } from './calendar.ts';
 import { parseDate, type IsoDate } from './day.ts';
+import { feeOrdinalIssues } from './across.ts';
 import { foldEvents } from './events.ts';
 import {
   APPEAL_RESULTS, APPEAL_ROUTES, APPLICANT_COLUMNS, CHANNELS, OUTCOME_ROWS, eventDate, type Application, type Channel,
-  type LedgerEvent,
+  type ApplicationState, type LedgerEvent,
 } from './model.ts';
 
 /** The sheet's columns: key and Chinese header, in template order. */
@@ -159,7 +160,9 @@ export function importCsv(csv: string, options: ImportOptions): { applications: 
     return { applications: [], problems: [{ row: 1, severity: 'error', zh: `表头缺少${names}列`, en: `header lacks ${missing.map(([k]) => k).join(', ')}` }] };
   }
   const seen = new Set<string>();
+  const rowOf = new Map<string, number>();
   const applications: Application[] = [];
+  const states: ApplicationState[] = [];
   rows.forEach((cells, i) => {
     const row: Row = Object.fromEntries(keys.flatMap((k, c) => (k ? [[k, cells[c] ?? '']] : [])));
     const rowNumber = i + 2;
@@ -174,10 +177,16 @@ export function importCsv(csv: string, options: ImportOptions): { applications: 
     cellProblems.forEach(at);
     if (cellProblems.some((p) => p.severity === 'error')) return;
     const application = { id, events };
-    for (const issue of foldEvents(application, options.calendar).issues) at({ severity: issue.severity, zh: issue.zh, en: issue.en });
+    const folded = foldEvents(application, options.calendar);
+    for (const issue of folded.issues) at({ severity: issue.severity, zh: issue.zh, en: issue.en });
     applications.push(application);
+    states.push(folded.state);
+    rowOf.set(id, rowNumber);
   });
-  return { applications, problems };
+  for (const { application, ...issue } of feeOrdinalIssues(states)) {
+    problems.push({ row: rowOf.get(application)!, id: application, severity: issue.severity, zh: issue.zh, en: issue.en });
+  }
+  return { applications, problems: problems.sort((a, b) => a.row - b.row) };
 }
 
 /** A CSV field: quoted when needed, and text a spreadsheet would run as a formula prefixed with an apostrophe. */

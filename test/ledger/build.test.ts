@@ -89,3 +89,39 @@ describe('buildReport from a generated ledger', () => {
     assert.match(six, /收取信息处理费\d+元，涉及政府信息公开申请\d+件/);
   });
 });
+
+describe('buildReport details', () => {
+  const by = '经办人';
+  const at = '2021-01-01T09:00:00+08:00';
+  const app = (id: string, date: string, ...events: Record<string, unknown>[]): Application => ({
+    id,
+    events: [
+      { type: 'received', channel: 'in_person', submitted: date, applicantType: 'commercial', applicant: '某公司', request: '某信息', by, at },
+      ...events.map((e) => ({ by, at, ...e }) as LedgerEvent),
+    ],
+  });
+
+  it('counts 2020 under the 2019 template, the 2021 （六） rows in its one （六）其他处理 row', () => {
+    const { report } = buildReport([
+      app('A', '2020-03-02', { type: 'withdrawn', date: '2020-03-05' }),
+      app('B', '2020-03-02', { type: 'replied', date: '2020-03-10', outcome: 'granted' }),
+      app('C', '2020-12-28'),
+    ], { year: 2020, agency: '某县交通运输局', calendar: cal });
+    assert.equal(report.format_version, '2019');
+    assert.deepEqual([report.table3!.other_processing, report.table3!.granted, report.table3!.carried_forward],
+      [[0, 1, 0, 0, 0, 0, 1], [0, 1, 0, 0, 0, 0, 1], [0, 1, 0, 0, 0, 0, 1]]);
+    assert.equal(report.table3!.other_other, undefined);
+  });
+
+  it("starts from last year's prose for the parts the ledger does not write", () => {
+    const previous = build(2024).report;
+    previous.sections = previous.sections.map((s) => (s.number === '一'
+      ? { ...s, text: '（一）主动公开情况\n全年通过门户网站主动公开政府信息。\n（三）政府信息管理情况\n严格落实公开审查。', paragraphs: [] }
+      : s.number === '五' ? { ...s, text: '公开内容的规范性有待提高。', paragraphs: [] } : s));
+    const { report } = build(2025, previous);
+    const text = (n: string) => report.sections.find((s) => s.number === n)!.text;
+    assert.match(text('一'), /（一）主动公开情况\n全年通过门户网站主动公开政府信息。\n（二）依申请公开情况\n2025年，本机关新收/);
+    assert.match(text('一'), /（三）政府信息管理情况\n严格落实公开审查。\n（四）/);
+    assert.equal(text('五'), '公开内容的规范性有待提高。');
+  });
+});

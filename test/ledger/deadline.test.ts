@@ -163,3 +163,9 @@ describe('event rules', () => {
     assert.equal(state.clockStart, '2024-09-27');
   });
 });
+
+describe('audit trail', () => {
+  it('refuses an event that does not say who recorded it and when', () => {
+    assert.deepEqual(codes({ id: 'W', events: [] }, { ...received('2024-09-27'), by: '' }), [['who-when', 'error']]);
+  });
+});

@@ -65,3 +65,15 @@ describe('importCsv', () => {
     assert.deepEqual(importCsv('编号,申请人\nA,张某\n', options).problems.map((p) => p.zh), ['表头缺少申请人类型、收到方式、提交日期列']);
   });
 });
+
+describe('per-application fees across the sheet', () => {
+  it("warns when a notice's ordinal is not the applicant's count in the month (国办函〔2020〕109号 按件计收)", () => {
+    const rows = Array.from({ length: 12 }, (_, i) => ({
+      编号: `N${i + 1}`, 申请人类型: '自然人', 申请人: '王某', 收到方式: '当面', 提交日期: `2024-05-${String(6 + i).padStart(2, '0')}`,
+    }));
+    Object.assign(rows[10], { 收费方式: '按件', 收费数量: '11', '收费金额（元）': '100', 收费通知日期: '2024-05-20' });
+    Object.assign(rows[11], { 收费方式: '按件', 收费数量: '11', '收费金额（元）': '100', 收费通知日期: '2024-05-20' });
+    const { problems } = importCsv(sheet(...rows), options);
+    assert.deepEqual(problems.map((p) => [p.row, p.id, p.zh]), [[13, 'N12', '按件计收：该申请是申请人2024-05的第12件申请，收费通知记为第11件']]);
+  });
+});
