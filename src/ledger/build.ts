@@ -3,14 +3,15 @@
  * given, sections 一–六 drafted (prose.ts), then checked with every rule. Table 三, per applicant column:
  * new = received in Y; carried over = received before Y and still open on 31 Dec Y−1; each outcome row = concluded in
  * Y with that outcome; carried forward = open on 31 Dec Y. The template identities then hold by construction.
- * Table 四 counts a case in the year it was filed or decided: its result when decided by 31 Dec Y, else 尚未审结.
+ * Table 四 counts every case open at some time in Y (filed by 31 Dec Y and not decided before Y): its result when
+ * decided in Y, else 尚未审结.
  *
  * @example
  *   const { report, final } = buildReport(applications, { year: 2025, agency: '某市某局', table2, calendar });
  */
 import { checkReport } from '../checks/index.ts';
 import { versionById, versionForYear } from '../format/index.ts';
-import type { RowDef, TableDef } from '../format/types.ts';
+import type { TableDef } from '../format/types.ts';
 import { rowJson } from '../report/cells.ts';
 import type { AgencyLevelJson, CellValue, Finding, Report, Table2Json, Table3Json, Table4Json } from '../report/types.ts';
 import { versions } from '../report/version.ts';
@@ -131,7 +132,7 @@ function outcomeMapper(table: TableDef): (outcome: string) => string {
   return (outcome) => (own.has(outcome) ? outcome : standIn[0].id);
 }
 
-/** Table 四 of year Y: each case filed or decided in Y, under its result or 尚未审结. */
+/** Table 四 of year Y: each case open at some time in Y, under its result, or 尚未审结 when open on 31 December. */
 export function countTable4(states: ApplicationState[], year: number, table: TableDef): Table4Json {
   const end = yearEnd(year);
   const json: Table4Json = {};
@@ -139,13 +140,11 @@ export function countTable4(states: ApplicationState[], year: number, table: Tab
     const cells: number[] = group.columns.map(() => 0);
     const at = (id: string) => group.columns.findIndex((c) => c.id === id);
     for (const c of states.flatMap((s) => s.appeals).filter((a) => a.route === group.id)) {
-      const decidedByEnd = c.decided !== undefined && c.decided <= end;
-      if (yearOf(c.filed) !== year && !(decidedByEnd && yearOf(c.decided!) === year)) continue;
-      if (c.filed > end) continue;
-      cells[at(decidedByEnd ? c.result! : 'pending')]++;
+      if (c.filed > end || (c.decided && yearOf(c.decided) < year)) continue;
+      cells[at(c.decided && c.decided <= end ? c.result! : 'pending')]++;
     }
     cells[at('total')] = cells.reduce((a, b) => a + b, 0);
-    json[group.id] = rowJson(group as RowDef, cells as CellValue[]) as Record<string, CellValue>;
+    json[group.id] = rowJson(group, cells) as Record<string, CellValue>;
   }
   return json;
 }

@@ -125,3 +125,32 @@ describe('buildReport details', () => {
     assert.equal(text('五'), '公开内容的规范性有待提高。');
   });
 });
+
+describe('table 四 from the ledger', () => {
+  const by = '经办人';
+  const at = '2024-01-01T09:00:00+08:00';
+  const replied = (id: string, date: string, ...events: LedgerEvent[]): Application => ({
+    id,
+    events: [
+      { type: 'received', channel: 'in_person', submitted: date, applicantType: 'natural_person', applicant: '甲', request: '某信息', by, at },
+      { type: 'replied', date: cal.addWorkingDays(date, 5), outcome: 'denied_process_info', by, at },
+      ...events,
+    ],
+  });
+  const ledger4 = [
+    replied('R1', '2024-03-01', { type: 'appeal_filed', date: '2024-11-20', caseId: 'R1-1', route: 'review', by, at },
+      { type: 'appeal_decided', date: '2025-01-15', caseId: 'R1-1', result: 'corrected', by, at }),
+    replied('R2', '2024-04-01', { type: 'appeal_filed', date: '2024-05-01', caseId: 'R2-1', route: 'review', by, at },
+      { type: 'appeal_decided', date: '2024-06-01', caseId: 'R2-1', result: 'upheld', by, at },
+      { type: 'appeal_filed', date: '2024-06-10', caseId: 'R2-2', route: 'litigation_after_review', by, at }),
+  ];
+  const table4 = (year: number) => buildReport(ledger4, { year, agency: '某市生态环境局', calendar: cal }).report.table4!;
+
+  it('counts a case in every year it is open: pending while undecided on 31 December, its result in the year decided', () => {
+    assert.deepEqual(table4(2024).review, { upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
+    assert.deepEqual(table4(2025).review, { upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 });
+    assert.deepEqual(table4(2024).litigation_after_review, { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 });
+    assert.deepEqual(table4(2025).litigation_after_review, { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 });
+    assert.deepEqual(table4(2023).review, { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
+  });
+});
