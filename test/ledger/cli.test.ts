@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { chineseCalendar } from '../../src/ledger/calendar.ts';
 import { exportCsv, SHEET_COLUMNS } from '../../src/ledger/import.ts';
-import { CLI } from '../helpers.ts';
+import { CLI, parseText } from '../helpers.ts';
 import { generateLedger } from './generate.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-ledger-cli-'));
@@ -67,5 +67,17 @@ describe('xxgk ledger', () => {
     assert.equal(r.status, 1);
     assert.match(r.stdout, /<table/);
     assert.match(r.stderr, /不能定稿：尚未填写表二/);
+  });
+});
+
+describe('the built report read back', () => {
+  it('gives back every table cell when its Markdown is parsed', async () => {
+    const file = join(dir, 'roundtrip.csv');
+    writeFileSync(file, exportCsv(generateLedger(chineseCalendar([]))));
+    const built = run('build', file, '--year', '2024', '--agency', '某市生态环境局', '--to', 'json');
+    const md = run('build', file, '--year', '2024', '--agency', '某市生态环境局', '--to', 'md');
+    const report = JSON.parse(built.stdout);
+    const read = await parseText(md.stdout, 'draft.md');
+    assert.deepEqual([read.agency, read.year, read.table3, read.table4], [report.agency, report.year, report.table3, report.table4]);
   });
 });
