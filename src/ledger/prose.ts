@@ -104,7 +104,7 @@ function applicationsParagraph({ year, table3Def, table3: t }: ProseFacts): stri
 /** The word of an outcome's group as prose says it: （三）不予公开 → 不予公开, （二）部分公开（区分处理的…） → 部分公开. */
 function outcomeWord(row: RowDef): string {
   const label = row.group?.startsWith('（') ? row.group : row.label;
-  return label.replace(/^（[一二三四五六七八九十]）/, '').replace(/（.*）$/, '');
+  return label.replace(/^（[一二三四五六七八九十]）/, '').replace(/（[^（）]*）$/, '');
 }
 
 function appealsSentence(t: Table4Json): string {
