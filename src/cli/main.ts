@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerImport } from './import.ts';
+import { registerLedger } from './ledger.ts';
 import { registerParse } from './parse.ts';
 import { registerRender } from './render.ts';
 import { XXGK_VERSION } from '../report/version.ts';
@@ -31,5 +32,6 @@ registerParse(program);
 registerCheck(program);
 registerImport(program);
 registerRender(program);
+registerLedger(program);
 
 await program.parseAsync(process.argv);

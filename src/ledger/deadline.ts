@@ -1,0 +1,115 @@
+/**
+ * The reply deadline (条例第三十三条): 20 working days from the day of receipt, not counting that day; from the day a
+ * corrected request comes in when a 补正 was asked for (第三十条); plus an approved extension of at most 20 working
+ * days; not counting the time consultations take (第三十二条、第三十四条, 15 working days each at most) nor the time from a
+ * fee notice to its payment (国办函〔2020〕109号).
+ *
+ * @example
+ *   deadlineOf(state, cal).due;                 // "2024-10-25"
+ *   statusOf(state, '2024-10-21', cal);        // { status: 'due-soon', due: '2024-10-25', remaining: 4, … }
+ */
+import type { Calendar } from './calendar.ts';
+import { addDays, yearOf, type IsoDate } from './day.ts';
+import { FEE_PAYMENT_DAYS } from './fees.ts';
+import { eventDate, type Application, type ApplicationState, type Pause } from './model.ts';
+
+/** 条例第三十三条. */
+export const REPLY_DAYS = 20;
+export const MAX_EXTENSION_DAYS = 20;
+/** 条例第三十二条、第三十四条. */
+export const CONSULTATION_DAYS = 15;
+/** 条例第三十条: the correction notice goes out within 7 working days of receipt. */
+export const CORRECTION_NOTICE_DAYS = 7;
+/** "Due soon" when this many working days or fewer are left. */
+export const DUE_SOON_DAYS = 5;
+
+export interface Deadline {
+  /** The last day to reply; undefined while the clock is stopped or before receipt. */
+  due?: IsoDate;
+  /** The open pause that stops the clock now (awaiting a correction, a consultation reply or a fee payment). */
+  waiting?: { kind: 'correction' | Pause['kind']; since: IsoDate; until?: IsoDate };
+  /** Working days the clock stood still (closed pauses). */
+  excluded: number;
+  /** Years the count ran through without holiday data: the due date may be too early. */
+  uncoveredYears: number[];
+}
+
+/** The deadline the state implies. */
+export function deadlineOf(state: ApplicationState, cal: Calendar): Deadline {
+  const start = state.clockStart;
+  if (!start) return { excluded: 0, uncoveredYears: [] };
+  const c = state.correction;
+  if (c && !c.received && !c.lapsed) {
+    return { waiting: { kind: 'correction', since: c.requested, until: c.until }, excluded: 0, uncoveredYears: [] };
+  }
+  const open = state.pauses.find((p) => !p.to);
+  const excluded = pausedDays(state.pauses.filter((p) => p.to), start, cal);
+  if (open) return { waiting: { kind: open.kind, since: open.from, until: pauseLimit(open, cal) }, excluded, uncoveredYears: [] };
+  const due = cal.addWorkingDays(start, REPLY_DAYS + state.extensionDays + excluded);
+  return { due, excluded, uncoveredYears: uncovered(start, due, cal) };
+}
+
+/** The last day a pause may run: a consultation's 15 working days, a fee's 20 days to pay. */
+function pauseLimit(p: Pause, cal: Calendar): IsoDate {
+  return cal.addWorkingDays(p.from, p.kind === 'consultation' ? CONSULTATION_DAYS : FEE_PAYMENT_DAYS);
+}
+
+/**
+ * Working days inside closed pauses after the clock start, each day once even when pauses overlap (two
+ * consultations at the same time), a consultation counting at most its 15 working days.
+ */
+function pausedDays(pauses: Pause[], start: IsoDate, cal: Calendar): number {
+  const days = new Set<IsoDate>();
+  for (const p of pauses) {
+    let counted = 0;
+    for (let d = addDays(p.from > start ? p.from : start, 1); d <= p.to! && counted < (p.cap ?? Infinity); d = addDays(d, 1)) {
+      if (!cal.isWorkingDay(d)) continue;
+      counted++;
+      days.add(d);
+    }
+  }
+  return days.size;
+}
+
+function uncovered(from: IsoDate, to: IsoDate, cal: Calendar): number[] {
+  const years: number[] = [];
+  for (let y = yearOf(from); y <= yearOf(to); y++) if (!cal.covers(y)) years.push(y);
+  return years;
+}
+
+export type DueStatusId = 'concluded' | 'waiting' | 'overdue' | 'due-soon' | 'open';
+
+export interface DueStatus extends Deadline {
+  id: string;
+  status: DueStatusId;
+  /** Working days left until the due date (negative when overdue). */
+  remaining?: number;
+  /** For a concluded application: whether it concluded after its due date. */
+  late?: boolean;
+}
+
+/** Chinese names of the statuses, for lists and messages. */
+export const STATUS_NAMES: Record<DueStatusId, string> = {
+  concluded: '已办结', waiting: '中止计时', overdue: '已超期', 'due-soon': '即将到期', open: '办理中',
+};
+export const WAITING_NAMES: Record<NonNullable<Deadline['waiting']>['kind'], string> = {
+  correction: '等待补正', consultation: '征求意见', fee: '等待缴费',
+};
+
+/** The status as of a day, from the state (fold only the events up to that day to see the past). */
+export function statusOf(state: ApplicationState, asOf: IsoDate, cal: Calendar, soonDays = DUE_SOON_DAYS): DueStatus {
+  const deadline = deadlineOf(state, cal);
+  const base = { id: state.id, ...deadline };
+  if (state.concluded) {
+    return { ...base, status: 'concluded', late: deadline.due !== undefined && state.concluded > deadline.due };
+  }
+  if (!deadline.due) return { ...base, status: 'waiting' };
+  const remaining = cal.workingDaysBetween(asOf, deadline.due);
+  const status: DueStatusId = asOf > deadline.due ? 'overdue' : remaining <= soonDays ? 'due-soon' : 'open';
+  return { ...base, status, remaining };
+}
+
+/** Events up to a day (by their business date): the application as it stood then. */
+export function asOf(app: Application, day: IsoDate): Application {
+  return { ...app, events: app.events.filter((e) => (eventDate(e) ?? '') <= day) };
+}

@@ -1,0 +1,12 @@
+/**
+ * The ledger of 依申请公开 applications (no storage here: plain data a store saves as rows): the working-day
+ * calendar, events and their rules, deadlines, the report built from the ledger, and the spreadsheet.
+ */
+export { chineseCalendar, createCalendar, parseCalendarCsv, CalendarFileInvalid, type Calendar, type CalendarEntry } from './calendar.ts';
+export { parseDate, type IsoDate } from './day.ts';
+export * from './model.ts';
+export { appendEvent, applyEvent, foldEvents, stateOf, EVENT_NAMES, type LedgerIssue } from './events.ts';
+export { asOf, deadlineOf, statusOf, STATUS_NAMES, WAITING_NAMES, type Deadline, type DueStatus, type DueStatusId } from './deadline.ts';
+export { feeFor, feePerApplication, feePerPages } from './fees.ts';
+export { buildReport, countTable3, countTable4, replay, type BuildOptions, type BuildResult } from './build.ts';
+export { csvTemplate, exportCsv, importCsv, SHEET_COLUMNS, type SheetProblem } from './import.ts';

@@ -1,0 +1,83 @@
+/** `xxgk ledger`: the template, due dates from a sheet, and a report built from it. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { chineseCalendar } from '../../src/ledger/calendar.ts';
+import { exportCsv, SHEET_COLUMNS } from '../../src/ledger/import.ts';
+import { CLI, parseText } from '../helpers.ts';
+import { generateLedger } from './generate.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'xxgk-ledger-cli-'));
+const run = (...args: string[]) => spawnSync(process.execPath, [...CLI, 'ledger', ...args], { encoding: 'utf8' });
+const sheet = (rows: Record<string, string>[]) => {
+  const file = join(dir, `sheet-${Math.random().toString(36).slice(2)}.csv`);
+  writeFileSync(file, [SHEET_COLUMNS.map(([, h]) => h).join(','), ...rows.map((r) => SHEET_COLUMNS.map(([, h]) => r[h] ?? '').join(','))].join('\n'));
+  return file;
+};
+
+describe('xxgk ledger', () => {
+  it('prints a template that imports cleanly', () => {
+    const file = join(dir, 'template.csv');
+    writeFileSync(file, run('template').stdout);
+    const due = run('due', file, '--as-of', '2025-03-10');
+    assert.equal(due.status, 0, due.stderr);
+  });
+
+  it('lists open applications overdue first, with their row problems, and exits 1 when one is overdue', () => {
+    const base = { 申请人类型: '自然人', 收到方式: '当面' };
+    const file = sheet([
+      { ...base, 编号: 'A', 提交日期: '2024-09-27' },
+      { ...base, 编号: 'B', 提交日期: '2024-08-01' },
+      { ...base, 编号: 'C', 提交日期: '2024-10-20', 答复日期: '2024-10-10', 办理结果: '予以公开' },
+    ]);
+    const r = run('due', file, '--as-of', '2024-10-25');
+    assert.equal(r.status, 1);
+    assert.deepEqual(r.stdout.trim().split('\n'), [
+      'B  已超期  答复期限 2024-08-29，剩余-37个工作日',
+      'A  即将到期  答复期限 2024-10-30，剩余3个工作日',
+      'C  办理中  答复期限 2024-11-15，剩余15个工作日',
+    ]);
+    assert.match(r.stderr, /sheet-\w+\.csv:4: 错误 \[C\] “答复”的日期2024-10-10早于收到申请之日2024-10-20/);
+  });
+
+  it('builds a report that may be final, in Markdown, HTML or Word', () => {
+    const file = join(dir, 'ledger.csv');
+    writeFileSync(file, exportCsv(generateLedger(chineseCalendar([]))));
+    const table2 = join(dir, 'table2.json');
+    writeFileSync(table2, JSON.stringify({
+      regulations: { issued: 0, repealed: 0, in_force: 0 }, normative_docs: { issued: 2, repealed: 1, in_force: 12 },
+      licensing: 120, punishment: 30, coercion: 0, fees_wan_yuan: 1.5,
+    }));
+    const md = run('build', file, '--year', '2025', '--agency', '某市生态环境局', '--table2', table2);
+    assert.equal(md.status, 0, md.stderr);
+    assert.match(md.stdout, /^# 某市生态环境局2025年政府信息公开工作年度报告/);
+    assert.match(md.stdout, /2025年，本机关新收政府信息公开申请\d+件/);
+    assert.match(md.stderr, /可以定稿/);
+    const docx = join(dir, 'report.docx');
+    assert.equal(run('build', file, '--year', '2025', '--agency', '某市生态环境局', '--table2', table2, '--to', 'docx', '-o', docx).status, 0);
+    assert.equal(readFileSync(docx).subarray(0, 2).toString(), 'PK');
+  });
+
+  it('does not call a report without table 二 final', () => {
+    const file = sheet([{ 编号: 'A', 申请人类型: '自然人', 收到方式: '当面', 提交日期: '2024-09-27', 答复日期: '2024-10-10', 办理结果: '予以公开' }]);
+    const r = run('build', file, '--year', '2024', '--agency', '某市生态环境局', '--to', 'html');
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /<table/);
+    assert.match(r.stderr, /不能定稿：尚未填写表二/);
+  });
+});
+
+describe('the built report read back', () => {
+  it('gives back every table cell when its Markdown is parsed', async () => {
+    const file = join(dir, 'roundtrip.csv');
+    writeFileSync(file, exportCsv(generateLedger(chineseCalendar([]))));
+    const built = run('build', file, '--year', '2024', '--agency', '某市生态环境局', '--to', 'json');
+    const md = run('build', file, '--year', '2024', '--agency', '某市生态环境局', '--to', 'md');
+    const report = JSON.parse(built.stdout);
+    const read = await parseText(md.stdout, 'draft.md');
+    assert.deepEqual([read.agency, read.year, read.table3, read.table4], [report.agency, report.year, report.table3, report.table4]);
+  });
+});

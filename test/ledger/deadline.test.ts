@@ -1,0 +1,171 @@
+/** Deadlines and event rules on real dates: 补正 restart, consultation pause, extension, fee lapse, refusals. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { chineseCalendar } from '../../src/ledger/calendar.ts';
+import { asOf, deadlineOf, statusOf } from '../../src/ledger/deadline.ts';
+import { appendEvent, foldEvents, stateOf } from '../../src/ledger/events.ts';
+import type { Application, LedgerEvent, Received } from '../../src/ledger/model.ts';
+
+const cal = chineseCalendar([]);
+const by = '张三';
+const at = '2024-01-01T09:00:00+08:00';
+
+function received(date: string, extra: Partial<Received> = {}): Received {
+  return { type: 'received', channel: 'in_person', submitted: date, applicantType: 'natural_person', applicant: '李四', request: '某项目环评批复', by, at, ...extra };
+}
+
+/** An application built event by event, each event required to be accepted. */
+function application(...events: LedgerEvent[]): Application {
+  return events.reduce<Application>((app, e) => {
+    const r = appendEvent(app, e, cal);
+    assert.ok(r.accepted, JSON.stringify(r.issues));
+    return r.application;
+  }, { id: 'A1', events: [] });
+}
+
+const due = (app: Application) => deadlineOf(stateOf(app, cal), cal).due;
+const codes = (app: Application, e: LedgerEvent) => appendEvent(app, e, cal).issues.map((i) => [i.code, i.severity]);
+
+describe('day of receipt (条例第三十一条)', () => {
+  it('is the day of signing for post and the day of confirmation online', () => {
+    const post = stateOf({ id: 'P', events: [received('2024-09-25', { channel: 'post', signed: '2024-09-27' })] }, cal);
+    const online = stateOf({ id: 'O', events: [received('2024-09-28', { channel: 'online', confirmed: '2024-09-30' })] }, cal);
+    assert.deepEqual([post.receipt, online.receipt], ['2024-09-27', '2024-09-30']);
+  });
+
+  it('is refused for post without the day the agency signed', () => {
+    assert.deepEqual(codes({ id: 'P', events: [] }, received('2024-09-25', { channel: 'post' })), [['receipt-date-missing', 'error']]);
+  });
+
+  it('refuses an applicant type that is not a table 三 column', () => {
+    assert.deepEqual(codes({ id: 'P', events: [] }, received('2024-09-25', { applicantType: 'total' })), [['unknown-applicant-type', 'error']]);
+  });
+});
+
+describe('deadline', () => {
+  it('runs 20 working days past National Day week for a receipt just before it', () => {
+    assert.equal(due(application(received('2024-09-27'))), '2024-10-30');
+    assert.equal(due(application(received('2025-09-30'))), '2025-11-04');
+  });
+
+  it('runs past the 2024 Spring Festival, counting the make-up Sunday 02-18', () => {
+    assert.equal(due(application(received('2024-02-08'))), '2024-03-13');
+  });
+
+  it('stops while a 补正 is awaited and restarts from the day the corrected request comes in', () => {
+    const asked = application(received('2024-03-01'), { type: 'correction_requested', date: '2024-03-05', until: '2024-03-20', by, at });
+    assert.deepEqual(deadlineOf(stateOf(asked, cal), cal).waiting, { kind: 'correction', since: '2024-03-05', until: '2024-03-20' });
+    assert.equal(statusOf(stateOf(asked, cal), '2024-03-10', cal).status, 'waiting');
+    const corrected = application(...asked.events, { type: 'correction_received', date: '2024-03-15', by, at });
+    // Qingming 2024-04-04..06 off, Sunday 04-07 worked.
+    assert.equal(due(corrected), '2024-04-15');
+  });
+
+  it('flags a 补正 notice sent after 7 working days', () => {
+    assert.deepEqual(codes(application(received('2024-03-01')), { type: 'correction_requested', date: '2024-03-13', by, at }),
+      [['correction-late', 'warning']]);
+  });
+
+  it('leaves a consultation out of the count (the 2024-05-11 make-up Saturday included)', () => {
+    const app = application(received('2024-05-06'), { type: 'consultation_started', date: '2024-05-08', party: 'third_party', by, at },
+      { type: 'consultation_ended', date: '2024-05-15', by, at });
+    const d = deadlineOf(stateOf(app, cal), cal);
+    assert.equal(d.excluded, 6);
+    assert.equal(d.due, cal.addWorkingDays('2024-05-06', 26));
+  });
+
+  it('counts a consultation at most its 15 working days', () => {
+    const app = application(received('2024-03-04'), { type: 'consultation_started', date: '2024-03-04', party: 'other_agency', by, at });
+    const r = appendEvent(app, { type: 'consultation_ended', date: '2024-04-15', by, at }, cal);
+    assert.deepEqual(r.issues.map((i) => i.code), ['consultation-overrun']);
+    assert.equal(deadlineOf(stateOf(r.application, cal), cal).excluded, 15);
+  });
+
+  it('adds an approved extension of at most 20 working days', () => {
+    const app = application(received('2024-06-03'), { type: 'extended', date: '2024-06-20', days: 15, approvedBy: '王主任', by, at });
+    assert.equal(due(app), cal.addWorkingDays('2024-06-03', 35));
+    assert.deepEqual(codes(app, { type: 'extended', date: '2024-06-21', days: 6, approvedBy: '王主任', by, at }), [['extension-days', 'error']]);
+  });
+
+  it('tells due-soon and overdue as of a date', () => {
+    const app = application(received('2024-09-27'));
+    const state = stateOf(app, cal);
+    assert.deepEqual([statusOf(state, '2024-10-08', cal).status, statusOf(state, '2024-10-25', cal).status,
+      statusOf(state, '2024-10-31', cal).status], ['open', 'due-soon', 'overdue']);
+    assert.equal(statusOf(state, '2024-10-25', cal).remaining, 3);
+  });
+
+  it('sees the application as it stood on a past day', () => {
+    const app = application(received('2024-09-27'), { type: 'replied', date: '2024-10-10', outcome: 'granted', by, at });
+    assert.equal(statusOf(stateOf(asOf(app, '2024-10-09'), cal), '2024-10-09', cal).status, 'open');
+    assert.equal(statusOf(stateOf(app, cal), '2024-10-09', cal).status, 'concluded');
+  });
+});
+
+describe('fees (国办函〔2020〕109号)', () => {
+  const noticed = application(received('2024-07-01'), { type: 'fee_notified', date: '2024-07-03', basis: 'per_page', quantity: 150, amount: 1700, by, at });
+
+  it('checks the amount against the progressive bands', () => {
+    const app = application(received('2024-07-01'));
+    assert.deepEqual(codes(app, { type: 'fee_notified', date: '2024-07-03', basis: 'per_page', quantity: 150, amount: 1500, by, at }), [['fee-amount', 'error']]);
+    assert.deepEqual(codes(app, { type: 'fee_notified', date: '2024-07-03', basis: 'per_application', quantity: 10, amount: 0, by, at }), [['fee-free-band', 'error']]);
+    assert.deepEqual(codes(app, { type: 'fee_notified', date: '2024-07-03', basis: 'per_application', quantity: 35, amount: 200, by, at }), []);
+  });
+
+  it('stops the clock until payment', () => {
+    const paid = application(...noticed.events, { type: 'fee_paid', date: '2024-07-10', by, at });
+    assert.equal(deadlineOf(stateOf(noticed, cal), cal).waiting?.kind, 'fee');
+    assert.equal(due(paid), cal.addWorkingDays('2024-07-01', 25));
+  });
+
+  it('lapses after 20 working days without payment: reported under （六）2, a warning when too early', () => {
+    const lapsed = application(...noticed.events, { type: 'fee_lapsed', date: '2024-08-01', by, at });
+    const state = stateOf(lapsed, cal);
+    assert.deepEqual([state.outcome, state.concluded, statusOf(state, '2024-08-02', cal).status], ['other_overdue_fee', '2024-08-01', 'concluded']);
+    assert.deepEqual(codes(noticed, { type: 'fee_lapsed', date: '2024-07-20', by, at }), [['fee-lapsed-early', 'warning']]);
+  });
+});
+
+describe('event rules', () => {
+  const app = application(received('2024-09-27'));
+
+  it('refuses an outcome without a reply date', () => {
+    assert.deepEqual(codes(app, { type: 'replied', date: '', outcome: 'granted', by, at }), [['outcome-needs-date', 'error']]);
+  });
+
+  it('refuses a date before receipt, with a Chinese and an English message', () => {
+    const r = appendEvent(app, { type: 'replied', date: '2024-09-20', outcome: 'granted', by, at }, cal);
+    assert.equal(r.accepted, false);
+    assert.deepEqual([r.issues[0].zh, r.issues[0].en], ['“答复”的日期2024-09-20早于收到申请之日2024-09-27', 'replied dated 2024-09-20, before the receipt on 2024-09-27']);
+  });
+
+  it('refuses an outcome that is not a table 三 outcome row', () => {
+    assert.deepEqual(codes(app, { type: 'replied', date: '2024-10-10', outcome: 'total_processed', by, at }), [['unknown-outcome', 'error']]);
+  });
+
+  it('keeps every event, and refuses changes after conclusion except appeals', () => {
+    const done = application(...app.events, { type: 'replied', date: '2024-10-10', outcome: 'denied_third_party', by, at });
+    assert.deepEqual(codes(done, { type: 'withdrawn', date: '2024-10-11', by, at }), [['after-conclusion', 'error']]);
+    const appealed = application(...done.events, { type: 'appeal_filed', date: '2024-11-01', caseId: 'F1', route: 'review', by, at },
+      { type: 'appeal_decided', date: '2024-12-20', caseId: 'F1', result: 'upheld', by, at });
+    assert.deepEqual(stateOf(appealed, cal).appeals, [{ caseId: 'F1', route: 'review', filed: '2024-11-01', result: 'upheld', decided: '2024-12-20' }]);
+    assert.equal(appealed.events.length, 4);
+  });
+
+  it('warns of a late reply', () => {
+    assert.deepEqual(codes(app, { type: 'replied', date: '2024-11-04', outcome: 'granted', by, at }), [['late-reply', 'warning']]);
+  });
+
+  it('reports refused events found when replaying stored events, and skips them', () => {
+    const stored: Application = { id: 'S', events: [...app.events, { type: 'correction_received', date: '2024-10-01', by, at }] };
+    const { state, issues } = foldEvents(stored, cal);
+    assert.deepEqual(issues.map((i) => [i.code, i.event]), [['no-open-correction', 1]]);
+    assert.equal(state.clockStart, '2024-09-27');
+  });
+});
+
+describe('audit trail', () => {
+  it('refuses an event that does not say who recorded it and when', () => {
+    assert.deepEqual(codes({ id: 'W', events: [] }, { ...received('2024-09-27'), by: '' }), [['who-when', 'error']]);
+  });
+});

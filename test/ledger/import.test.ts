@@ -1,0 +1,79 @@
+/** The spreadsheet: the template imports, a ledger survives export and import, and bad rows are reported by row. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FORMAT_2021 } from '../../src/format/index.ts';
+import { countTable3, replay } from '../../src/ledger/build.ts';
+import { chineseCalendar } from '../../src/ledger/calendar.ts';
+import { csvTemplate, exportCsv, importCsv, SHEET_COLUMNS } from '../../src/ledger/import.ts';
+import { generateLedger } from './generate.ts';
+
+const cal = chineseCalendar([]);
+const options = { calendar: cal, by: '台账导入', at: '2026-01-05T09:00:00+08:00' };
+const HEAD = SHEET_COLUMNS.map(([, h]) => h).join(',');
+const sheet = (...rows: Record<string, string>[]) =>
+  [HEAD, ...rows.map((r) => SHEET_COLUMNS.map(([, h]) => r[h] ?? '').join(','))].join('\n');
+
+describe('importCsv', () => {
+  it('reads the template without a problem', () => {
+    const { applications, problems } = importCsv(csvTemplate(), options);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(applications[0].events.map((e) => e.type), ['received', 'replied']);
+  });
+
+  it('gives back the same table 三 after export and import of a generated ledger', () => {
+    const ledger = generateLedger(cal);
+    const { applications, problems } = importCsv(exportCsv(ledger), options);
+    assert.deepEqual(problems, []);
+    const table = FORMAT_2021.tables.table3;
+    for (const year of [2024, 2025]) {
+      assert.deepEqual(countTable3(replay(applications, cal).states, year, table), countTable3(replay(ledger, cal).states, year, table));
+    }
+  });
+
+  it('reads labels as people write them: with or without numbering and group', () => {
+    const base = { 编号: 'A', 申请人类型: '商业企业', 收到方式: '邮寄', 提交日期: '2024/9/20', 签收日期: '2024年9月23日', 答复日期: '2024-10-08' };
+    const { applications, problems } = importCsv(sheet({ ...base, 办理结果: '（三）不予公开 1.属于国家秘密' }, { ...base, 编号: 'B', 办理结果: '部分公开' }), options);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(applications.map((a) => (a.events[1] as { outcome: string }).outcome), ['denied_state_secret', 'partially_granted']);
+  });
+
+  it('reports every bad row with its row number, column and both languages', () => {
+    const ok = { 编号: 'A', 申请人类型: '自然人', 收到方式: '当面', 提交日期: '2024-09-27' };
+    const { applications, problems } = importCsv(sheet(
+      ok,
+      { ...ok, 编号: 'B', 答复日期: '2024-09-20', 办理结果: '予以公开' },
+      { ...ok, 编号: 'C', 办理结果: '予以公开' },
+      { ...ok, 编号: 'D', 申请人类型: '法人' },
+      { ...ok, 编号: 'A' },
+      { ...ok, 编号: 'E', 收到方式: '网络' },
+      { ...ok, 编号: 'F', 补正通知日期: '2024-10-15' },
+    ), options);
+    assert.deepEqual(problems.map((p) => [p.row, p.id, p.severity, p.column ?? null, p.zh]), [
+      [3, 'B', 'error', null, '“答复”的日期2024-09-20早于收到申请之日2024-09-27'],
+      [4, 'C', 'error', null, '办理结果须有答复日期'],
+      [5, 'D', 'error', '申请人类型', '“申请人类型”的值“法人”无法识别'],
+      [5, 'D', 'error', '申请人类型', '缺少申请人类型'],
+      [6, 'A', 'error', '编号', '编号“A”重复'],
+      [7, 'E', 'error', null, '网络提交的申请须填写确认日期（条例第三十一条）'],
+      [8, 'F', 'warning', null, '补正通知在收到申请后第9个工作日发出，超过7个工作日（条例第三十条）'],
+    ]);
+    assert.equal(problems[0].en, 'replied dated 2024-09-20, before the receipt on 2024-09-27');
+    assert.deepEqual(applications.map((a) => a.id), ['A', 'B', 'C', 'E', 'F']);
+  });
+
+  it('refuses a sheet without the required columns', () => {
+    assert.deepEqual(importCsv('编号,申请人\nA,张某\n', options).problems.map((p) => p.zh), ['表头缺少申请人类型、收到方式、提交日期列']);
+  });
+});
+
+describe('per-application fees across the sheet', () => {
+  it("warns when a notice's ordinal is not the applicant's count in the month (国办函〔2020〕109号 按件计收)", () => {
+    const rows = Array.from({ length: 12 }, (_, i) => ({
+      编号: `N${i + 1}`, 申请人类型: '自然人', 申请人: '王某', 收到方式: '当面', 提交日期: `2024-05-${String(6 + i).padStart(2, '0')}`,
+    }));
+    Object.assign(rows[10], { 收费方式: '按件', 收费数量: '11', '收费金额（元）': '100', 收费通知日期: '2024-05-20' });
+    Object.assign(rows[11], { 收费方式: '按件', 收费数量: '11', '收费金额（元）': '100', 收费通知日期: '2024-05-20' });
+    const { problems } = importCsv(sheet(...rows), options);
+    assert.deepEqual(problems.map((p) => [p.row, p.id, p.zh]), [[13, 'N12', '按件计收：该申请是申请人2024-05的第12件申请，收费通知记为第11件']]);
+  });
+});
