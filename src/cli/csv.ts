@@ -24,7 +24,7 @@ export function csvRows(path: string, report: Report): string[] {
   return rows;
 }
 
-function field(value: string | number): string {
+export function field(value: string | number): string {
   if (typeof value === 'number') return String(value);
   const shown = visible(value);
   const safe = /^[=+\-@]/.test(shown) ? `'${shown}` : shown;

@@ -1,8 +1,11 @@
 /** The xxgk command line: thin commands that call the library and print. */
 import { Command } from 'commander';
 import { registerCheck } from './check.ts';
+import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
 import { registerParse } from './parse.ts';
+import { registerQuery } from './query.ts';
+import { registerRoster } from './roster.ts';
 import { XXGK_VERSION } from '../report/version.ts';
 
 const program = new Command()
@@ -29,5 +32,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 registerParse(program);
 registerCheck(program);
 registerImport(program);
+registerQuery(program);
+registerExport(program);
+registerRoster(program);
 
 await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@
  * computed here from the generated data; then the same answers compared between PGlite and PostgreSQL.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { reportSchema } from '../../src/report/schema.ts';
 import type { Report } from '../../src/report/types.ts';
 import * as q from '../../src/store/index.ts';
 import { importFiles, Store } from '../../src/store/index.ts';
+import { CLI, ROOT } from '../helpers.ts';
 import { generateReport } from '../support/generate.ts';
 import { freshEngine, type TestEngine } from '../support/store.ts';
 
@@ -214,7 +216,7 @@ for (const name of ['pglite', 'postgres'] as const) {
     test('full-text search over the narrative, ranked, with a snippet', async () => {
       const hits = await q.search(store.db, '智慧档案馆');
       assert.deepEqual(hits.rows.map((r) => [r.agency, r.year]), [[roster[1].agency, 2023]]);
-      assert.match(hits.rows[0].snippet as string, /推进【智慧】【档案/);
+      assert.match(hits.rows[0].snippet as string, /推进【智慧档案馆】建设/);
       const common = await q.search(store.db, '依申请公开', { region: '洪泽区', limit: 50 });
       assert.ok(common.rows.length > 0 && common.rows.every((r) => HONGZE.includes(r.agency as string)));
       assert.deepEqual((await q.search(store.db, '不存在的词语组合甲乙丙')).rows, []);
@@ -229,6 +231,27 @@ for (const name of ['pglite', 'postgres'] as const) {
       for (const report of reports) assert.ok(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors));
       seen.dataset = reports.map((r) => [r.agency, r.year]);
     });
+
+    // The command line on the server engine (an embedded folder is held by this process while the test runs).
+    if (name === 'postgres') {
+      test('xxgk query, export and roster print the same answers as JSON Lines, CSV and aligned text', async () => {
+        const env = { ...process.env, DATABASE_URL: engine.options.url };
+        const run = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { cwd: ROOT, env, encoding: 'utf8' });
+        const json = run('query', 'region', '淮安市', '--year', '2023', '--json');
+        assert.equal(json.status, 0, json.stderr);
+        assert.deepEqual(json.stdout.trim().split('\n').map((l) => JSON.parse(l)), (await q.regionSum(store.db, '淮安市', 2023)).rows);
+        const csv = run('query', 'rank', 'applications', '--year', '2023', '--region', '淮安市', '--csv');
+        assert.equal(csv.stdout.split('\r\n')[0], '\uFEFF名次,机关,地区,新收申请数');
+        const text = run('query', 'agency', '石嘴山市卫生健康委员会');
+        assert.match(text.stdout, /^石嘴山市卫生健康委（部门 · 宁夏回族自治区石嘴山市）\n项目 +2022年度 +2023年度 +2024年度\n/);
+        const lines = run('export', 'dataset', '--region', '洪泽区').stdout.trim().split('\n');
+        assert.equal(lines.length, HONGZE.length * 2);
+        assert.deepEqual(parseRoster(run('roster', 'export').stdout).entries.length, roster.length);
+        const missing = run('query', 'region', '不存在市');
+        assert.equal(missing.status, 2);
+        assert.match(missing.stderr, /没有地区“不存在市”/);
+      });
+    }
   });
 }
 

@@ -12,4 +12,4 @@ export { search, type SearchOptions } from './search.ts';
 export { exportRoster, importRoster } from './roster.ts';
 export { dataset, type DatasetOptions } from './dataset.ts';
 export { findAgency, findRegion, type AgencyRef, type RegionRef, type Scope } from './scope.ts';
-export type { Column, Table, Value } from './table.ts';
+export { levelName, type Column, type Table, type Value } from './table.ts';

@@ -18,12 +18,12 @@ export interface RankingDef {
   name: string;
   /** Whether the value is a share (shown as a percentage). */
   share: boolean;
-  /** Headers of the two numbers the value is made of. */
-  parts: [string, string];
+  /** Headers of the two numbers a value is made of (a share's count and base; absent for a plain count). */
+  parts?: [string, string];
 }
 
 export const RANKINGS: readonly RankingDef[] = [
-  ...MEASURES.map((m) => ({ id: m.id, name: m.name, share: m.denominator !== undefined, parts: ['计数', '基数'] as [string, string] })),
+  ...MEASURES.map((m): RankingDef => ({ id: m.id, name: m.name, share: m.denominator !== undefined, ...(m.denominator && { parts: ['计数', '基数'] }) })),
   { id: 'findings', name: '问题数', share: false, parts: ['错误', '警告'] },
   { id: 'late', name: '逾期天数', share: false, parts: ['发布日期', '法定期限'] },
 ];
@@ -68,8 +68,8 @@ export async function rank(db: Kysely<Database>, id: RankingId, options: RankOpt
   const value = sql<number>`s.value`;
   const rows = await db
     .selectFrom(scored)
-    .selectAll('s')
     .select(sql<number>`rank() over (order by ${value} desc)::int`.as('rank'))
+    .selectAll('s')
     .orderBy(value, 'desc')
     .orderBy(sql`s.agency ${C}`)
     .orderBy('s.report_id')
@@ -80,8 +80,7 @@ export async function rank(db: Kysely<Database>, id: RankingId, options: RankOpt
     { key: 'agency', label: '机关' },
     { key: 'region', label: '地区' },
     { key: 'value', label: ranking.name, kind: ranking.share ? 'share' : 'number' },
-    { key: 'numerator', label: ranking.parts[0], kind: id === 'late' ? 'text' : 'number' },
-    { key: 'denominator', label: ranking.parts[1], kind: id === 'late' ? 'text' : 'number' },
+    ...(ranking.parts ?? []).map((label, i): Column => ({ key: ['numerator', 'denominator'][i], label, kind: id === 'late' ? 'text' : 'number' })),
   ];
   return { ranking, year: scope.year ?? null, region: region?.path.join('') ?? null, columns, rows: rows as RankRow[] };
 }

@@ -7,7 +7,7 @@ import { VERSIONS, versionForYear, type FormatVersionId } from '../../format/ind
 import { StoreError } from '../errors.ts';
 import type { Database } from '../schema.ts';
 import { C, findRegion, latestYear, regionPaths, withMembers, type RegionRef, type Scope } from './scope.ts';
-import { cellDefs, type Table } from './table.ts';
+import { cellDefs, levelName, type Table } from './table.ts';
 
 export interface RegionYear {
   region: RegionRef;
@@ -41,7 +41,7 @@ export async function regionMembers(db: Kysely<Database>, scope: Scope): Promise
       { key: 'version', label: '版本', kind: 'number' },
       { key: 'format_version', label: '格式' },
     ],
-    rows,
+    rows: rows.map((r) => ({ ...r, level: levelName(r.level) })),
   };
 }
 

@@ -4,13 +4,12 @@
  * the store knows, ready to be corrected and imported again.
  */
 import { sql, type Kysely } from 'kysely';
-import { levelById, type AgencyLevelId } from '../../format/index.ts';
 import { agencyKey, parseRoster } from '../../roster/index.ts';
 import { resolveAgency } from '../agencies.ts';
 import { placesIn, regionChain, regionKind } from '../regions.ts';
 import type { Database } from '../schema.ts';
 import { C, regionPaths } from './scope.ts';
-import type { Table } from './table.ts';
+import { levelName, type Table } from './table.ts';
 
 /**
  * Declares every agency of a roster file's text, in one transaction; returns how many entries it had. The roster's
@@ -42,7 +41,7 @@ export async function exportRoster(db: Kysely<Database>): Promise<Table> {
     agency: a.name,
     aliases: aliases.filter((x) => x.agency_id === a.id && x.key !== agencyKey(a.name)).map((x) => x.name).join(';'),
     region: a.region_id === null ? '' : regionText(a.name, paths.get(a.region_id)!),
-    level: a.level ? levelById(a.level as AgencyLevelId).name : '',
+    level: levelName(a.level) ?? '',
     parent: '',
   }));
   return {

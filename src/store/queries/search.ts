@@ -55,7 +55,7 @@ export async function search(db: Kysely<Database>, query: string, options: Searc
         .execute()
     : [];
   const prose = new Map(texts.map((t) => [t.id, narrative(t.prose)]));
-  const terms = words(query);
+  const terms = [query.replace(/\s+/g, ''), ...words(query)];
   return {
     columns,
     rows: hits.map(({ version_id, ...hit }) => ({ ...hit, snippet: snippet(prose.get(version_id) ?? '', terms) })),
@@ -67,10 +67,12 @@ function narrative(report: Pick<Report, 'title' | 'preamble' | 'sections'>): str
   return [report.title ?? '', ...report.preamble.map((p) => p.text), ...report.sections.map((s) => `${s.title}\n${s.text}`)].join('\n');
 }
 
-/** A window of the text around the first term found, every term in it marked 【】, on one line. */
-export function snippet(text: string, terms: string[], width = 30): string {
-  const found = terms.map((t) => text.indexOf(t)).filter((i) => i >= 0);
-  const at = found.length ? Math.min(...found) : 0;
+/**
+ * A window of the text around the first place of the first term found (the whole query before its words), every
+ * term in it marked 【】 (the longest first), on one line.
+ */
+export function snippet(text: string, terms: string[], width = 12): string {
+  const at = Math.max(0, terms.map((t) => text.indexOf(t)).find((i) => i >= 0) ?? 0);
   const start = Math.max(0, at - width);
   const end = Math.min(text.length, at + width * 2);
   const alternatives = [...new Set(terms)].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

@@ -3,7 +3,7 @@
  * (and the web app as an HTML table or XLSX). Cells are shown as Report JSON has them: blank is null, not 0.
  */
 import type { Kysely } from 'kysely';
-import { TABLE_IDS, VERSIONS } from '../../format/index.ts';
+import { levelById, TABLE_IDS, VERSIONS, type AgencyLevelId } from '../../format/index.ts';
 import { cellsOf } from '../../report/cells.ts';
 import type { Database } from '../schema.ts';
 
@@ -46,4 +46,9 @@ export async function cellDefs(db: Kysely<Database>, formatVersions: string[]): 
   // A key both versions define keeps the label of the first version asked for.
   for (const v of formatVersions) for (const r of rows) if (r.format_version === v && !byKey.has(r.key)) byKey.set(r.key, r.label);
   return [...byKey].map(([key, label]) => ({ key, label })).sort((a, b) => byTemplateOrder(a.key, b.key));
+}
+
+/** An agency level as people read it (本级政府, 部门, 乡镇街道); null when unknown. */
+export function levelName(id: string | null): string | null {
+  return id ? levelById(id as AgencyLevelId).name : null;
 }
