@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import {
   agencyHistory, findingsByRule, governmentVsMembers, levelName, rank, RANKINGS, regionMembers, regionSum, search, StoreError,
-  type RankingId, type Store,
+  type RankingId, type Store, type Table,
 } from '../store/index.ts';
 import { year } from './import.ts';
 import { positive } from './options.ts';
@@ -64,14 +64,28 @@ export function registerQuery(program: Command): void {
   }, (c) => c.option('--limit <n>', '最多列出 n 份报告（默认 20）', positive));
 }
 
-type Answer = (store: Store, args: string[], opts: QueryOptions) => Promise<{ table: import('../store/index.ts').Table; heading: string }>;
+type Answer = (store: Store, args: string[], opts: QueryOptions) => Promise<{ table: Table; heading: string }>;
 
-/** One question: its arguments, the options every question shares, and printing the answer. */
+const LATEST = '年度（默认为数据库中最近的年度）';
+const ANY_YEAR = '只看这一年度（默认为全部年度）';
+const REGION = '只看这个地区（含下级地区），如 淮安市 或 江苏省淮安市';
+
+/** Which of --year and --region a question takes, with what the year defaults to. */
+const SCOPED: Record<string, { year?: string; region?: boolean }> = {
+  region: { year: LATEST },
+  government: { year: LATEST },
+  rank: { year: LATEST, region: true },
+  rules: { year: ANY_YEAR, region: true },
+  search: { year: ANY_YEAR, region: true },
+};
+
+/** One question: its arguments and options, and printing the answer. */
 function question(parent: Command, usage: string, description: string, answer: Answer, extra: (c: Command) => Command = (c) => c): void {
   const command = extra(parent.command(usage).description(description));
+  const scoped = SCOPED[usage.split(' ')[0]] ?? {};
+  if (scoped.year) command.option('--year <年度>', scoped.year, year);
+  if (scoped.region) command.option('--region <地区>', REGION);
   addStoreOptions(command)
-    .option('--year <年度>', '年度（默认为数据库中最近的年度）', year)
-    .option('--region <地区>', '只看这个地区（含下级地区），如 淮安市 或 江苏省淮安市')
     .option('--json', '输出 JSON Lines：每行一条结果')
     .addOption(new Option('--csv', '输出 CSV（UTF-8，带 BOM），可用电子表格打开').conflicts('json'))
     .action(async (...args: unknown[]) => {

@@ -5,8 +5,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { agencyKey, parseRoster } from '../../roster/index.ts';
-import { resolveAgency } from '../agencies.ts';
-import { placesIn, regionChain, regionKind } from '../regions.ts';
+import { resolveAgencies } from '../agencies.ts';
+import { placesIn, regionChain, RegionCache, regionKind } from '../regions.ts';
 import type { Database } from '../schema.ts';
 import { C, regionPaths } from './scope.ts';
 import { levelName, type Table } from './table.ts';
@@ -17,17 +17,14 @@ import { levelName, type Table } from './table.ts';
  */
 export async function importRoster(db: Kysely<Database>, text: string): Promise<number> {
   const { entries } = parseRoster(text);
-  await db.transaction().execute(async (tx) => {
-    for (const entry of entries) {
-      await resolveAgency(tx, {
-        name: entry.agency,
-        aliases: entry.aliases,
-        region: regionChain(entry.agency, placesIn(entry.region), entry.level === 'township'),
-        level: entry.level,
-        levelSource: entry.level ? 'declared' : null,
-      });
-    }
-  });
+  const identities = entries.map((entry) => ({
+    name: entry.agency,
+    aliases: entry.aliases,
+    region: regionChain(entry.agency, placesIn(entry.region), entry.level === 'township'),
+    level: entry.level,
+    levelSource: entry.level ? ('declared' as const) : null,
+  }));
+  await db.transaction().execute((tx) => resolveAgencies(tx, identities, new RegionCache()));
   return entries.length;
 }
 
