@@ -75,8 +75,18 @@ export function snippet(text: string, terms: string[], width = 12): string {
   const at = Math.max(0, terms.map((t) => text.indexOf(t)).find((i) => i >= 0) ?? 0);
   const start = Math.max(0, at - width);
   const end = Math.min(text.length, at + width * 2);
-  const alternatives = [...new Set(terms)].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  let piece = text.slice(start, end).replace(/\s+/g, ' ');
-  if (alternatives.length) piece = piece.replace(new RegExp(alternatives.join('|'), 'g'), '【$&】');
+  const piece = marked(text.slice(start, end).replace(/\s+/g, ' '), terms);
   return `${start > 0 ? '…' : ''}${piece}${end < text.length ? '…' : ''}`;
+}
+
+/** The text with every occurrence of a term wrapped in 【】, the longest term first where several start at one place. */
+function marked(text: string, terms: string[]): string {
+  const longestFirst = [...new Set(terms)].filter(Boolean).sort((a, b) => b.length - a.length);
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const term = longestFirst.find((t) => text.startsWith(t, i));
+    out += term ? `【${term}】` : text[i];
+    i += term ? term.length : 1;
+  }
+  return out;
 }
