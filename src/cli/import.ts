@@ -75,7 +75,7 @@ class ImportTally {
   }
 }
 
-function year(value: string): number {
+export function year(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new InvalidArgumentError('应为年度，如 2024 (expected a year)');
   return n;

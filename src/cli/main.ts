@@ -1,10 +1,13 @@
 /** The xxgk command line: thin commands that call the library and print. */
 import { Command } from 'commander';
 import { registerCheck } from './check.ts';
+import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
 import { registerLedger } from './ledger.ts';
 import { registerParse } from './parse.ts';
 import { registerRender } from './render.ts';
+import { registerQuery } from './query.ts';
+import { registerRoster } from './roster.ts';
 import { XXGK_VERSION } from '../report/version.ts';
 
 const program = new Command()
@@ -33,5 +36,8 @@ registerCheck(program);
 registerImport(program);
 registerRender(program);
 registerLedger(program);
+registerQuery(program);
+registerExport(program);
+registerRoster(program);
 
 await program.parseAsync(process.argv);

@@ -49,7 +49,7 @@ function severity(value: string): Severity {
   return value as Severity;
 }
 
-function positive(value: string): number {
+export function positive(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('应为正整数 (expected a positive integer)');
   return n;

@@ -16,6 +16,8 @@ const row = (id: string, label: string, group?: string, variants?: string[]): Ro
 });
 
 const DENIED = '（三）不予公开';
+/** The group whose rows are the refusals (for the share of denied results). */
+export const TABLE3_DENIED_GROUP = DENIED;
 const UNABLE = '（四）无法提供';
 const NOT_PROCESSED = '（五）不予处理';
 const OTHER = '（六）其他处理';

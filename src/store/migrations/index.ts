@@ -5,9 +5,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { StoreError } from '../errors.ts';
 import * as initial from './0001-initial.ts';
+import * as queryIndexes from './0002-query-indexes.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-query-indexes': queryIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
