@@ -25,6 +25,6 @@ export function csvRows(path: string, report: Report): string[] {
 }
 
 /** Control characters shown escaped, as everywhere the CLI prints (the rows may go to a terminal). */
-export function field(value: string | number): string {
+function field(value: string | number): string {
   return csvField(typeof value === 'string' ? visible(value) : value);
 }
