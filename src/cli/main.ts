@@ -2,7 +2,9 @@
 import { Command } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerImport } from './import.ts';
+import { registerJobs } from './jobs.ts';
 import { registerParse } from './parse.ts';
+import { registerWorker } from './worker.ts';
 import { XXGK_VERSION } from '../report/version.ts';
 
 const program = new Command()
@@ -29,5 +31,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 registerParse(program);
 registerCheck(program);
 registerImport(program);
+registerWorker(program);
+registerJobs(program);
 
 await program.parseAsync(process.argv);

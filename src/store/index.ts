@@ -13,3 +13,4 @@ export { DEFAULT_DIR, redact, type EngineName, type EngineOptions } from './engi
 export { importFiles, type ImportEvent, type ImportOptions } from './import.ts';
 export type { ImportStatus } from './write.ts';
 export type { Database, ReviewState, RegionKind } from './schema.ts';
+export * from './queue/index.ts';
