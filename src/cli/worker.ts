@@ -20,6 +20,7 @@ interface WorkerCliOptions extends StoreCliOptions {
   poll?: number;
   maintenance?: number;
   progress?: number;
+  untilEmpty?: boolean;
 }
 
 const STATUS_ZH: Record<ImportStatus, string> = { imported: '新增', 'new-version': '新版本', unchanged: '未变', unreadable: '无法读取' };
@@ -39,6 +40,7 @@ export function registerWorker(program: Command): void {
     .option('--poll <秒>', '队列为空时每隔几秒查看一次（默认 2）', positive)
     .option('--maintenance <秒>', '每隔几秒查找失联工作进程留下的任务（默认 120）', positive)
     .option('--progress <秒>', '每隔几秒输出一行进度（默认 60）', positive)
+    .option('--until-empty', '队列中没有可领取的任务时退出（批量运行；等待重试的任务留给以后）')
     .addHelpText('after', `
 SIGTERM 或 Ctrl-C：不再领取任务，做完手上的任务后退出；再按一次：把手上的任务交回队列（稍后重试）并立即退出。
 被 kill -9 的工作进程手上的任务在 --job-expire（见 xxgk import --queue）到期后交给其他进程；同一文件只写入一次。
@@ -60,6 +62,7 @@ SIGTERM 或 Ctrl-C：不再领取任务，做完手上的任务后退出；再�
         ocr: opts.ocr,
         roster,
         pollSeconds: opts.poll,
+        untilEmpty: opts.untilEmpty,
         onEvent: (event) => {
           tally.add(event);
           if (opts.json) sayJson(event);

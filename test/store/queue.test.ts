@@ -4,7 +4,7 @@
  * fails ends in the dead-letter list that `xxgk jobs` shows, and `--retry-dead` queues it again.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expandInputs } from '../../src/pipeline/index.ts';
-import { importFiles, JobQueue, Store } from '../../src/store/index.ts';
+import { enqueueFiles, importFiles, JobQueue, Store } from '../../src/store/index.ts';
 import { CLI, ROOT } from '../helpers.ts';
 import { dumpStore, freshEngine, writeGenerated, type TestEngine } from '../support/store.ts';
 
@@ -61,8 +61,13 @@ class WorkerProcess {
   }
 }
 
-function xxgk(args: string[], env: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, [...CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+/** Runs the CLI from sources; several may run at once (each start costs seconds on a busy machine). */
+function xxgk(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [...CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' }, (error, stdout, stderr) =>
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    );
+  });
 }
 
 describe('queue with workers on PostgreSQL', () => {
@@ -87,24 +92,31 @@ describe('queue with workers on PostgreSQL', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  test('import --queue stores each file and makes one job per file; the same files again make none', () => {
-    const first = xxgk(['import', '--queue', ...POLICY, corpus], { DATABASE_URL: url });
+  test('import --queue stores each file and makes one job per file; the same files again make none', async () => {
+    const embedded = xxgk(['import', '--queue', '--data', join(work, 'embedded'), corpus], { DATABASE_URL: '' });
+    const first = await xxgk(['import', '--queue', ...POLICY, corpus], { DATABASE_URL: url });
     assert.equal(first.status, 0, first.stderr);
     assert.match(first.stdout, new RegExp(`${FILES} 个文件：已排队 ${FILES}，已在队列中 0，已入库 0，无法读取 0`));
-    const again = xxgk(['import', '--queue', '--json', corpus], { DATABASE_URL: url });
-    const statuses = again.stdout.trim().split('\n').map((l) => JSON.parse(l).status);
-    assert.deepEqual(new Set(statuses), new Set(['already-queued']));
-    assert.equal(statuses.length, FILES);
+    queue = await JobQueue.open(url);
+    store = await Store.open({ url });
+    const again = [];
+    for await (const event of enqueueFiles(store, queue, await expandInputs([corpus]))) again.push(event.status);
+    assert.deepEqual(again, Array(FILES).fill('already-queued'));
+
+    // The embedded engine has no queue: one line in both languages, exit 2.
+    const refused = await embedded;
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /^xxgk: 任务队列需要 PostgreSQL 服务器.*\(the job queue needs a PostgreSQL server.*\)\n$/);
   });
 
   test('three workers, one killed with -9 while it holds a job: every file imported once, equal to a plain import', async () => {
-    queue = await JobQueue.open(url);
-    store = await Store.open({ url });
     // A job whose bytes are not in the store fails every try: it must end in the dead-letter list.
     await queue.add({ sha256: '0'.repeat(64), path: 'missing.txt', overrides: {} }, { retries: 1, retryDelaySeconds: 1, expireSeconds: 8 });
 
     workers.push(new WorkerProcess(url), new WorkerProcess(url), new WorkerProcess(url));
     const victim = workers[0];
+    // Meanwhile (the killed job waits for its expiry) the same folder goes into another database the plain way.
+    const plainDump = plainImportDump(reference);
     const killed = await killHoldingJob(victim, queue);
     assert.equal(await victim.exited, null, 'the victim died of the signal');
 
@@ -121,13 +133,7 @@ describe('queue with workers on PostgreSQL', () => {
     assert.ok(versions.every((v) => v.version === 1), 'no file became a second version of itself');
     assert.equal((await store.db.selectFrom('unreadable').select('sha256').execute()).length, 0);
 
-    const plain = await Store.open(reference.options);
-    try {
-      for await (const event of importFiles(plain, await expandInputs([corpus]), { limits: { concurrency: 2 } })) assert.equal(event.status, 'imported');
-      assert.equal(await dumpStore(store), await dumpStore(plain));
-    } finally {
-      await plain.close();
-    }
+    assert.equal(await dumpStore(store), await plainDump);
   });
 
   test('workers stop on SIGTERM after the job in hand, with a closing event', async () => {
@@ -138,28 +144,17 @@ describe('queue with workers on PostgreSQL', () => {
     }
   });
 
-  test('xxgk jobs shows the counts and the dead-letter list with the reason; --retry-dead queues it again', () => {
-    const shown = xxgk(['jobs', '--json'], { DATABASE_URL: url });
+  test('xxgk jobs shows the counts and the dead-letter list with the reason; --retry-dead queues it again', async () => {
+    const [shown, text] = await Promise.all([xxgk(['jobs', '--json'], { DATABASE_URL: url }), xxgk(['jobs'], { DATABASE_URL: url })]);
     assert.equal(shown.status, 0, shown.stderr);
-    const before = JSON.parse(shown.stdout);
-    assert.deepEqual({ ...before, deadLetters: undefined }, { queued: 0, active: 0, completed: FILES, failed: 1, dead: 1, deadLetters: undefined });
-    assert.equal(before.deadLetters.length, 1);
-    assert.equal(before.deadLetters[0].path, 'missing.txt');
-    assert.match(before.deadLetters[0].reason, /文件内容不在数据库中/);
-
-    const text = xxgk(['jobs'], { DATABASE_URL: url });
+    const listed = JSON.parse(shown.stdout);
+    assert.deepEqual({ ...listed, deadLetters: undefined }, { queued: 0, active: 0, completed: FILES, failed: 1, dead: 1, deadLetters: undefined });
+    assert.deepEqual(listed.deadLetters.map((d: Event) => d.path), ['missing.txt']);
+    assert.match(listed.deadLetters[0].reason, /文件内容不在数据库中/);
     assert.match(text.stdout, /失败列表 1\n {2}missing\.txt {2}000000000000 .*文件内容不在数据库中/);
 
-    const retried = JSON.parse(xxgk(['jobs', '--retry-dead', '--json'], { DATABASE_URL: url }).stdout);
-    assert.equal(retried.retried, 1);
-    assert.equal(retried.dead, 0);
-    assert.equal(retried.queued, 1);
-  });
-
-  test('the queue needs a PostgreSQL server: one bilingual line and exit 2 on the embedded engine', () => {
-    const result = xxgk(['import', '--queue', '--data', join(work, 'embedded'), corpus], { DATABASE_URL: '' });
-    assert.equal(result.status, 2);
-    assert.match(result.stderr, /^xxgk: 任务队列需要 PostgreSQL 服务器.*\(the job queue needs a PostgreSQL server.*\)\n$/);
+    const retried = JSON.parse((await xxgk(['jobs', '--retry-dead', '--json'], { DATABASE_URL: url })).stdout);
+    assert.deepEqual([retried.retried, retried.dead, retried.queued], [1, 0, 1]);
   });
 });
 
@@ -177,6 +172,16 @@ async function killHoldingJob(victim: WorkerProcess, queue: JobQueue): Promise<s
     }
     victim.child.kill('SIGCONT');
     from = index + 1;
+  }
+}
+
+async function plainImportDump(engine: TestEngine): Promise<string> {
+  const plain = await Store.open(engine.options);
+  try {
+    for await (const event of importFiles(plain, await expandInputs([corpus]), { limits: { concurrency: 1 } })) assert.equal(event.status, 'imported');
+    return await dumpStore(plain);
+  } finally {
+    await plain.close();
   }
 }
 

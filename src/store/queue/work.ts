@@ -23,6 +23,8 @@ export interface WorkerOptions {
   roster?: Roster;
   /** Seconds between looks at an empty queue. */
   pollSeconds?: number;
+  /** Stop once no job is ready to be taken (a batch run), instead of waiting for more. */
+  untilEmpty?: boolean;
   onEvent?: (event: WorkEvent) => void;
 }
 
@@ -48,7 +50,8 @@ export class ImportWorker {
   private readonly pool: ReaderPool;
   private readonly held = new Set<string>();
   private stopping = false;
-  private wake?: () => void;
+  /** Slots waiting for the next look at an empty queue: woken at once by `stop()`. */
+  private readonly sleepers = new Set<() => void>();
 
   constructor(
     private readonly store: Store,
@@ -72,7 +75,7 @@ export class ImportWorker {
   /** Takes no more jobs; the ones in hand are finished. */
   stop(): void {
     this.stopping = true;
-    this.wake?.();
+    for (const wake of this.sleepers) wake();
   }
 
   /** Gives the jobs in hand back to the queue as failed tries (retried after the backoff), for a stop that cannot wait. */
@@ -88,6 +91,7 @@ export class ImportWorker {
         return undefined;
       });
       if (job) await this.handle(job.id, job.data);
+      else if (this.options.untilEmpty) this.stop();
       else await this.idle();
     }
   }
@@ -151,12 +155,13 @@ export class ImportWorker {
 
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, (this.options.pollSeconds ?? 2) * 1000);
-      this.wake = done;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.sleepers.delete(done);
         resolve();
-      }
+      };
+      const timer = setTimeout(done, (this.options.pollSeconds ?? 2) * 1000);
+      this.sleepers.add(done);
     });
   }
 
