@@ -86,10 +86,15 @@ export class ImportWorker {
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
-      const job = await this.queue.take().catch((e: Error) => {
-        this.emit({ event: 'error', error: e.message });
-        return undefined;
-      });
+      let job;
+      try {
+        job = await this.queue.take();
+      } catch (e) {
+        // The server is unreachable or restarting: look again after the poll interval, do not spin.
+        this.emit({ event: 'error', error: (e as Error).message });
+        await this.idle();
+        continue;
+      }
       if (job) await this.handle(job.id, job.data);
       else if (this.options.untilEmpty) this.stop();
       else await this.idle();
