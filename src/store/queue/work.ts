@@ -129,12 +129,12 @@ export class ImportWorker {
     const blob = await db.selectFrom('blob').select('bytes').where('sha256', '=', sha256).executeTakeFirst();
     if (!blob) throw new Error(`文件内容不在数据库中 (the file's bytes are not in the store): ${sha256}`);
     const outcome = checkOutcome(await this.pool.read({ path, bytes: blob.bytes }), this.options.roster);
-    const event = await this.write(() => this.store.writeBytes(outcome, blob.bytes, { ...overrides, roster: this.options.roster }));
+    const [event] = await this.write(() => this.store.writeMany([outcome], { ...overrides, roster: this.options.roster }, [blob.bytes]));
     if (event.reportId !== undefined) await this.refresh(event.reportId);
     return event;
   }
 
-  private async write(attempt: () => Promise<ImportEvent>): Promise<ImportEvent> {
+  private async write<T>(attempt: () => Promise<T>): Promise<T> {
     for (let tries = 1; ; tries++) {
       try {
         return await attempt();
