@@ -11,9 +11,11 @@ import { addCommonOptions, batchOptions, type CommonOptions } from './options.ts
 import { inline, say, sayJson, warn } from './output.ts';
 import { withProgress } from './progress.ts';
 import { addStoreOptions, openStore, type StoreCliOptions } from './store-options.ts';
+import { enqueueCommand } from './enqueue.ts';
+import { addPolicyOptions, type PolicyCliOptions } from './queue-options.ts';
 
 type ImportCliOptions = CommonOptions &
-  StoreCliOptions & { agency?: string; year?: number; region?: string; level?: string; roster?: string };
+  StoreCliOptions & PolicyCliOptions & { agency?: string; year?: number; region?: string; level?: string; roster?: string; queue?: boolean };
 
 const STATUS_ZH: Record<ImportStatus, string> = { imported: '新增', unchanged: '未变', 'new-version': '新版本', unreadable: '无法读取' };
 
@@ -22,7 +24,8 @@ export function registerImport(program: Command): void {
     .command('import')
     .description('把年度报告导入数据库（文件、文件夹或 zip 压缩包）；同一文件再次导入不变，修改过的文件成为新版本')
     .argument('<paths...>', '报告文件、文件夹（含子文件夹）或 .zip');
-  addStoreOptions(addCommonOptions(command))
+  addPolicyOptions(addStoreOptions(addCommonOptions(command)))
+    .option('--queue', '不在本机读取：把文件存入 PostgreSQL 并为每个文件排一个任务，由 xxgk worker 处理（需 DATABASE_URL）')
     .option('--agency <机关>', '所有文件都属于这个机关（覆盖从内容识别的名称）')
     .option('--year <年度>', '所有文件都是这一年度的报告', year)
     .option('--region <地区>', '机关所在地区，由大到小，如 江苏省淮安市')
@@ -35,8 +38,13 @@ export function registerImport(program: Command): void {
 示例：
   xxgk import reports/
   xxgk import --roster 名册.csv --region 江苏省淮安市 2024年报告.zip
-  DATABASE_URL=postgres://user@host/xxgk xxgk import reports/`)
+  DATABASE_URL=postgres://user@host/xxgk xxgk import reports/
+  DATABASE_URL=postgres://user@host/xxgk xxgk import --queue reports/   # 再在各台机器上运行 xxgk worker`)
     .action(async (paths: string[], opts: ImportCliOptions, cmd: Command) => {
+      if (opts.queue) {
+        if (opts.roster) cmd.error('名册由工作进程使用：请用 xxgk worker --roster (with --queue, give the roster to xxgk worker --roster)', { exitCode: 2 });
+        return enqueueCommand(paths, { agency: opts.agency, year: opts.year, region: opts.region, level: opts.level }, opts);
+      }
       const roster = opts.roster
         ? await loadRoster(opts.roster).catch((e: Error) => cmd.error(e instanceof RosterError ? e.message : `无法读取名册 (cannot read roster): ${e.message}`, { exitCode: 2 }))
         : undefined;

@@ -8,6 +8,8 @@ import { registerParse } from './parse.ts';
 import { registerRender } from './render.ts';
 import { registerQuery } from './query.ts';
 import { registerRoster } from './roster.ts';
+import { registerJobs } from './jobs.ts';
+import { registerWorker } from './worker.ts';
 import { XXGK_VERSION } from '../report/version.ts';
 
 const program = new Command()
@@ -39,5 +41,7 @@ registerLedger(program);
 registerQuery(program);
 registerExport(program);
 registerRoster(program);
+registerWorker(program);
+registerJobs(program);
 
 await program.parseAsync(process.argv);

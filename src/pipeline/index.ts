@@ -7,5 +7,6 @@ export { CheckBatch, checkOutcome, type CheckBatchOptions, type PairResult } fro
 export { defaultLimits, type Limits } from './limits.ts';
 export type { Outcome } from './outcome.ts';
 export { nameOf, readInput, type Input } from './read.ts';
+export { ReaderPool } from './pool.ts';
 export { expandInputs, readStdin } from './inputs.ts';
 export { CATALOGUE, ORIGIN_ZH } from './catalogue.ts';

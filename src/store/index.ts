@@ -14,3 +14,4 @@ export { importFiles, type ImportEvent, type ImportOptions } from './import.ts';
 export type { ImportStatus } from './write.ts';
 export type { Database, ReviewState, RegionKind } from './schema.ts';
 export * from './queries/index.ts';
+export * from './queue/index.ts';
