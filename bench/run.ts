@@ -13,9 +13,13 @@
  *
  * 4. The CLI's batch (bench/batch.ts): `xxgk check --json` over folders of 250, 1000, 4000 reports in worker threads,
  *    reports/s and peak RSS of the whole process.
+ * 5. The store (bench/store.ts): `xxgk import` of 2,500 and 10,000 generated reports into PGlite and PostgreSQL,
+ *    reports/s, peak RSS, database bytes per report; then (bench/store-queries.ts) a region roll-up and rankings
+ *    over 100,000 stored reports on PostgreSQL, in milliseconds. Needs the PostgreSQL of XXGK_TEST_DATABASE_URL.
  *
  *   npm run bench -- [--reports 1000] [--cases text-tab,html,pdf-chromium] [--stream 1000,4000,16000] [--serial]
  *                    [--no-stream] [--files 20] [--no-pdf] [--batch 250,1000,4000] [--no-batch]
+ *                    [--store 2500,10000] [--no-store]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -42,6 +46,8 @@ const { values } = parseArgs({
     'no-pdf': { type: 'boolean', default: false },
     batch: { type: 'string', default: '250,1000,4000' },
     'no-batch': { type: 'boolean', default: false },
+    store: { type: 'string', default: '2500,10000' },
+    'no-store': { type: 'boolean', default: false },
   },
 });
 const REPORTS = Number(values.reports);
@@ -184,5 +190,10 @@ if (fileCases.length && FILES > 0) {
 if (!values['no-batch']) {
   const script = fileURLToPath(new URL('./batch.ts', import.meta.url));
   spawnSync(process.execPath, ['--import', 'tsx', script, '--sizes', values.batch!], { stdio: 'inherit' });
+}
+if (!values['no-store']) {
+  for (const [name, args] of [['store.ts', ['--sizes', values.store!]], ['store-queries.ts', []]] as const) {
+    spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./${name}`, import.meta.url)), ...args], { stdio: 'inherit' });
+  }
 }
 console.log(`\ntotal ${fixed((performance.now() - began) / 1000)} s`);
