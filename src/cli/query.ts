@@ -12,8 +12,10 @@ import { positive } from './options.ts';
 import { inline, warn } from './output.ts';
 import { addStoreOptions, openStore, type StoreCliOptions } from './store-options.ts';
 import { printTable, tableFormat, type FormatOptions } from './table.ts';
+import { rowsToXlsx } from '../render/xlsx.ts';
+import { writeFile } from 'node:fs/promises';
 
-type QueryOptions = StoreCliOptions & FormatOptions & { year?: number; region?: string; limit?: number; members?: boolean };
+type QueryOptions = StoreCliOptions & FormatOptions & { year?: number; region?: string; limit?: number; members?: boolean; xlsx?: string };
 
 export function registerQuery(program: Command): void {
   const query = program
@@ -88,13 +90,15 @@ function question(parent: Command, usage: string, description: string, answer: A
   addStoreOptions(command)
     .option('--json', '输出 JSON Lines：每行一条结果')
     .addOption(new Option('--csv', '输出 CSV（UTF-8，带 BOM），可用电子表格打开').conflicts('json'))
+    .addOption(new Option('--xlsx <文件>', '写入 Excel 文件（.xlsx）').conflicts(['json', 'csv']))
     .action(async (...args: unknown[]) => {
       const cmd = args.at(-1) as Command;
       const opts = cmd.opts<QueryOptions>();
       const positional = (args.slice(0, -2) as (string | string[])[]).flat();
       await withStore(opts, async (store) => {
         const { table, heading } = await answer(store, positional, opts);
-        printTable(table, tableFormat(opts), heading);
+        if (opts.xlsx) await writeFile(opts.xlsx, await rowsToXlsx(table.columns, table.rows, usage.split(' ')[0]));
+        else printTable(table, tableFormat(opts), heading);
       });
     });
 }
