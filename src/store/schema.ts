@@ -108,14 +108,9 @@ export interface ReviewTable {
   at: Generated<Timestamp>;
 }
 
-export interface ReviewLogTable {
+/** Every review ever set, oldest first: `review` holds only the latest. */
+export interface ReviewLogTable extends ReviewTable {
   id: Generated<number>;
-  report_id: number;
-  fingerprint: string;
-  state: ReviewState;
-  reviewer: string | null;
-  comment: string | null;
-  at: Generated<Timestamp>;
 }
 
 export interface UnreadableTable {
