@@ -2,6 +2,7 @@
  * The statutory tables laid out as the official template prints them: rows of cells with rowspan/colspan, every label
  * taken from the format definition. HTML renders this grid as it is; text layouts flatten it (see flatten.ts).
  */
+import { rowKeys } from '../format/identities.ts';
 import type { ColumnDef, RowDef, TableDef } from '../format/types.ts';
 import { rowTexts } from './values.ts';
 
@@ -11,6 +12,8 @@ export interface GridCell {
   colSpan?: number;
   /** Header cells are template text above the data; labels name a row; values are the data. */
   role: 'header' | 'label' | 'value';
+  /** A value cell's Report JSON path ("table3.granted.6"), so a page can tie findings and provenance to it. */
+  key?: string;
 }
 
 export interface TableGrid {
@@ -22,7 +25,10 @@ export interface TableGrid {
 
 const header = (text: string, span: Partial<GridCell> = {}): GridCell => ({ text, role: 'header', ...span });
 const label = (text: string, span: Partial<GridCell> = {}): GridCell => ({ text, role: 'label', ...span });
-const values = (row: RowDef, json: unknown): GridCell[] => rowTexts(row, json).map((text) => ({ text, role: 'value' }));
+const values = (table: TableDef, row: RowDef, json: unknown): GridCell[] => {
+  const keys = rowKeys(table, row.id);
+  return rowTexts(row, json).map((text, i) => ({ text, role: 'value', key: keys[i] }));
+};
 const labelsOf = (columns: ColumnDef[]) => new Set(columns.map((c) => c.label));
 
 /** The grid of one table filled with a report's values; rows absent from the JSON print blank. */
@@ -64,7 +70,7 @@ function table2Grid(table: TableDef, json: Record<string, unknown>): TableGrid {
   for (const clause of runs(table.rows, (r) => r.clause)) {
     rows.push([header(clause.key ?? '', { colSpan: width })]);
     rows.push(fill([header(contentHeader), ...clause.rows[0].columns.map((c) => header(c.label))], width));
-    for (const row of clause.rows) rows.push(fill([label(row.label), ...values(row, json[row.id])], width));
+    for (const row of clause.rows) rows.push(fill([label(row.label), ...values(table, row, json[row.id])], width));
   }
   return { table, width, rows };
 }
@@ -111,7 +117,7 @@ function table3Grid(table: TableDef, json: Record<string, unknown>): TableGrid {
         cells.push(label(row.label));
       }
     }
-    rows.push([...cells, ...values(row, json[row.id])]);
+    rows.push([...cells, ...values(table, row, json[row.id])]);
   });
   return { table, width: labelColumns + columns.length, rows };
 }
@@ -132,7 +138,7 @@ function table4Grid(table: TableDef, json: Record<string, unknown>): TableGrid {
       ...litigation.map((r) => header(r.label, { colSpan: r.columns.length })),
     ],
     litigation.flatMap((r) => r.columns.map((c) => header(c.label))),
-    table.rows.flatMap((r) => values(r, json[r.id])),
+    table.rows.flatMap((r) => values(table, r, json[r.id])),
   ];
   return { table, width: span(table.rows), rows };
 }
