@@ -8,7 +8,7 @@ import { CATALOGUE, CheckBatch, ORIGIN_ZH, type Outcome } from '../pipeline/inde
 import type { Finding } from '../report/types.ts';
 import { loadRoster, RosterError } from '../roster/index.ts';
 import { FindingFilter, SEVERITY_ZH, Tally, findingLine, headerLine } from './findings.ts';
-import { expandInputs } from './inputs.ts';
+import { expandInputs } from '../pipeline/inputs.ts';
 import { addCommonOptions, batchOptions, findingFilter, type CommonOptions } from './options.ts';
 import { inline, say, sayJson, warn } from './output.ts';
 import { withProgress } from './progress.ts';

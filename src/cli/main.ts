@@ -1,6 +1,7 @@
 /** The xxgk command line: thin commands that call the library and print. */
 import { Command } from 'commander';
 import { registerCheck } from './check.ts';
+import { registerImport } from './import.ts';
 import { registerParse } from './parse.ts';
 import { XXGK_VERSION } from '../report/version.ts';
 
@@ -27,5 +28,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 registerParse(program);
 registerCheck(program);
+registerImport(program);
 
 await program.parseAsync(process.argv);

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { parseMany, type Outcome } from '../pipeline/index.ts';
 import { csvHeader, csvRows } from './csv.ts';
 import { Tally } from './findings.ts';
-import { expandInputs } from './inputs.ts';
+import { expandInputs } from '../pipeline/inputs.ts';
 import { addCommonOptions, batchOptions, findingFilter, type CommonOptions } from './options.ts';
 import { withProgress } from './progress.ts';
 import { printUnusable } from './unusable.ts';

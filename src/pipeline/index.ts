@@ -7,4 +7,5 @@ export { CheckBatch, checkOutcome, type CheckBatchOptions, type PairResult } fro
 export { defaultLimits, type Limits } from './limits.ts';
 export type { Outcome } from './outcome.ts';
 export { readInput, type Input } from './read.ts';
+export { expandInputs, readStdin } from './inputs.ts';
 export { CATALOGUE, ORIGIN_ZH } from './catalogue.ts';

@@ -1,0 +1,22 @@
+/**
+ * Versioned migrations, applied in name order when a store is opened. A released migration is never edited: a
+ * change to the schema is a new file here.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { StoreError } from '../errors.ts';
+import * as initial from './0001-initial.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export async function migrate(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new StoreError('migrate', `数据库升级失败（${failed}）：${detail}`, `migration ${failed} failed: ${detail}`);
+  }
+}

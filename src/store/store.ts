@@ -1,0 +1,100 @@
+/**
+ * A store: one database (embedded or server) with its schema brought up to date on open. Reports are written here;
+ * the questions asked of them live in queries/.
+ */
+import type { Kysely } from 'kysely';
+import { checkReport } from '../checks/index.ts';
+import { UnreadableError } from '../document/errors.ts';
+import type { Outcome } from '../pipeline/index.ts';
+import { readFileLimited } from '../readers/source.ts';
+import { syncCellDefs } from './cell-defs.ts';
+import { openEngine, type EngineName, type EngineOptions } from './engine.ts';
+import { identityOf, type IdentityOverrides } from './identity.ts';
+import type { ImportEvent } from './import.ts';
+import { migrate } from './migrations/index.ts';
+import { refreshPairs } from './pairs.ts';
+import type { Database, ReviewState } from './schema.ts';
+import { sha256, writeFindings, writeOutcome } from './write.ts';
+
+export class Store {
+  private constructor(
+    readonly db: Kysely<Database>,
+    readonly engine: EngineName,
+    /** The data folder or the redacted URL. */
+    readonly where: string,
+    private readonly closeEngine: () => Promise<void>,
+  ) {}
+
+  /** Opens the engine (`url`, else the embedded folder), applies pending migrations and the format's cell list. */
+  static async open(options: EngineOptions = {}): Promise<Store> {
+    const engine = await openEngine(options);
+    try {
+      await migrate(engine.db as Kysely<unknown>);
+      await syncCellDefs(engine.db);
+    } catch (e) {
+      await engine.close();
+      throw e;
+    }
+    return new Store(engine.db, engine.name, engine.where, engine.close);
+  }
+
+  async close(): Promise<void> {
+    await this.closeEngine();
+  }
+
+  /** Writes one read and checked outcome with the bytes of its file, in one transaction. */
+  async write(outcome: Outcome, overrides: IdentityOverrides = {}): Promise<ImportEvent> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFileLimited(outcome.path);
+    } catch (e) {
+      const error = e instanceof UnreadableError ? e : new UnreadableError('unreadable', String(e), String(e));
+      return { path: outcome.path, status: 'unreadable', error: { code: error.code, message: error.zh, message_en: error.en } };
+    }
+    return this.writeBytes(outcome, bytes, overrides);
+  }
+
+  /** As `write`, with the file's bytes at hand (an upload, a queued blob). */
+  async writeBytes(outcome: Outcome, bytes: Uint8Array, overrides: IdentityOverrides = {}): Promise<ImportEvent> {
+    const file = { sha256: sha256(bytes), bytes };
+    const identity = 'report' in outcome ? identityOf(outcome, overrides) : { name: '', region: [], level: null, levelSource: null, year: null };
+    const result = await this.db.transaction().execute((tx) => writeOutcome(tx, file, outcome, identity));
+    const event: ImportEvent = { path: outcome.path, status: result.status, reportId: result.reportId };
+    if ('error' in outcome) event.error = outcome.error.error;
+    else event.findings = countBySeverity(outcome.report.findings);
+    return event;
+  }
+
+  /** Runs the report rules again on a report's current version (after a rule changed); reviews stay with their findings. */
+  async recheck(reportId: number): Promise<void> {
+    const version = await this.db
+      .selectFrom('report_version')
+      .select(['id', 'body'])
+      .where('report_id', '=', reportId)
+      .where('is_current', '=', true)
+      .executeTakeFirstOrThrow();
+    const checked = checkReport(version.body);
+    await this.db.transaction().execute(async (tx) => {
+      await tx.updateTable('report_version').set({ body: JSON.stringify(checked) as never }).where('id', '=', version.id).execute();
+      await writeFindings(tx, version.id, 'report', checked.findings);
+    });
+    await refreshPairs(this.db, [reportId]);
+  }
+
+  /** Sets a finding's review state (by its fingerprint, so it holds for every version with the same finding). */
+  async review(reportId: number, fingerprint: string, state: ReviewState, reviewer: string | null, comment: string | null): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('review')
+        .values({ report_id: reportId, fingerprint, state, reviewer, comment })
+        .onConflict((oc) => oc.columns(['report_id', 'fingerprint']).doUpdateSet({ state, reviewer, comment, at: new Date() }))
+        .execute();
+      await tx.insertInto('review_log').values({ report_id: reportId, fingerprint, state, reviewer, comment }).execute();
+    });
+  }
+}
+
+function countBySeverity(findings: { severity: string }[]) {
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  return { error: count('error'), warning: count('warning'), info: count('info') };
+}
