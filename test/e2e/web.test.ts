@@ -55,9 +55,9 @@ describe('web app in a browser', () => {
 
     const cell = page.locator('td[data-cell="table3.granted.6"]');
     assert.match((await cell.getAttribute('class'))!, /flagged tone-error primary/);
-    assert.equal(await cell.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(253, 232, 232)');
+    assert.equal(await cell.evaluate((el) => (globalThis as any).getComputedStyle(el).backgroundColor), 'rgb(253, 232, 232)');
     await cell.focus();
-    const tip = await cell.evaluate((el) => getComputedStyle(el, '::after').content);
+    const tip = await cell.evaluate((el) => (globalThis as any).getComputedStyle(el, '::after').content);
     assert.match(tip, /总计=59，自然人\+法人或其他组织各列之和=69/);
     const described = await cell.getAttribute('aria-describedby');
     assert.match(await page.locator(`#${described}`).innerText(), /总计=59/);
@@ -84,7 +84,7 @@ describe('web app in a browser', () => {
     await page.waitForURL(/\/reports\/\d+$/);
     assert.match(await page.locator('h1').innerText(), /<script>window\.\S*xss=1<\/script>/);
     assert.equal(await page.locator('main img, main script').count(), 0);
-    assert.deepEqual(await page.evaluate(() => [(window as any).__xss, (window as any).xss]), [undefined, undefined]);
+    assert.deepEqual(await page.evaluate(() => [(globalThis as any).__xss, (globalThis as any).xss]), [undefined, undefined]);
     await shot(page, 'report-hostile-1280');
     await page.goto(`${server.url}/reports`);
     assert.equal(await page.locator('main img').count(), 0);
@@ -98,7 +98,7 @@ describe('web app in a browser', () => {
       for (const [name, path] of [['overview', '/'], ['list', '/reports'], ['report', '/reports/1'], ['regions', '/regions'], ['upload', '/upload']]) {
         await page.goto(`${server.url}${path}`);
         await shot(page, `${name}-${width}`);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth - (globalThis as any).document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `${path} at ${width} px scrolls sideways by ${overflow} px`);
       }
       await page.close();
