@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerImport } from './import.ts';
 import { registerParse } from './parse.ts';
+import { registerServe } from './serve.ts';
 import { XXGK_VERSION } from '../report/version.ts';
 
 const program = new Command()
@@ -29,5 +30,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 registerParse(program);
 registerCheck(program);
 registerImport(program);
+registerServe(program);
 
 await program.parseAsync(process.argv);

@@ -259,3 +259,9 @@ export async function originalFile(db: Db, reportId: number): Promise<{ name: st
     .executeTakeFirst();
   return row && { name: basename(row.path), mediaType: row.media_type ?? 'application/octet-stream', bytes: row.bytes };
 }
+
+/** Whether nothing was ever imported (the server imports the bundled samples then). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const any = await db.selectFrom('report_version').select('id').union(db.selectFrom('unreadable').select(sql<number>`0`.as('id'))).limit(1).execute();
+  return any.length === 0;
+}

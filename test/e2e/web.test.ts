@@ -1,10 +1,12 @@
 /**
  * The web app in a real browser (Debian's Chromium through playwright-core), at 1280 px and at phone width (390 px):
  * upload, the wrong cell highlighted with its message, a dismissal with a comment that survives re-checking, and a
- * hostile report that stays inert. Screenshots of every page go to test-results/screenshots/.
+ * hostile report that stays inert, all on the real store (a fresh PGlite folder). Screenshots of every page go to
+ * test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -13,7 +15,8 @@ import { listen, type Listening } from '../../src/server/listen.ts';
 import { ROOT } from '../helpers.ts';
 import { launchChromium } from '../support/office.ts';
 import { hostileReport } from '../support/web-client.ts';
-import { MemoryData } from '../support/web-data.ts';
+import { storeData } from '../../src/server/store-data.ts';
+import { Store } from '../../src/store/index.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
@@ -21,15 +24,20 @@ const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, hei
 describe('web app in a browser', () => {
   let browser: Browser;
   let server: Listening;
+  let store: Store;
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-e2e-'));
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const { app } = createApp({ data: new MemoryData(), mode: 'local' });
+    store = await Store.open({ dir });
+    const { app } = createApp({ data: storeData(store, { limits: { concurrency: 2 } }), mode: 'local' });
     server = await listen(app, { host: '127.0.0.1', port: 0, mode: 'local' });
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
     await server?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   async function open(size: keyof typeof WIDTHS): Promise<Page> {
