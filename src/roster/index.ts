@@ -13,7 +13,7 @@ import type { Report } from '../report/types.ts';
 import { parseCsv } from './csv.ts';
 import { agencyKey } from './names.ts';
 
-export { agencyKey, extraPlaces, splitPlaces } from './names.ts';
+export { agencyKey, extraPlaces, splitPlaces, type SplitName } from './names.ts';
 
 export interface RosterEntry {
   agency: string;

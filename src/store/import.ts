@@ -1,6 +1,6 @@
 /**
  * Importing files into a store: each file hashed first (the same bytes again are a no-op, without reading), the new
- * ones read in the pipeline's isolated workers and checked, each written in its own transaction, then the
+ * ones read in the pipeline's isolated workers and checked, written in batches (one transaction each), then the
  * cross-year findings of the reports it touched brought up to date.
  */
 import { UnreadableError } from '../document/errors.ts';
@@ -9,7 +9,7 @@ import { readFileLimited } from '../readers/source.ts';
 import type { IdentityOverrides } from './identity.ts';
 import { refreshPairs } from './pairs.ts';
 import type { Store } from './store.ts';
-import { isKnown, sha256, type ImportStatus } from './write.ts';
+import { knownHashes, sha256, type ImportStatus } from './write.ts';
 
 export interface ImportOptions extends BatchOptions, IdentityOverrides {}
 
@@ -19,41 +19,62 @@ export interface ImportEvent {
   reportId?: number;
   /** The reason, for an unreadable file. */
   error?: { code: string; message: string; message_en: string };
-  /** Findings of the report as read and checked (before the cross-year ones), by severity. */
+  /** Findings of a newly stored report as read and checked (before the cross-year ones), by severity. */
   findings?: { error: number; warning: number; info: number };
 }
 
-/** Imports the files (already expanded: see expandInputs) and yields one event per file, in order. */
+/** Outcomes written per transaction: large enough to amortise a commit, small enough that a crash loses little. */
+const BATCH = 32;
+
+/** Imports the files (already expanded: see expandInputs) and yields one event per file, in order, once stored. */
 export async function* importFiles(store: Store, paths: readonly string[], options: ImportOptions = {}): AsyncGenerator<ImportEvent> {
-  const fresh: string[] = [];
-  const early = new Map<string, ImportEvent>();
-  for (const path of paths) {
-    const hashed = await hashFile(path);
-    if ('error' in hashed) early.set(path, { path, status: 'unreadable', error: hashed.error });
-    else if (await isKnown(store.db, hashed.sha256)) early.set(path, { path, status: 'unchanged' });
-    else fresh.push(path);
-  }
+  const early = await screen(store, paths);
+  const read = parseMany(paths.filter((p) => !early.has(p)), options);
   const touched = new Set<number>();
-  const read = parseMany(fresh, options);
+  let batch: Outcome[] = [];
+  const flush = async function* () {
+    for (const event of await store.writeMany(batch, options)) {
+      if (event.reportId !== undefined) touched.add(event.reportId);
+      yield event;
+    }
+    batch = [];
+  };
   try {
     for (const path of paths) {
       const known = early.get(path);
       if (known) {
+        yield* flush();
         yield known;
         continue;
       }
-      const { value: outcome } = await read.next();
-      const event = await store.write(checkOutcome(outcome as Outcome, options.roster), options);
-      if (event.reportId !== undefined) touched.add(event.reportId);
-      yield event;
+      const { value } = await read.next();
+      batch.push(checkOutcome(value as Outcome, options.roster));
+      if (batch.length >= BATCH) yield* flush();
     }
+    yield* flush();
   } finally {
     await read.return(undefined);
   }
   await refreshPairs(store.db, [...touched]);
 }
 
-async function hashFile(path: string): Promise<{ sha256: string } | { error: ImportEvent['error'] }> {
+/** The files that need no reading: already stored (same bytes), or not readable at all. */
+async function screen(store: Store, paths: readonly string[]): Promise<Map<string, ImportEvent>> {
+  const early = new Map<string, ImportEvent>();
+  for (let i = 0; i < paths.length; i += 500) {
+    const hashes = new Map<string, string>();
+    for (const path of paths.slice(i, i + 500)) {
+      const hashed = await hashFile(path);
+      if ('error' in hashed) early.set(path, { path, status: 'unreadable', error: hashed.error });
+      else hashes.set(path, hashed.sha256);
+    }
+    const known = await knownHashes(store.db, [...hashes.values()]);
+    for (const [path, hash] of hashes) if (known.has(hash)) early.set(path, { path, status: 'unchanged' });
+  }
+  return early;
+}
+
+async function hashFile(path: string): Promise<{ sha256: string } | { error: NonNullable<ImportEvent['error']> }> {
   try {
     return { sha256: sha256(await readFileLimited(path)) };
   } catch (e) {

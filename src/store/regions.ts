@@ -40,37 +40,97 @@ export function regionKind(name: string, parent: RegionKind | undefined): Region
   return parent === 'city' || parent === 'county' ? 'county' : 'city'; // 昆山市 under 苏州市 is county-level
 }
 
-/** The id of the innermost region of a chain, creating or re-hanging regions as needed; null for no chain. */
-export async function ensureRegion(db: Db, chain: string[]): Promise<number | null> {
-  let parent: { id: number; kind: RegionKind } | undefined;
-  for (const name of chain) {
-    parent = await childRegion(db, parent, name);
-  }
-  return parent?.id ?? null;
+interface RegionRef {
+  id: number;
+  kind: RegionKind;
 }
 
-async function childRegion(db: Db, parent: { id: number; kind: RegionKind } | undefined, name: string) {
-  const found = await db
-    .selectFrom('region')
-    .select(['id', 'kind', 'parent_id'])
-    .where('name', '=', name)
-    .where((eb) => (parent ? eb.or([eb('parent_id', '=', parent.id), eb('parent_id', 'is', null)]) : eb.val(true)))
-    .orderBy('parent_id')
-    .execute();
-  const under = found.find((r) => parent && r.parent_id === parent.id);
-  if (under) return { id: under.id, kind: under.kind };
-  if (!parent && found.length === 1) return { id: found[0].id, kind: found[0].kind }; // 洪泽区 alone: the one known
-  const orphan = found.find((r) => r.parent_id === null);
+/**
+ * Region chains resolved to ids, remembered for the life of a store (regions are never deleted). Only ids written
+ * by committed transactions may be kept: `fork` gives a transaction its own copy, `adopt` keeps it after commit.
+ */
+export class RegionCache {
+  private readonly chains = new Map<string, RegionRef>();
+  private readonly depths = new Map<number, number>();
+
+  fork(): RegionCache {
+    const copy = new RegionCache();
+    for (const [k, v] of this.chains) copy.chains.set(k, v);
+    for (const [k, v] of this.depths) copy.depths.set(k, v);
+    return copy;
+  }
+
+  adopt(other: RegionCache): void {
+    for (const [k, v] of other.chains) this.chains.set(k, v);
+    for (const [k, v] of other.depths) this.depths.set(k, v);
+  }
+
+  /** The id of the innermost region of a chain, creating or re-hanging regions as needed; null for no chain. */
+  async idOf(db: Db, chain: string[]): Promise<number | null> {
+    return (await this.idsOf(db, [chain]))[0];
+  }
+
+  /** `idOf` for many chains with one look-up and one insert per depth, whatever their number. */
+  async idsOf(db: Db, chains: string[][]): Promise<(number | null)[]> {
+    const open = chains.filter((c) => c.length && !this.chains.has(c.join('/')));
+    if (open.length) await this.resolve(db, open);
+    return chains.map((c) => (c.length ? this.chains.get(c.join('/'))!.id : null));
+  }
+
+  private async resolve(db: Db, chains: string[][]): Promise<void> {
+    const names = [...new Set(chains.flat())];
+    const rows: RegionRow[] = await db.selectFrom('region').select(['id', 'name', 'kind', 'parent_id']).where('name', 'in', names).execute();
+    for (let depth = 1; depth <= Math.max(...chains.map((c) => c.length)); depth++) {
+      const fresh = new Map<string, { name: string; parent?: RegionRef }>();
+      for (const chain of chains.filter((c) => c.length >= depth)) {
+        const key = chain.slice(0, depth).join('/');
+        if (this.chains.has(key) || fresh.has(key)) continue;
+        const parent = depth > 1 ? this.chains.get(chain.slice(0, depth - 1).join('/')) : undefined;
+        const name = chain[depth - 1];
+        const region = await placeIn(db, rows, parent, name);
+        if (region) this.remember(key, region, depth);
+        else fresh.set(key, { name, parent });
+      }
+      if (!fresh.size) continue;
+      const values = [...fresh.values()].map(({ name, parent }) => ({ name, parent_id: parent?.id ?? null, kind: regionKind(name, parent?.kind) }));
+      const inserted = await db.insertInto('region').values(values).returning(['id', 'name', 'kind', 'parent_id']).execute();
+      rows.push(...inserted);
+      [...fresh.keys()].forEach((key, n) => this.remember(key, inserted[n], depth));
+    }
+  }
+
+  private remember(key: string, region: RegionRef, depth: number): void {
+    this.chains.set(key, { id: region.id, kind: region.kind });
+    this.depths.set(region.id, depth);
+  }
+
+  /** How many regions the chain down to this one has (0 for none). */
+  async depthOf(db: Db, id: number | null): Promise<number> {
+    if (id === null) return 0;
+    let depth = this.depths.get(id);
+    if (depth === undefined) {
+      const parent = (await db.selectFrom('region').select('parent_id').where('id', '=', id).executeTakeFirstOrThrow()).parent_id;
+      this.depths.set(id, (depth = 1 + (await this.depthOf(db, parent))));
+    }
+    return depth;
+  }
+}
+
+interface RegionRow extends RegionRef {
+  name: string;
+  parent_id: number | null;
+}
+
+/** The stored region a place is (among `rows`, the stored regions of that name), re-hung under its parent if it was alone. */
+async function placeIn(db: Db, rows: RegionRow[], parent: RegionRef | undefined, name: string): Promise<RegionRef | undefined> {
+  const named = rows.filter((r) => r.name === name);
+  const under = named.find((r) => parent && r.parent_id === parent.id);
+  if (under) return under;
+  if (!parent && named.length === 1) return named[0]; // 洪泽区 alone: the one known
+  const orphan = named.find((r) => r.parent_id === null);
   if (orphan && parent) {
     await db.updateTable('region').set({ parent_id: parent.id }).where('id', '=', orphan.id).execute();
-    return { id: orphan.id, kind: orphan.kind };
+    orphan.parent_id = parent.id;
   }
-  if (orphan) return { id: orphan.id, kind: orphan.kind };
-  const kind = regionKind(name, parent?.kind);
-  const { id } = await db
-    .insertInto('region')
-    .values({ name, parent_id: parent?.id ?? null, kind })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id, kind };
+  return orphan;
 }

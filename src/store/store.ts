@@ -14,9 +14,12 @@ import type { ImportEvent } from './import.ts';
 import { migrate } from './migrations/index.ts';
 import { refreshPairs } from './pairs.ts';
 import type { Database, ReviewState } from './schema.ts';
-import { sha256, writeFindings, writeOutcome } from './write.ts';
+import { sha256, writeBatch, writeFindings, WriteCache, type WriteItem } from './write.ts';
 
 export class Store {
+  /** Agencies and regions resolved by this process (never deleted, so an id stays valid). */
+  private readonly cache = new WriteCache();
+
   private constructor(
     readonly db: Kysely<Database>,
     readonly engine: EngineName,
@@ -44,25 +47,26 @@ export class Store {
 
   /** Writes one read and checked outcome with the bytes of its file, in one transaction. */
   async write(outcome: Outcome, overrides: IdentityOverrides = {}): Promise<ImportEvent> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFileLimited(outcome.path);
-    } catch (e) {
-      const error = e instanceof UnreadableError ? e : new UnreadableError('unreadable', String(e), String(e));
-      return { path: outcome.path, status: 'unreadable', error: { code: error.code, message: error.zh, message_en: error.en } };
-    }
-    return this.writeBytes(outcome, bytes, overrides);
+    return (await this.writeMany([outcome], overrides))[0];
   }
 
-  /** As `write`, with the file's bytes at hand (an upload, a queued blob). */
-  async writeBytes(outcome: Outcome, bytes: Uint8Array, overrides: IdentityOverrides = {}): Promise<ImportEvent> {
-    const file = { sha256: sha256(bytes), bytes };
-    const identity = 'report' in outcome ? identityOf(outcome, overrides) : { name: '', region: [], level: null, levelSource: null, year: null };
-    const result = await this.db.transaction().execute((tx) => writeOutcome(tx, file, outcome, identity));
-    const event: ImportEvent = { path: outcome.path, status: result.status, reportId: result.reportId };
-    if ('error' in outcome) event.error = outcome.error.error;
-    else event.findings = countBySeverity(outcome.report.findings);
-    return event;
+  /**
+   * Writes outcomes with the bytes of their files (read again here; `bytes` when already at hand: an upload, a
+   * queued blob) in one transaction: all of them or none.
+   */
+  async writeMany(outcomes: readonly Outcome[], overrides: IdentityOverrides = {}, bytes?: readonly Uint8Array[]): Promise<ImportEvent[]> {
+    const events: (ImportEvent | undefined)[] = [];
+    const items: WriteItem[] = [];
+    for (const [n, outcome] of outcomes.entries()) {
+      const read = bytes?.[n] ?? (await fileBytes(outcome.path));
+      if ('error' in read) events[n] = { path: outcome.path, status: 'unreadable', error: read.error };
+      else items.push({ file: { sha256: sha256(read), bytes: read }, outcome, identity: identityFor(outcome, overrides) });
+    }
+    const pending = this.cache.fork();
+    const results = await this.db.transaction().execute((tx) => writeBatch(tx, items, pending));
+    this.cache.adopt(pending); // committed: what it created exists now
+    let next = 0;
+    return outcomes.map((outcome, n) => events[n] ?? eventOf(outcome, results[next++]));
   }
 
   /** Runs the report rules again on a report's current version (after a rule changed); reviews stay with their findings. */
@@ -92,6 +96,26 @@ export class Store {
       await tx.insertInto('review_log').values({ report_id: reportId, fingerprint, state, reviewer, comment }).execute();
     });
   }
+}
+
+function identityFor(outcome: Outcome, overrides: IdentityOverrides): WriteItem['identity'] {
+  return 'report' in outcome ? identityOf(outcome, overrides) : { name: '', region: [], level: null, levelSource: null, year: null };
+}
+
+async function fileBytes(path: string): Promise<Uint8Array | { error: NonNullable<ImportEvent['error']> }> {
+  try {
+    return await readFileLimited(path);
+  } catch (e) {
+    const error = e instanceof UnreadableError ? e : new UnreadableError('unreadable', String(e), String(e));
+    return { error: { code: error.code, message: error.zh, message_en: error.en } };
+  }
+}
+
+function eventOf(outcome: Outcome, result: { status: ImportEvent['status']; reportId?: number }): ImportEvent {
+  const event: ImportEvent = { path: outcome.path, status: result.status, reportId: result.reportId };
+  if ('error' in outcome) event.error = outcome.error.error;
+  else if (result.status !== 'unchanged') event.findings = countBySeverity(outcome.report.findings);
+  return event;
 }
 
 function countBySeverity(findings: { severity: string }[]) {
