@@ -1,7 +1,7 @@
 /**
  * Importing files uploaded through the web app: the same path as `xxgk import` (a known file is a no-op; a new one
- * is read in the pipeline's isolated, time- and memory-limited workers, checked, and written in one transaction),
- * with the bytes at hand and the upload's file name kept as the version's name.
+ * is read in the pipeline's isolated, time- and memory-limited workers and checked; one upload request is written in
+ * one transaction), with the bytes at hand and the upload's file name kept as the version's name.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { checkOutcome, parseMany, type Outcome } from '../pipeline/index.ts';
 import type { ImportEvent, ImportOptions } from './import.ts';
 import { refreshPairs } from './pairs.ts';
 import type { Store } from './store.ts';
-import { isKnown, sha256 } from './write.ts';
+import { knownHashes, sha256 } from './write.ts';
 
 export interface Upload {
   /** The file's own name (no folders). */
@@ -25,8 +25,9 @@ export async function importUploads(store: Store, uploads: readonly Upload[], op
   try {
     const fresh: { index: number; path: string }[] = [];
     const events: ImportEvent[] = [];
+    const known = await knownHashes(store.db, uploads.map((u) => sha256(u.bytes)));
     for (const [index, upload] of uploads.entries()) {
-      if (await isKnown(store.db, sha256(upload.bytes))) {
+      if (known.has(sha256(upload.bytes))) {
         events[index] = { path: upload.name, status: 'unchanged' };
         continue;
       }
@@ -35,17 +36,13 @@ export async function importUploads(store: Store, uploads: readonly Upload[], op
       await writeFile(path, upload.bytes);
       fresh.push({ index, path });
     }
-    const touched = new Set<number>();
-    let next = 0;
+    const outcomes: Outcome[] = [];
     for await (const outcome of parseMany(fresh.map((f) => f.path), options)) {
-      const { index } = fresh[next++];
-      const upload = uploads[index];
-      const named: Outcome = { ...checkOutcome(outcome, options.roster), path: upload.name };
-      const event = await store.writeBytes(named, upload.bytes, options);
-      if (event.reportId !== undefined) touched.add(event.reportId);
-      events[index] = event;
+      outcomes.push({ ...checkOutcome(outcome, options.roster), path: uploads[fresh[outcomes.length].index].name });
     }
-    await refreshPairs(store.db, [...touched]);
+    const written = await store.writeMany(outcomes, options, fresh.map((f) => uploads[f.index].bytes));
+    written.forEach((event, n) => (events[fresh[n].index] = event));
+    await refreshPairs(store.db, written.flatMap((e) => (e.reportId === undefined ? [] : [e.reportId])));
     return events;
   } finally {
     await rm(scratch, { recursive: true, force: true });
