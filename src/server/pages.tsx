@@ -5,6 +5,8 @@ import { ListPage, type ListQuery } from '../web/list-page.tsx';
 import { OverviewPage } from '../web/overview-page.tsx';
 import { AgencyPage, RegionsPage } from '../web/region-page.tsx';
 import { UploadPage } from '../web/forms-pages.tsx';
+import { barChartSvg } from '../web/charts.ts';
+import { SEVERITY_ZH, yearZh } from '../web/words.ts';
 import type { AppContext } from './app.ts';
 import { csvDocument } from './csv.ts';
 import { notFound, WebError, type AppEnv } from './http.ts';
@@ -37,6 +39,19 @@ export function registerPages(ctx: AppContext): void {
   const viewer = (c: Context<AppEnv>) => viewerOf(c, ctx.options.mode === 'server')!;
 
   ctx.route('GET', '/', 'viewer', async (c) => page(c, <OverviewPage viewer={viewer(c)} overview={await data.overview()} />));
+
+  // The overview's charts, as SVG images (see src/web/charts.ts).
+  const svg = (c: Context, body: string) => c.body(body, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'no-cache' });
+  ctx.route('GET', '/charts/reports-by-year.svg', 'viewer', async (c) => {
+    const byYear = (await data.overview()).byYear.toReversed(); // oldest first, as a time axis reads
+    return svg(c, barChartSvg({ labels: byYear.map((y) => yearZh(y.year)), values: byYear.map((y) => y.count) }));
+  });
+  ctx.route('GET', '/charts/findings-by-rule.svg', 'viewer', async (c) => {
+    const { byRule, bySeverity } = await data.overview();
+    const top = byRule.slice(0, 12);
+    const severities = bySeverity.map((s) => `${SEVERITY_ZH[s.severity]} ${s.count}`).join(' · ');
+    return svg(c, barChartSvg({ labels: top.map((r) => r.rule), values: top.map((r) => r.count), horizontal: true }, { width: 640, height: 60 + 28 * Math.max(1, top.length) }).replace('</svg>', `<title>${severities}</title></svg>`));
+  });
 
   ctx.route('GET', '/reports', 'viewer', async (c) => {
     const query = parsed(ReportFilterQuery, filled(c));

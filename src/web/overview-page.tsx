@@ -33,6 +33,16 @@ export function OverviewPage(props: { viewer: Viewer; overview: Overview }) {
       <h1>总览</h1>
       <p class="total">共 {o.reports} 份报告</p>
       <DataLinks json="/api/overview" />
+      <div class="charts">
+        <figure>
+          <img src="/charts/reports-by-year.svg" alt="各年度报告数量柱状图（数字见下方“按年度”表）" width={640} height={320} />
+          <figcaption>各年度报告数量</figcaption>
+        </figure>
+        <figure>
+          <img src="/charts/findings-by-rule.svg" alt="各规则发现问题数量条形图（数字见下方“问题按规则”表）" />
+          <figcaption>问题最多的规则</figcaption>
+        </figure>
+      </div>
       <div class="grid-2">
         <CountTable
           caption="按年度"

@@ -106,6 +106,11 @@ describe('web app in a browser', () => {
       for (const [name, path] of [['overview', '/'], ['list', '/reports'], ['report', '/reports/1'], ['regions', '/regions'], ['upload', '/upload']]) {
         await page.goto(`${server.url}${path}`);
         await shot(page, `${name}-${width}`);
+        if (name === 'overview') {
+          for (const img of await page.locator('.charts img').all()) {
+            assert.ok(await img.evaluate((el: any) => el.complete && el.naturalWidth > 0), 'a dashboard chart is drawn');
+          }
+        }
         const overflow = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth - (globalThis as any).document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `${path} at ${width} px scrolls sideways by ${overflow} px`);
       }
