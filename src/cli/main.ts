@@ -10,6 +10,7 @@ import { registerQuery } from './query.ts';
 import { registerRoster } from './roster.ts';
 import { registerJobs } from './jobs.ts';
 import { registerWorker } from './worker.ts';
+import { registerServe } from './serve.ts';
 import { XXGK_VERSION } from '../report/version.ts';
 
 const program = new Command()
@@ -43,5 +44,6 @@ registerExport(program);
 registerRoster(program);
 registerWorker(program);
 registerJobs(program);
+registerServe(program);
 
 await program.parseAsync(process.argv);

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { ROOT } from '../helpers.ts';
 
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-const SOURCES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'src', 'bin', 'docs', 'samples'];
+const SOURCES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'src', 'bin', 'docs', 'public', 'samples'];
 
 /** The README's library example, as a consumer writes it (TypeScript, so that the shipped declarations are checked). */
 const EXAMPLE = `import { parseReportFile, checkReport, type Report } from 'xxgk';

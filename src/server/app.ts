@@ -1,0 +1,144 @@
+/**
+ * The web app as a Hono app: pages, the JSON API and sign-in, over a `WebData` (the store in production). Tests call
+ * `app.request()`; `listen.ts` serves it.
+ *
+ * @example
+ *   const { app } = createApp({ data, mode: 'local' });
+ *   const res = await app.request('/reports');
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Handler } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { registerApi } from './api.ts';
+import { SessionStore, type Access, type Role, type UserDirectory } from './auth.ts';
+import type { WebData } from './data.ts';
+import { guard, routeKey, SESSION_COOKIE, sessionCookieId, WebError, type AccessTable, type AppEnv } from './http.ts';
+import { registerPages } from './pages.tsx';
+import { AttemptLimiter, type LimitOptions } from './rate-limit.ts';
+import { renderError } from './render.tsx';
+import { registerSignIn } from './sign-in.tsx';
+import { registerStatic } from './static.ts';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload.ts';
+
+export interface AppOptions {
+  data: WebData;
+  /** `local`: one user on this machine, no sign-in (the server binds 127.0.0.1 only); `server`: sign-in with roles. */
+  mode: 'local' | 'server';
+  /** Required in server mode. */
+  users?: UserDirectory;
+  /** One line per request (method, path without query, status, time); never bodies, cookies or tokens. */
+  log?: (line: string) => void;
+  /** Mark the session cookie Secure (behind HTTPS). */
+  secureCookies?: boolean;
+  upload?: Partial<UploadLimits>;
+  sessionTtlMs?: number;
+  loginLimit?: LimitOptions;
+}
+
+/** What route modules get: the data, the options, and a way to register a route with its required access. */
+export interface AppContext {
+  app: OpenAPIHono<AppEnv>;
+  data: WebData;
+  options: AppOptions;
+  sessions: SessionStore;
+  limiter: AttemptLimiter;
+  uploadLimits: UploadLimits;
+  /** Registers a page route behind `guard(access)` and records its access. */
+  route(method: 'GET' | 'POST', path: string, access: Access, handler: Handler<AppEnv>): void;
+  /** Records the access of a route registered elsewhere (the OpenAPI routes). */
+  record(method: string, path: string, access: Access): void;
+  setSession(c: Parameters<Handler<AppEnv>>[0], user: string, role: Role): void;
+}
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const DAY = 24 * 3600 * 1000;
+
+export function createApp(options: AppOptions): { app: OpenAPIHono<AppEnv>; access: AccessTable } {
+  if (options.mode === 'server' && !options.users) throw new Error('server mode needs a user directory');
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const access: AccessTable = new Map();
+  const sessions = new SessionStore(options.sessionTtlMs ?? DAY);
+  const ctx: AppContext = {
+    app,
+    data: options.data,
+    options,
+    sessions,
+    limiter: new AttemptLimiter(options.loginLimit ?? { attempts: 5, windowMs: 15 * 60 * 1000 }),
+    uploadLimits: { ...DEFAULT_UPLOAD_LIMITS, ...options.upload },
+    route(method, path, need, handler) {
+      access.set(routeKey(method, path), need);
+      app.on(method, path, guard(need), handler);
+    },
+    record(method, path, need) {
+      access.set(routeKey(method, path), need);
+    },
+    setSession(c, user, role) {
+      sessions.delete(sessionCookieId(c));
+      const { id, session } = sessions.create(user, role);
+      setCookie(c, SESSION_COOKIE, id, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+        secure: options.secureCookies ?? false,
+        maxAge: Math.floor((options.sessionTtlMs ?? DAY) / 1000),
+      });
+      c.set('session', session);
+    },
+  };
+
+  app.use('*', async (c, next) => {
+    const start = performance.now();
+    await next();
+    options.log?.(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - start)}ms`);
+  });
+  // Local mode answers only to a local name: a page elsewhere cannot reach it through DNS rebinding.
+  if (options.mode === 'local') {
+    app.use('*', async (c, next) => {
+      const host = new URL(c.req.url).hostname;
+      if (!LOCAL_HOSTS.has(host)) throw new WebError(421, 'host', '仅限本机访问', 'local mode answers to 127.0.0.1 and localhost only');
+      return next();
+    });
+  }
+  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }));
+  app.use('*', async (c, next) => {
+    const id = sessionCookieId(c);
+    const session = sessions.get(id);
+    if (session) c.set('session', session);
+    else if (options.mode === 'local') ctx.setSession(c, '本机用户', 'admin');
+    return next();
+  });
+
+  registerStatic(ctx);
+  registerSignIn(ctx);
+  registerApi(ctx);
+  registerPages(ctx);
+
+  app.notFound(() => {
+    throw new WebError(404, 'not-found', '未找到页面', 'not found');
+  });
+  app.onError((err, c) => {
+    if (!(err instanceof WebError)) options.log?.(`error ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.message : String(err)}`);
+    return renderError(c, err);
+  });
+  return { app, access };
+}
+
+/** A request that fails its schema is a 400 with the first issue named. */
+function validationHook(result: { success: boolean; error?: { issues: { path: (string | number)[]; message: string }[] } }) {
+  if (result.success) return;
+  const issue = result.error?.issues[0];
+  const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid';
+  throw new WebError(400, 'invalid', `请求参数有误（${where}）`, `invalid request (${where})`);
+}

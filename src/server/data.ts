@@ -1,0 +1,50 @@
+/**
+ * What the web app needs from storage, and nothing more: the pages and the API are written against this interface,
+ * and the store (src/store) provides it. Everything here is plain data, so the views stay pure functions of it.
+ */
+import type {
+  AgencyYears, ImportResult, Overview, RegionNode, ReportDetail, ReportSummary, ReviewStatus, SourceFile,
+} from '../web/model.ts';
+
+export type * from '../web/model.ts';
+
+export interface ReportFilter {
+  region?: string;
+  year?: number;
+  agency?: string;
+  level?: string;
+  format?: string;
+  /** Only reports with (true) or without (false) error findings. */
+  hasErrors?: boolean;
+  rule?: string;
+  /** Full-text search over the narrative. */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ReviewInput {
+  status: ReviewStatus;
+  comment: string;
+  by: string;
+}
+
+export interface WebData {
+  listReports(filter: ReportFilter): Promise<{ total: number; items: ReportSummary[] }>;
+  getReport(id: number): Promise<ReportDetail | undefined>;
+  /** false when the report or the finding does not exist. */
+  reviewFinding(reportId: number, findingKey: string, review: ReviewInput): Promise<boolean>;
+  /** Runs the checks again on the stored current version; reviews stay with their findings. false: no such report. */
+  recheck(reportId: number): Promise<boolean>;
+  /** Reads, checks and stores uploaded files (read in isolated workers), one result per file in order. */
+  importFiles(files: UploadedFile[]): Promise<ImportResult[]>;
+  overview(): Promise<Overview>;
+  regionTree(): Promise<RegionNode[]>;
+  agencyYears(agency: string): Promise<AgencyYears | undefined>;
+  sourceFile(reportId: number): Promise<SourceFile | undefined>;
+}

@@ -1,0 +1,35 @@
+/** The web app's data from a store (src/store): the pages' questions are the store's web queries. */
+import type { Store } from '../store/index.ts';
+import type { ImportOptions } from '../store/import.ts';
+import { importUploads } from '../store/uploads.ts';
+import {
+  agencyReports, hasFinding, listReports, originalFile, overviewCounts, regionForest, reportExists, reportRecord,
+} from '../store/web-queries.ts';
+import type { WebData } from './data.ts';
+
+/** `importOptions`: the worker limits and roster uploads are read with. */
+export function storeData(store: Store, importOptions: ImportOptions = {}): WebData {
+  const { db } = store;
+  return {
+    listReports: (filter) => listReports(db, filter),
+    getReport: (id) => reportRecord(db, id),
+    async reviewFinding(reportId, key, review) {
+      if (!(await hasFinding(db, reportId, key))) return false;
+      await store.review(reportId, key, review.status, review.by, review.comment || null);
+      return true;
+    },
+    async recheck(reportId) {
+      if (!(await reportExists(db, reportId))) return false;
+      await store.recheck(reportId);
+      return true;
+    },
+    async importFiles(files) {
+      const events = await importUploads(store, files, importOptions);
+      return events.map((e) => ({ name: e.path, status: e.status, reportId: e.reportId, error: e.error?.message }));
+    },
+    overview: () => overviewCounts(db),
+    regionTree: () => regionForest(db),
+    agencyYears: (name) => agencyReports(db, name),
+    sourceFile: (id) => originalFile(db, id),
+  };
+}

@@ -1,0 +1,267 @@
+/**
+ * The questions the web app's pages ask: report lists with filters and full-text search, one report with its
+ * findings (report and cross-year) and their reviews, counts for the overview, the region tree, one agency's years,
+ * a report's original file. Plain rows out; the server shapes nothing further.
+ */
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Finding, Report } from '../report/types.ts';
+import { spacedWords } from '../text/segment.ts';
+import type { Database, ReviewState } from './schema.ts';
+
+type Db = Kysely<Database>;
+
+export interface ReportQuery {
+  region?: string;
+  year?: number;
+  agency?: string;
+  level?: string;
+  format?: string;
+  hasErrors?: boolean;
+  rule?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface ReportRow {
+  id: number;
+  agency: string | null;
+  region: string | null;
+  level: string | null;
+  year: number | null;
+  format: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  source: string;
+  importedAt: string;
+}
+
+/** Times as the pages show them: UTC, to the minute. */
+const minute = (d: unknown) => new Date(d as string).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+
+/** Reports with their current version, agency, region and finding counts by severity. */
+function reportsQuery(db: Db) {
+  const count = (severity: string) =>
+    sql<number>`(select count(*) from finding f where f.version_id = v.id and f.severity = ${severity})::int`;
+  return db
+    .selectFrom('report as r')
+    .innerJoin('report_version as v', (j) => j.onRef('v.report_id', '=', 'r.id').on('v.is_current', '=', true))
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .leftJoin('region as g', 'g.id', 'a.region_id')
+    .select([
+      'r.id', 'a.name as agency', 'g.name as region', 'a.level', 'r.year', 'v.format_version as format', 'v.path as source',
+      'v.imported_at', 'v.id as version_id', count('error').as('errors'), count('warning').as('warnings'), count('info').as('infos'),
+    ]);
+}
+
+type RawRow = { id: number; agency: string; region: string | null; level: string | null; year: number | null; format: string; source: string; imported_at: unknown; errors: number; warnings: number; infos: number };
+
+const rowOf = (r: RawRow): ReportRow => ({
+  id: r.id, agency: r.agency, region: r.region, level: r.level, year: r.year, format: r.format, errors: Number(r.errors),
+  warnings: Number(r.warnings), infos: Number(r.infos), source: basename(r.source), importedAt: minute(r.imported_at),
+});
+
+/** The file name of a stored path, for display (the folder it was imported from says nothing to a reviewer). */
+function basename(path: string): string {
+  return path.split(/[\\/]/).at(-1) || path;
+}
+
+/** Region ids of a named region and everything under it. */
+async function regionIds(db: Db, name: string): Promise<number[]> {
+  const all = await db.selectFrom('region').select(['id', 'name', 'parent_id']).execute();
+  const out = new Set(all.filter((r) => r.name === name).map((r) => r.id));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of all) if (r.parent_id !== null && out.has(r.parent_id) && !out.has(r.id)) (out.add(r.id), (grew = true));
+  }
+  return [...out];
+}
+
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function listReports(db: Db, query: ReportQuery): Promise<{ total: number; items: ReportRow[] }> {
+  const regions = query.region ? await regionIds(db, query.region) : undefined;
+  if (regions && !regions.length) return { total: 0, items: [] };
+  const filtered = reportsQuery(db).where((eb) => {
+    const all: Expression<SqlBool>[] = [];
+    if (regions) all.push(eb('a.region_id', 'in', regions));
+    if (query.year !== undefined) all.push(eb('r.year', '=', query.year));
+    if (query.agency) all.push(eb('a.name', 'like', like(query.agency)));
+    if (query.level) all.push(eb('a.level', '=', query.level));
+    if (query.format) all.push(eb('v.format_version', '=', query.format));
+    if (query.hasErrors !== undefined) {
+      const errors = sql<SqlBool>`exists (select 1 from finding f where f.version_id = v.id and f.severity = 'error')`;
+      all.push(query.hasErrors ? errors : eb.not(errors));
+    }
+    if (query.rule) all.push(sql<SqlBool>`exists (select 1 from finding f where f.version_id = v.id and f.rule = ${query.rule})`);
+    if (query.q) all.push(sql<SqlBool>`v.search @@ plainto_tsquery('simple', ${spacedWords(query.q)})`);
+    return eb.and(all);
+  });
+  const [{ total }] = await db.selectFrom(filtered.as('x')).select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await filtered.orderBy('r.year', 'desc').orderBy('a.name').orderBy('r.id').limit(query.limit).offset(query.offset).execute();
+  return { total: Number(total), items: rows.map(rowOf) };
+}
+
+export interface FindingRow {
+  key: string;
+  finding: Finding;
+  review: { status: ReviewState; by: string | null; at: string | null; comment: string | null };
+}
+
+export interface ReportRecord {
+  summary: ReportRow;
+  report: Report;
+  findings: FindingRow[];
+  versions: { version: number; sha256: string; source: string; importedAt: string; current: boolean }[];
+}
+
+/** One report's current version with every finding (its own, then the cross-year ones) and their reviews. */
+export async function reportRecord(db: Db, id: number): Promise<ReportRecord | undefined> {
+  const row = await reportsQuery(db).select('v.body').where('r.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const findings = await db
+    .selectFrom('finding as f')
+    .leftJoin('review as w', (j) => j.on('w.report_id', '=', id).onRef('w.fingerprint', '=', 'f.fingerprint'))
+    .select(['f.fingerprint', 'f.detail', 'w.state', 'w.reviewer', 'w.comment', 'w.at'])
+    .where('f.version_id', '=', row.version_id)
+    .orderBy('f.scope', 'desc') // 'report' before 'pair'
+    .orderBy('f.seq')
+    .execute();
+  const versions = await db
+    .selectFrom('report_version')
+    .select(['version', 'sha256', 'path', 'imported_at', 'is_current'])
+    .where('report_id', '=', id)
+    .orderBy('version', 'desc')
+    .execute();
+  return {
+    summary: rowOf(row),
+    report: row.body,
+    findings: findings.map((f) => ({
+      key: f.fingerprint,
+      finding: f.detail,
+      review: { status: f.state ?? 'open', by: f.reviewer, at: f.at ? minute(f.at) : null, comment: f.comment },
+    })),
+    versions: versions.map((v) => ({ version: v.version, sha256: v.sha256, source: basename(v.path), importedAt: minute(v.imported_at), current: v.is_current })),
+  };
+}
+
+/** Whether the report's current version has a finding with this fingerprint (a review needs one to point at). */
+export async function hasFinding(db: Db, reportId: number, fingerprint: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('finding as f')
+    .innerJoin('report_version as v', 'v.id', 'f.version_id')
+    .select('f.id')
+    .where('v.report_id', '=', reportId)
+    .where('v.is_current', '=', true)
+    .where('f.fingerprint', '=', fingerprint)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function reportExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('report').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+export interface OverviewCounts {
+  reports: number;
+  byYear: { year: number | null; count: number }[];
+  byRegion: { region: string | null; count: number }[];
+  bySeverity: { severity: Finding['severity']; count: number }[];
+  byRule: { rule: string; count: number }[];
+  recent: ReportRow[];
+}
+
+export async function overviewCounts(db: Db): Promise<OverviewCounts> {
+  const current = db.selectFrom('report_version as v').where('v.is_current', '=', true);
+  const byYear = await current
+    .innerJoin('report as r', 'r.id', 'v.report_id')
+    .select(['r.year', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('r.year')
+    .orderBy('r.year', 'desc')
+    .execute();
+  const byRegion = await current
+    .innerJoin('report as r', 'r.id', 'v.report_id')
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .leftJoin('region as g', 'g.id', 'a.region_id')
+    .select(['g.name as region', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('g.name')
+    .orderBy('count', 'desc')
+    .limit(30)
+    .execute();
+  const findings = current.innerJoin('finding as f', 'f.version_id', 'v.id');
+  const bySeverity = await findings.select(['f.severity', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('f.severity').execute();
+  const byRule = await findings
+    .select(['f.rule', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('f.rule')
+    .orderBy('count', 'desc')
+    .orderBy('f.rule')
+    .execute();
+  const recent = await reportsQuery(db).orderBy('v.imported_at', 'desc').orderBy('v.id', 'desc').limit(10).execute();
+  const n = (x: unknown) => Number(x);
+  return {
+    reports: byYear.reduce((s, y) => s + n(y.count), 0),
+    byYear: byYear.map((y) => ({ year: y.year, count: n(y.count) })),
+    byRegion: byRegion.map((r) => ({ region: r.region, count: n(r.count) })),
+    bySeverity: bySeverity.map((s) => ({ severity: s.severity as Finding['severity'], count: n(s.count) })),
+    byRule: byRule.map((r) => ({ rule: r.rule, count: n(r.count) })),
+    recent: recent.map(rowOf),
+  };
+}
+
+export interface RegionBranch {
+  id: number;
+  name: string;
+  kind: string;
+  agencies: { name: string; level: string | null; reports: number }[];
+  children: RegionBranch[];
+}
+
+/** Every region with its agencies (and how many reports each has), as a forest; agencies with no region at the end. */
+export async function regionForest(db: Db): Promise<RegionBranch[]> {
+  const regions = await db.selectFrom('region').select(['id', 'name', 'kind', 'parent_id']).orderBy('name').execute();
+  const agencies = await db
+    .selectFrom('agency as a')
+    .leftJoin('report as r', 'r.agency_id', 'a.id')
+    .select(['a.name', 'a.level', 'a.region_id', (eb) => eb.fn.count<number>('r.id').as('reports')])
+    .groupBy(['a.id', 'a.name', 'a.level', 'a.region_id'])
+    .orderBy('a.name')
+    .execute();
+  const branches = new Map(regions.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, agencies: [], children: [] } as RegionBranch]));
+  const loose: RegionBranch = { id: 0, name: '地区不明', kind: 'unknown', agencies: [], children: [] };
+  for (const a of agencies) (branches.get(a.region_id ?? -1) ?? loose).agencies.push({ name: a.name, level: a.level, reports: Number(a.reports) });
+  const roots: RegionBranch[] = [];
+  for (const r of regions) (r.parent_id !== null && branches.get(r.parent_id) ? branches.get(r.parent_id)!.children : roots).push(branches.get(r.id)!);
+  return loose.agencies.length ? [...roots, loose] : roots;
+}
+
+/** One agency (by its name or any alias) and its reports by year with their error counts. */
+export async function agencyReports(db: Db, name: string): Promise<{ agency: string; years: { year: number | null; reportId: number; errors: number }[] } | undefined> {
+  const agency = await db
+    .selectFrom('agency as a')
+    .leftJoin('agency_alias as s', 's.agency_id', 'a.id')
+    .select(['a.id', 'a.name'])
+    .where((eb) => eb.or([eb('a.name', '=', name), eb('s.name', '=', name)]))
+    .executeTakeFirst();
+  if (!agency) return undefined;
+  const rows = await reportsQuery(db).where('a.id', '=', agency.id).orderBy('r.year', 'desc').execute();
+  return { agency: agency.name, years: rows.map((r) => ({ year: r.year, reportId: r.id, errors: Number(r.errors) })) };
+}
+
+/** The original file of a report's current version. */
+export async function originalFile(db: Db, reportId: number): Promise<{ name: string; mediaType: string; bytes: Uint8Array } | undefined> {
+  const row = await db
+    .selectFrom('report_version as v')
+    .innerJoin('blob as b', 'b.sha256', 'v.sha256')
+    .select(['v.path', 'b.bytes', sql<string>`v.body->'source'->>'media_type'`.as('media_type')])
+    .where('v.report_id', '=', reportId)
+    .where('v.is_current', '=', true)
+    .executeTakeFirst();
+  return row && { name: basename(row.path), mediaType: row.media_type ?? 'application/octet-stream', bytes: row.bytes };
+}
+
+/** Whether nothing was ever imported (the server imports the bundled samples then). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const any = await db.selectFrom('report_version').select('id').union(db.selectFrom('unreadable').select(sql<number>`0`.as('id'))).limit(1).execute();
+  return any.length === 0;
+}
