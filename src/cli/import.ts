@@ -17,7 +17,7 @@ import { addPolicyOptions, type PolicyCliOptions } from './queue-options.ts';
 type ImportCliOptions = CommonOptions &
   StoreCliOptions & PolicyCliOptions & { agency?: string; year?: number; region?: string; level?: string; roster?: string; queue?: boolean };
 
-const STATUS_ZH: Record<ImportStatus, string> = { imported: '新增', unchanged: '未变', 'new-version': '新版本', unreadable: '无法读取' };
+export const STATUS_ZH: Record<ImportStatus, string> = { imported: '新增', unchanged: '未变', 'new-version': '新版本', unreadable: '无法读取' };
 
 export function registerImport(program: Command): void {
   const command = program

@@ -12,7 +12,8 @@ import { ROLES, type Role } from '../server/auth.ts';
 import { isLoopback, listen } from '../server/listen.ts';
 import { storeData } from '../server/store-data.ts';
 import { addUser, fileUsers } from '../server/users.ts';
-import { importFiles, type Store } from '../store/index.ts';
+import { importFiles, type ImportStatus, type Store } from '../store/index.ts';
+import { STATUS_ZH } from './import.ts';
 import { isEmpty } from '../store/web-queries.ts';
 import { addStoreOptions, openStore, type StoreCliOptions } from './store-options.ts';
 import { inline, say, warn } from './output.ts';
@@ -89,9 +90,8 @@ async function importAtStart(store: Store, opts: ServeOptions): Promise<void> {
   const paths = [...(opts.samples && (await isEmpty(store.db)) ? [SAMPLES] : []), ...(opts.inbox ? [opts.inbox] : [])];
   if (!paths.length) return;
   const tally: Record<string, number> = {};
-  const files = (await expandInputs(paths)).filter((f) => !f.endsWith('README.md'));
-  for await (const event of importFiles(store, files)) tally[event.status] = (tally[event.status] ?? 0) + 1;
-  say(`已导入 ${paths.map(inline).join('、')}：${Object.entries(tally).map(([k, n]) => `${k} ${n}`).join('，')}`);
+  for await (const event of importFiles(store, await expandInputs(paths))) tally[event.status] = (tally[event.status] ?? 0) + 1;
+  say(`已导入 ${paths.map(inline).join('、')}：${Object.entries(tally).map(([k, n]) => `${STATUS_ZH[k as ImportStatus]} ${n}`).join('，')}`);
 }
 
 function port(value: string): number {
