@@ -15,6 +15,7 @@ import { nameOf, type Input } from './read.ts';
 
 /** What a worker tells its pool. */
 export type WorkerMessage =
+  | { type: 'ready' }
   | { type: 'done'; outcome: Outcome }
   | { type: 'group'; pid: number; alive: boolean }
   | { type: 'scratch'; dir: string; alive: boolean };
@@ -27,8 +28,13 @@ interface Job {
   resolve: (outcome: Outcome) => void;
 }
 
+/** How long a new worker may take to load its modules (from source, on a busy machine, several seconds). */
+const STARTUP_GRACE_MS = 60_000;
+
 interface Slot {
   worker: Worker;
+  /** Its modules are loaded: the time limit counts reading only, not the worker's start-up. */
+  ready: boolean;
   job?: Job;
   timer?: NodeJS.Timeout;
   groups: Set<number>;
@@ -72,7 +78,7 @@ export class ReaderPool {
     const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
     // An idle worker does not keep the process alive; a running job does, through its timer.
     worker.unref();
-    const slot: Slot = { worker, groups: new Set(), dirs: new Set() };
+    const slot: Slot = { worker, ready: false, groups: new Set(), dirs: new Set() };
     worker.on('message', (m: WorkerMessage) => this.onMessage(slot, m));
     worker.on('error', (e: Error & { code?: string }) => {
       this.fail(slot, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? memoryError(this.limits) : internalError(e));
@@ -84,9 +90,16 @@ export class ReaderPool {
 
   private start(slot: Slot, job: Job): void {
     slot.job = job;
-    // setTimeout takes at most 2^31−1 ms (24.8 days); more would fire at once.
-    slot.timer = setTimeout(() => this.fail(slot, timeoutError(this.limits)), Math.min(this.limits.timeoutMs, 2 ** 31 - 1));
+    this.arm(slot);
     slot.worker.postMessage({ input: job.input, options: this.options });
+  }
+
+  /** The job's time limit, from now; a worker still starting gets its start-up on top. */
+  private arm(slot: Slot): void {
+    clearTimeout(slot.timer);
+    const ms = this.limits.timeoutMs + (slot.ready ? 0 : STARTUP_GRACE_MS);
+    // setTimeout takes at most 2^31−1 ms (24.8 days); more would fire at once.
+    slot.timer = setTimeout(() => this.fail(slot, timeoutError(this.limits)), Math.min(ms, 2 ** 31 - 1));
   }
 
   private onMessage(slot: Slot, m: WorkerMessage): void {
@@ -96,7 +109,10 @@ export class ReaderPool {
       if (m.type === 'scratch' && m.alive) releaseResources([], [m.dir]);
       return;
     }
-    if (m.type === 'group') track(slot.groups, m.pid, m.alive, () => localResources.group(m.pid, m.alive));
+    if (m.type === 'ready') {
+      slot.ready = true;
+      if (slot.job) this.arm(slot); // its input waits in the port: reading starts now
+    } else if (m.type === 'group') track(slot.groups, m.pid, m.alive, () => localResources.group(m.pid, m.alive));
     else if (m.type === 'scratch') track(slot.dirs, m.dir, m.alive, () => localResources.scratch(m.dir, m.alive));
     else this.finish(slot, m.outcome);
   }

@@ -19,3 +19,4 @@ forwardResources({
 port.on('message', async ({ input, options }: { input: Input; options: ReadOptions }) => {
   send({ type: 'done', outcome: await readInput(input, options) });
 });
+send({ type: 'ready' });

@@ -23,7 +23,7 @@ test('serve imports the samples into a fresh database and serves them on 127.0.0
       });
       child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
     });
-    assert.match(out, /已导入 .*samples.*：imported 6/);
+    assert.match(out, /已导入 .*samples.*：新增 6/);
     const list = await (await fetch(`${url}/api/reports`)).json() as { total: number };
     assert.equal(list.total, 6);
     const page = await fetch(`${url}/reports?has_errors=true`);
