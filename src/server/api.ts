@@ -3,7 +3,7 @@
  * /api/openapi.json) and its required role. Writes need the session's token in the X-CSRF-Token header.
  */
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
-import type { AppContext } from './app.ts';
+import type { AppContext } from './context.ts';
 import type { Access } from './auth.ts';
 import { guard, notFound } from './http.ts';
 import { XXGK_VERSION } from '../report/version.ts';

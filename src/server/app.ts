@@ -7,49 +7,20 @@
  *   const res = await app.request('/reports');
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Handler } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { registerApi } from './api.ts';
-import { SessionStore, type Access, type Role, type UserDirectory } from './auth.ts';
-import type { WebData } from './data.ts';
+import { SessionStore } from './auth.ts';
+import type { AppContext, AppOptions } from './context.ts';
 import { guard, routeKey, SESSION_COOKIE, sessionCookieId, WebError, type AccessTable, type AppEnv } from './http.ts';
 import { registerPages } from './pages.tsx';
-import { AttemptLimiter, type LimitOptions } from './rate-limit.ts';
+import { AttemptLimiter } from './rate-limit.ts';
 import { renderError } from './render.tsx';
 import { registerSignIn } from './sign-in.tsx';
 import { registerStatic } from './static.ts';
-import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload.ts';
+import { DEFAULT_UPLOAD_LIMITS } from './upload.ts';
 
-export interface AppOptions {
-  data: WebData;
-  /** `local`: one user on this machine, no sign-in (the server binds 127.0.0.1 only); `server`: sign-in with roles. */
-  mode: 'local' | 'server';
-  /** Required in server mode. */
-  users?: UserDirectory;
-  /** One line per request (method, path without query, status, time); never bodies, cookies or tokens. */
-  log?: (line: string) => void;
-  /** Mark the session cookie Secure (behind HTTPS). */
-  secureCookies?: boolean;
-  upload?: Partial<UploadLimits>;
-  sessionTtlMs?: number;
-  loginLimit?: LimitOptions;
-}
-
-/** What route modules get: the data, the options, and a way to register a route with its required access. */
-export interface AppContext {
-  app: OpenAPIHono<AppEnv>;
-  data: WebData;
-  options: AppOptions;
-  sessions: SessionStore;
-  limiter: AttemptLimiter;
-  uploadLimits: UploadLimits;
-  /** Registers a page route behind `guard(access)` and records its access. */
-  route(method: 'GET' | 'POST', path: string, access: Access, handler: Handler<AppEnv>): void;
-  /** Records the access of a route registered elsewhere (the OpenAPI routes). */
-  record(method: string, path: string, access: Access): void;
-  setSession(c: Parameters<Handler<AppEnv>>[0], user: string, role: Role): void;
-}
+export type { AppContext, AppOptions } from './context.ts';
 
 const CSP = {
   defaultSrc: ["'self'"],

@@ -7,7 +7,7 @@ import { AgencyPage, RegionsPage } from '../web/region-page.tsx';
 import { UploadPage } from '../web/forms-pages.tsx';
 import { barChartSvg } from '../web/charts.ts';
 import { SEVERITY_ZH, yearZh } from '../web/words.ts';
-import type { AppContext } from './app.ts';
+import type { AppContext } from './context.ts';
 import { csvDocument } from './csv.ts';
 import { notFound, WebError, type AppEnv } from './http.ts';
 import { page, viewerOf } from './render.tsx';

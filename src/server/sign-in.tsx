@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { getCookie, setCookie } from 'hono/cookie';
 import { SignInPage, UsersPage } from '../web/forms-pages.tsx';
-import type { AppContext } from './app.ts';
+import type { AppContext } from './context.ts';
 import { authenticate, sameToken } from './auth.ts';
 import { CSRF_FIELD, SESSION_COOKIE, sessionCookieId, WebError } from './http.ts';
 import { socketAddress } from './rate-limit.ts';

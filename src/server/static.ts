@@ -1,6 +1,6 @@
 /** The app's own stylesheet and script, served from public/ (the only scripts the CSP allows). */
 import { readFileSync } from 'node:fs';
-import type { AppContext } from './app.ts';
+import type { AppContext } from './context.ts';
 
 // src/server and dist/server are both two levels below the package root, where public/ is.
 const PUBLIC = new URL('../../public/', import.meta.url);

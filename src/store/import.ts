@@ -9,19 +9,11 @@ import { readFileLimited } from '../readers/source.ts';
 import type { IdentityOverrides } from './identity.ts';
 import { refreshPairs } from './pairs.ts';
 import type { Store } from './store.ts';
-import { knownHashes, sha256, type ImportStatus } from './write.ts';
+import { knownHashes, sha256, type ImportEvent } from './write.ts';
+
+export type { ImportEvent };
 
 export interface ImportOptions extends BatchOptions, IdentityOverrides {}
-
-export interface ImportEvent {
-  path: string;
-  status: ImportStatus;
-  reportId?: number;
-  /** The reason, for an unreadable file. */
-  error?: { code: string; message: string; message_en: string };
-  /** Findings of a newly stored report as read and checked (before the cross-year ones), by severity. */
-  findings?: { error: number; warning: number; info: number };
-}
 
 /** Outcomes written per transaction: large enough to amortise a commit, small enough that a crash loses little. */
 const BATCH = 32;

@@ -10,11 +10,10 @@ import { readFileLimited } from '../readers/source.ts';
 import { syncCellDefs } from './cell-defs.ts';
 import { openEngine, type EngineName, type EngineOptions } from './engine.ts';
 import { identityOf, type IdentityOverrides } from './identity.ts';
-import type { ImportEvent } from './import.ts';
 import { migrate } from './migrations/index.ts';
 import { refreshPairs } from './pairs.ts';
 import type { Database, ReviewState } from './schema.ts';
-import { replaceFindings, sha256, writeBatch, WriteCache, type WriteItem } from './write.ts';
+import { replaceFindings, sha256, writeBatch, WriteCache, type ImportEvent, type WriteItem } from './write.ts';
 
 export class Store {
   /** Agencies and regions resolved by this process (never deleted, so an id stays valid). */

@@ -17,6 +17,17 @@ type Tx = Transaction<Database>;
 
 export type ImportStatus = 'imported' | 'unchanged' | 'new-version' | 'unreadable';
 
+/** What became of one file in an import. */
+export interface ImportEvent {
+  path: string;
+  status: ImportStatus;
+  reportId?: number;
+  /** The reason, for an unreadable file. */
+  error?: { code: string; message: string; message_en: string };
+  /** Findings of a newly stored report as read and checked (before the cross-year ones), by severity. */
+  findings?: { error: number; warning: number; info: number };
+}
+
 export interface StoredFile {
   sha256: string;
   bytes: Uint8Array;
