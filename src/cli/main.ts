@@ -1,16 +1,5 @@
 /** The xxgk command line: thin commands that call the library and print. */
 import { Command } from 'commander';
-import { registerCheck } from './check.ts';
-import { registerExport } from './export.ts';
-import { registerImport } from './import.ts';
-import { registerLedger } from './ledger.ts';
-import { registerParse } from './parse.ts';
-import { registerRender } from './render.ts';
-import { registerQuery } from './query.ts';
-import { registerRoster } from './roster.ts';
-import { registerJobs } from './jobs.ts';
-import { registerWorker } from './worker.ts';
-import { registerServe } from './serve.ts';
 import { XXGK_VERSION } from '../report/version.ts';
 
 const program = new Command()
@@ -34,16 +23,29 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-registerParse(program);
-registerCheck(program);
-registerImport(program);
-registerRender(program);
-registerLedger(program);
-registerQuery(program);
-registerExport(program);
-registerRoster(program);
-registerWorker(program);
-registerJobs(program);
-registerServe(program);
+/**
+ * Each command's module, loaded only when that command runs: the web server, the store and the office writers take
+ * seconds to load, which `xxgk parse` and `xxgk --version` should not pay. Help loads them all to list them.
+ */
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  parse: async () => (await import('./parse.ts')).registerParse,
+  check: async () => (await import('./check.ts')).registerCheck,
+  import: async () => (await import('./import.ts')).registerImport,
+  render: async () => (await import('./render.ts')).registerRender,
+  ledger: async () => (await import('./ledger.ts')).registerLedger,
+  query: async () => (await import('./query.ts')).registerQuery,
+  export: async () => (await import('./export.ts')).registerExport,
+  roster: async () => (await import('./roster.ts')).registerRoster,
+  worker: async () => (await import('./worker.ts')).registerWorker,
+  jobs: async () => (await import('./jobs.ts')).registerJobs,
+  serve: async () => (await import('./serve.ts')).registerServe,
+  user: async () => (await import('./serve.ts')).registerServe,
+};
+
+const args = process.argv.slice(2);
+const named = args.find((a) => !a.startsWith('-'));
+const versionOnly = !named && args.some((a) => a === '-V' || a === '--version');
+const wanted = named && named in COMMANDS ? [named] : versionOnly ? [] : Object.keys(COMMANDS).filter((n) => n !== 'user');
+for (const name of wanted) (await COMMANDS[name]())(program);
 
 await program.parseAsync(process.argv);
