@@ -12,6 +12,7 @@ export { FORMAT_2019, FORMAT_2021, VERSIONS } from './versions.ts';
 export { expandIdentities, type Identity, type CellRef, cellKey, rowKeys } from './identities.ts';
 export { cellAddress, cellPhrase, type CellAddress } from './cells.ts';
 export { ALL_UPHELD_RE, NOT_UPHELD_COLUMNS, TABLE4_PROSE_GROUPS } from './prose.ts';
+export { TABLE3_CARRY } from './table3.ts';
 export { LEVELS, levelById, levelByName, deadlineFor, type AgencyLevel, type AgencyLevelId } from './levels.ts';
 
 export const TABLE_IDS: TableId[] = ['table2', 'table3', 'table4'];

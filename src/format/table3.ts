@@ -45,6 +45,9 @@ const HEAD_ROWS = [
   row('not_processed_confirm', '5.要求行政机关确认或重新出具已获取信息', NOT_PROCESSED),
 ];
 
+/** Applications carried over this year (二) are the ones last year's report carried forward (四): rows by id. */
+export const TABLE3_CARRY = { over: 'carried_over', forward: 'carried_forward' } as const;
+
 const TAIL_ROWS = [
   row('total_processed', '（七）总计', '三、本年度办理结果'),
   row('carried_forward', '四、结转下年度继续办理'),

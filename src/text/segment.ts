@@ -15,3 +15,8 @@ export function words(text: string): string[] {
 export function spacedWords(text: string): string {
   return words(text).join(' ');
 }
+
+/** Every segment of a text in order, words and the punctuation and spaces between them: joined, they are the text. */
+export function segments(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}

@@ -3,6 +3,7 @@
  * scoped for screen readers and every cell a finding names highlighted: focusable, its messages shown on hover and
  * focus, and tied to the finding list by aria-describedby.
  */
+import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { GridCell, TableGrid } from '../render/grid.ts';
 import { placeWords } from '../document/finding.ts';
 import type { CellProvenance } from '../report/types.ts';
@@ -46,7 +47,13 @@ function ValueCell(props: { cell: GridCell; notes?: Noted[]; provenance?: CellPr
   );
 }
 
-export function StatutoryTable(props: { grid: TableGrid; notes: Map<string, Noted[]>; provenance: Record<string, CellProvenance> }) {
+/** `valueCell` draws the value cells another way (the year-over-year page); by default a report's cells with notes. */
+export function StatutoryTable(props: {
+  grid: TableGrid;
+  notes?: Map<string, Noted[]>;
+  provenance?: Record<string, CellProvenance>;
+  valueCell?: (cell: GridCell) => JSX.Element;
+}) {
   const { grid } = props;
   return (
     <div class="table-scroll" tabindex={0} role="region" aria-label={`${grid.table.wording.name} ${grid.table.title}`}>
@@ -61,7 +68,7 @@ export function StatutoryTable(props: { grid: TableGrid; notes: Map<string, Note
               <tr>
                 {cells.map((cell) =>
                   cell.role === 'value' ? (
-                    <ValueCell cell={cell} notes={props.notes.get(cell.key!)} provenance={props.provenance[cell.key!]} />
+                    props.valueCell?.(cell) ?? <ValueCell cell={cell} notes={props.notes?.get(cell.key!)} provenance={props.provenance?.[cell.key!]} />
                   ) : (
                     <th scope={scopeOf(cell, hasValues)} rowspan={cell.rowSpan} colspan={cell.colSpan} class={cell.role}>
                       {cell.text}

@@ -2,7 +2,7 @@
  * Rules over two reports of the same agency in consecutive years: applications carried forward reappear as carried
  * over; documents in force follow from last year's count; and a narrative copied from last year.
  */
-import { cellKey, tableName } from '../../format/index.ts';
+import { cellKey, TABLE3_CARRY, tableName } from '../../format/index.ts';
 import type { TableDef, TableId } from '../../format/types.ts';
 import type { Report } from '../../report/types.ts';
 import { cellsOf, numberAt, rowDef, tableDefOf, valueAt } from '../../report/cells.ts';
@@ -23,8 +23,8 @@ export const carriedOver = defineRule({
     const pair = previous && tablePair(report, previous, 'table3');
     if (!pair) return hits;
     const { table, previousTable } = pair;
-    const over = rowDef(table, 'carried_over');
-    const forward = rowDef(previousTable, 'carried_forward');
+    const over = rowDef(table, TABLE3_CARRY.over);
+    const forward = rowDef(previousTable, TABLE3_CARRY.forward);
     if (!over || !forward) return hits;
     over.columns.forEach((column, col) => {
       const key = cellKey(table, { row: over.id, col });
