@@ -10,6 +10,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { registerApi } from './api.ts';
+import { registerCompare } from './compare.tsx';
 import { SessionStore } from './auth.ts';
 import type { AppContext, AppOptions } from './context.ts';
 import { guard, routeKey, SESSION_COOKIE, sessionCookieId, WebError, type AccessTable, type AppEnv } from './http.ts';
@@ -95,6 +96,7 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<AppEnv>; acce
   registerSignIn(ctx);
   registerApi(ctx);
   registerPages(ctx);
+  registerCompare(ctx);
 
   app.notFound(() => {
     throw new WebError(404, 'not-found', '未找到页面', 'not found');

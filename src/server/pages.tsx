@@ -1,6 +1,7 @@
 /** The HTML pages: each route reads through `WebData` and renders a view of src/web. */
 import type { Context } from 'hono';
 import { ReportPage } from '../web/report-page.tsx';
+import { compareLinkFor } from '../web/compare-page.tsx';
 import { ListPage, type ListQuery } from '../web/list-page.tsx';
 import { OverviewPage } from '../web/overview-page.tsx';
 import { AgencyPage, RegionsPage } from '../web/region-page.tsx';
@@ -15,7 +16,7 @@ import { ReportFilterQuery, reportFilter, ReviewBody } from './schemas.ts';
 import { uploadedFiles } from './upload.ts';
 
 /** Parses with a request schema; a failure is a 400 naming the field. */
-function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } }, value: unknown): T {
+export function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } }, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -73,7 +74,8 @@ export function registerPages(ctx: AppContext): void {
   ctx.route('GET', '/reports/:id', 'viewer', async (c) => {
     const detail = await data.getReport(reportId(c));
     if (!detail) throw notFound();
-    return page(c, <ReportPage detail={detail} viewer={viewer(c)} />);
+    const agency = detail.summary.agency ? await data.agencyYears(detail.summary.agency) : undefined;
+    return page(c, <ReportPage detail={detail} viewer={viewer(c)} compare={compareLinkFor(agency, detail.summary.year)} />);
   });
 
   // The original is always a download: a report's HTML must never run in the app's origin.

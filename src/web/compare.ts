@@ -149,7 +149,7 @@ function compareSection(number: string, title: string, then: Report, now: Report
   if (!was && !is) return { ...base, status: 'absent', segments: { then: 0, now: 0 }, parts: [] };
   const [a, b] = [segments(was?.text ?? ''), segments(is?.text ?? '')];
   const counts = { then: a.length, now: b.length };
-  if (was?.text === is?.text) return { ...base, status: 'same', segments: counts, parts: [{ op: 'same', text: is!.text }] };
+  if (was?.text === is?.text) return { ...base, status: 'same', segments: counts, parts: is!.text ? [{ op: 'same', text: is!.text }] : [] };
   if (a.length > limits.segments || b.length > limits.segments) return { ...base, status: 'too-long', segments: counts, parts: [] };
   const changes = diffArrays(a, b, { maxEditLength: limits.edits });
   if (!changes) return { ...base, status: 'too-different', segments: counts, parts: [] };

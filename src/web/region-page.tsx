@@ -1,4 +1,5 @@
 /** The region tree down to agencies, and one agency's reports by year. */
+import { CompareLink, compareLinkFor } from './compare-page.tsx';
 import { DataLinks, Layout, type Viewer } from './layout.tsx';
 import type { AgencyYears, RegionNode } from './model.ts';
 import { yearZh } from './words.ts';
@@ -61,6 +62,7 @@ export function AgencyPage(props: { viewer: Viewer; agency: AgencyYears }) {
           <tr>
             <th scope="col">年度</th>
             <th scope="col">错误</th>
+            <th scope="col">逐年比较</th>
           </tr>
         </thead>
         <tbody>
@@ -70,6 +72,9 @@ export function AgencyPage(props: { viewer: Viewer; agency: AgencyYears }) {
                 <a href={`/reports/${y.reportId}`}>{yearZh(y.year)}</a>
               </th>
               <td class="num">{y.errors}</td>
+              <td>
+                <CompareLink link={compareLinkFor(agency, y.year)} />
+              </td>
             </tr>
           ))}
         </tbody>

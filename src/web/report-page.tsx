@@ -8,6 +8,7 @@ import { tableGrid } from '../render/grid.ts';
 import { tableDefOf } from '../report/cells.ts';
 import type { Report, SectionJson } from '../report/types.ts';
 import { narrativeFindings, notesByCell, samePlace, type Noted } from './cell-notes.ts';
+import { CompareLink } from './compare-page.tsx';
 import { canReview, CsrfField, DataLinks, Layout, type Viewer } from './layout.tsx';
 import type { FindingView, ReportDetail } from './model.ts';
 import { StatutoryTable } from './statutory-table.tsx';
@@ -102,7 +103,8 @@ function FindingItem(props: { index: number; view: FindingView; reportId: number
   );
 }
 
-export function ReportPage(props: { detail: ReportDetail; viewer: Viewer }) {
+/** `compare`: the year-over-year page of this report's agency, when it has another year. */
+export function ReportPage(props: { detail: ReportDetail; viewer: Viewer; compare?: { href: string; other: number } }) {
   const { summary, report, findings, versions } = props.detail;
   const notes = notesByCell(findings);
   const narrative = narrativeFindings(findings);
@@ -121,6 +123,7 @@ export function ReportPage(props: { detail: ReportDetail; viewer: Viewer }) {
       <nav class="actions" aria-label="报告操作">
         <a href={`/reports/${summary.id}/source`}>下载原文</a>
         {summary.agency && <a href={`/agencies/${encodeURIComponent(summary.agency)}`}>该机关历年报告</a>}
+        <CompareLink link={props.compare} />
         {canReview(props.viewer) && (
           <form method="post" action={`/reports/${summary.id}/recheck`}>
             <CsrfField viewer={props.viewer} />
