@@ -28,7 +28,8 @@ export interface CellComparison {
   now: Side;
   /** now − then, when both are numbers. */
   delta: number | null;
-  /** The change in per cent of the earlier value, one decimal; only when both are numbers and the earlier is > 0. */
+  /** The change in per cent of the earlier value, one decimal; only when both are numbers and the earlier is > 0
+   * (and the column is not itself a change). */
   percent: number | null;
   /** Both years state something comparable (a number, blank or "/") and it differs. */
   changed: boolean;
@@ -93,22 +94,24 @@ export function compareReports(then: Report, now: Report, limits = WORD_DIFF_LIM
 
 function sideOf(report: Report, key: string): Side {
   if (report.provenance[key]?.status === 'unknown') return { state: 'unread', value: null };
-  const v = valueAt(report, key);
-  if (v === undefined) return { state: 'absent', value: null };
+  const v: unknown = valueAt(report, key);
+  if (typeof v === 'number') return { state: 'number', value: v };
   if (v === null) return { state: 'blank', value: null };
   if (v === '/') return { state: 'slash', value: null };
-  return { state: 'number', value: v };
+  // No such cell; or, across formats, a row of another shape under the same path (2019's 行政许可 has columns).
+  return { state: 'absent', value: null };
 }
 
 const COMPARABLE = new Set<CellState>(['number', 'blank', 'slash']);
 const decimals = (n: number) => (String(n).split('.')[1] ?? '').length;
 
-export function compareCell(then: Side, now: Side): Pick<CellComparison, 'delta' | 'percent' | 'changed'> {
+/** `perCent`: false for a column that is itself a change (2019's 本年增/减), whose change in per cent means nothing. */
+export function compareCell(then: Side, now: Side, perCent = true): Pick<CellComparison, 'delta' | 'percent' | 'changed'> {
   const changed = COMPARABLE.has(then.state) && COMPARABLE.has(now.state) && (then.state !== now.state || then.value !== now.value);
   if (then.value === null || now.value === null) return { delta: null, percent: null, changed };
   // Rounded to the decimals the values have: 125.04 − 100.5 is 24.54, not 24.540000000000006.
   const delta = Number((now.value - then.value).toFixed(Math.max(decimals(then.value), decimals(now.value))));
-  const percent = then.value > 0 ? Math.round((delta / then.value) * 1000) / 10 : null;
+  const percent = perCent && then.value > 0 ? Math.round((delta / then.value) * 1000) / 10 : null;
   return { delta, percent, changed };
 }
 
@@ -117,7 +120,7 @@ function compareTable(then: Report, now: Report, id: TableId): TableComparison {
   const def = nowDef ?? thenDef;
   const cells = (def ? cellsOf(def) : []).map((cell): CellComparison => {
     const sides = { then: sideOf(then, cell.key), now: sideOf(now, cell.key) };
-    return { key: cell.key, row: cell.row.id, label: cellLabel(cell), ...sides, ...compareCell(sides.then, sides.now) };
+    return { key: cell.key, row: cell.row.id, label: cellLabel(cell), ...sides, ...compareCell(sides.then, sides.now, cell.column.kind !== 'change') };
   });
   return {
     id,

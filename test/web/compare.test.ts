@@ -50,6 +50,22 @@ describe('cells of two years', () => {
   });
 });
 
+describe('two formats', () => {
+  const t2019 = (licensing: Record<string, number>) => ({ licensing: { prev_year_items: 5, decisions: 3, ...licensing } });
+
+  it('compares only the cells both years have, and a 2019 本年增/减 with no per cent', () => {
+    const then = buildReport({ version: '2019', year: 2019, table2: t2019({ change: 2 }) });
+    const now = buildReport({ version: '2019', year: 2020, table2: t2019({ change: 4 }) });
+    assert.deepEqual(pick(compareReports(then, now), 'table2.licensing.change'), { then: 2, now: 4, delta: 2, percent: null, changed: true });
+    assert.deepEqual(pick(compareReports(then, now), 'table2.licensing.decisions'), { then: 3, now: 3, delta: 0, percent: 0, changed: false });
+    // 2021's 行政许可 is one number; 2019's a row of three: not the same cell.
+    const across = compareReports(now, buildReport({ year: 2021 }));
+    const licensing = cell(across, 'table2.licensing');
+    assert.deepEqual([licensing.then.state, licensing.now.value, licensing.changed], ['absent', 120, false]);
+    assert.deepEqual(across.tables[0].versions, { then: '2019', now: '2021' });
+  });
+});
+
 describe('carry-over continuity', () => {
   it('sets this year\'s 上年结转 against last year\'s 结转下年度, column by column, blank not compared', () => {
     const then = buildReport({ year: 2023, table3: { ...TABLE3_SAMPLE, carried_forward: [1, 1, 0, 0, 0, null, 2] } });
