@@ -3,8 +3,8 @@
  * agency's years, then each report) and compared by src/web/compare.ts.
  */
 import type { z } from '@hono/zod-openapi';
-import { compareReports } from '../web/compare.ts';
-import { ComparePage, compareCsv, type CompareView } from '../web/compare-page.tsx';
+import { compareReports, type CompareView } from '../web/compare.ts';
+import { ComparePage, compareCsv } from '../web/compare-page.tsx';
 import { errors, json, route } from './api.ts';
 import { ComparePageQuery, CompareQuery, CompareSchema } from './compare-schema.ts';
 import type { AppContext } from './context.ts';

@@ -81,6 +81,21 @@ export interface Comparison {
   sections: SectionComparison[];
 }
 
+/** One side of a comparison: the year and its report. */
+export interface YearReport {
+  year: number;
+  reportId: number;
+}
+
+export interface CompareView {
+  agency: string;
+  /** The years the agency has reports for, latest first. */
+  years: number[];
+  then: YearReport;
+  now: YearReport;
+  comparison: Comparison;
+}
+
 /** Bounds on the word diff, so that a long section costs a bounded time (Myers: O((N+M)·D)). */
 export const WORD_DIFF_LIMITS = { segments: 3000, edits: 800 };
 

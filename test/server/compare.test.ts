@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { createApp } from '../../src/server/app.ts';
-import type { CompareView } from '../../src/web/compare-page.tsx';
+import type { CompareView } from '../../src/web/compare.ts';
 import { sample } from '../support/web-client.ts';
 import { MemoryData } from '../support/web-data.ts';
 import { PAIR_AGENCY, yearPair } from '../support/year-pair.ts';
