@@ -96,8 +96,8 @@ export interface CompareView {
   comparison: Comparison;
 }
 
-/** Bounds on the word diff, so that a long section costs a bounded time (Myers: O((N+M)·D)). */
-export const WORD_DIFF_LIMITS = { segments: 3000, edits: 800 };
+/** Bounds on the word diff, so that a long or rewritten section costs a bounded time (Myers: O((N+M)·D)). */
+export const WORD_DIFF_LIMITS = { segments: 3000, edits: 500 };
 
 export function compareReports(then: Report, now: Report, limits = WORD_DIFF_LIMITS): Comparison {
   return {

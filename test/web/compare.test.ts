@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareReports, elideSame, type Comparison } from '../../src/web/compare.ts';
+import { ComparePage } from '../../src/web/compare-page.tsx';
 import { buildReport, SECTION_TEXTS, TABLE2_SAMPLE, TABLE3_SAMPLE, withCell } from '../checks/builder.ts';
 
 const cell = (c: Comparison, key: string) => c.tables.flatMap((t) => t.cells).find((x) => x.key === key)!;
@@ -109,6 +110,14 @@ describe('narrative word by word', () => {
     // 有待 → 需要 is one deletion and one insertion: 2 edits, over a bound of 1.
     assert.equal(pair('信息公开质量有待提升。', '信息公开质量需要提升。', { segments: 100, edits: 1 }).status, 'too-different');
     assert.equal(pair('信息公开质量有待提升。', '信息公开质量需要提升。', { segments: 100, edits: 2 }).status, 'changed');
+  });
+
+  it('says on the page which section was too long to compare word by word', async () => {
+    const then = buildReport({ year: 2023, sections: { ...SECTION_TEXTS, 五: '信息公开质量有待提升。' } });
+    const comparison = compareReports(then, buildReport({ sections: { ...SECTION_TEXTS, 五: '信息公开质量需要提升。' } }), { segments: 5, edits: 100 });
+    const view = { agency: '石嘴山市卫生健康委员会', years: [2024, 2023], then: { year: 2023, reportId: 1 }, now: { year: 2024, reportId: 2 }, comparison };
+    const html = await ComparePage({ viewer: { user: 'u', role: 'viewer', csrf: 'x', signedIn: false }, view, all: false }).toString();
+    assert.match(html, /<h3>五、存在的主要问题及改进情况<\/h3><p class="note">这一部分过长（2023年6个词、2024年6个词，含标点），未逐词比较。<\/p><\/section>/);
   });
 
   it('keeps only the context beside each change of a long unchanged run', () => {
