@@ -2,7 +2,7 @@
  * Year over year in a real browser (Debian's Chromium through playwright-core) on the real store (a fresh PGlite
  * folder): two years of one agency imported, the comparison opened from the agency page, a known difference read off
  * the page, at 1280 px and at phone width (390 px) with nothing wider than the screen but the tables' scroll boxes.
- * Screenshots: test-results/screenshots/yoy-1280.png and yoy-390.png.
+ * Screenshots: test-results/screenshots/yoy-1280.png and yoy-390.png (every row: yoy-all-1280.png, yoy-all-390.png).
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -66,6 +66,7 @@ describe('year over year in a browser', () => {
       await page.locator('a', { hasText: '显示全部行和全文' }).click();
       await page.waitForURL(/rows=all$/);
       assert.ok((await page.locator('table.table2 td.value').count()) > changedRows);
+      await page.screenshot({ path: join(SHOTS, `yoy-all-${viewport.width}.png`), fullPage: true });
       await page.close();
     });
   }
