@@ -46,6 +46,7 @@ const SectionSchema = z.object({
   number: z.string(),
   title: z.string(),
   status: z.enum(['same', 'changed', 'too-long', 'too-different', 'absent']),
+  present: z.object({ then: z.boolean(), now: z.boolean() }),
   segments: z.object({ then: z.number().int(), now: z.number().int() }),
   parts: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })),
 });

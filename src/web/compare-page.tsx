@@ -17,6 +17,7 @@ function SectionBlock({ s, all, view }: { s: SectionComparison; all: boolean; vi
     'too-long': `这一部分过长（${view.then.year}年${s.segments.then}个词、${view.now.year}年${s.segments.now}个词，含标点），未逐词比较。`,
     'too-different': '两年文字差异过大，未逐词比较。',
   }[s.status];
+  const missing = !s.present.then ? view.then.year : !s.present.now ? view.now.year : undefined;
   const parts = s.status === 'same' && !all ? [] : all ? s.parts : elideSame(s.parts);
   return (
     <section class="compare-section">
@@ -24,6 +25,7 @@ function SectionBlock({ s, all, view }: { s: SectionComparison; all: boolean; vi
         {s.number}、{s.title}
       </h3>
       {status && <p class="note">{status}</p>}
+      {missing && s.status !== 'absent' && <p class="note">{missing}年的报告没有这一部分。</p>}
       {parts.length > 0 && (
         <p class="word-diff">
           {parts.map((p) =>

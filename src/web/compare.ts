@@ -69,6 +69,8 @@ export interface SectionComparison {
   title: string;
   /** too-long: more segments than compared word by word; too-different: more edits than that. */
   status: 'same' | 'changed' | 'too-long' | 'too-different' | 'absent';
+  /** Whether each year's report has the section at all (a missing one compares as empty text). */
+  present: { then: boolean; now: boolean };
   /** Segments (words, punctuation, spaces) of each year's text. */
   segments: { then: number; now: number };
   parts: WordPart[];
@@ -163,7 +165,7 @@ function carryOver(then: Report, now: Report): CarryOver | undefined {
 
 function compareSection(number: string, title: string, then: Report, now: Report, limits: typeof WORD_DIFF_LIMITS): SectionComparison {
   const [was, is] = [then.sections.find((s) => s.number === number), now.sections.find((s) => s.number === number)];
-  const base = { number, title: is?.title ?? was?.title ?? title };
+  const base = { number, title: is?.title ?? was?.title ?? title, present: { then: Boolean(was), now: Boolean(is) } };
   if (!was && !is) return { ...base, status: 'absent', segments: { then: 0, now: 0 }, parts: [] };
   const [a, b] = [segments(was?.text ?? ''), segments(is?.text ?? '')];
   const counts = { then: a.length, now: b.length };

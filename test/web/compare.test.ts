@@ -100,7 +100,7 @@ describe('narrative word by word', () => {
     assert.equal(pair('信息公开质量有待提升。', '信息公开质量有待提升。').status, 'same');
     const c = compareReports(buildReport({ year: 2023, sections: { 一: '总体。' } }), buildReport());
     const six = c.sections.find((s) => s.number === '六')!;
-    assert.deepEqual([six.status, six.parts], ['changed', [{ op: 'added', text: '本机关未收取信息处理费。' }]]);
+    assert.deepEqual([six.status, six.present, six.parts], ['changed', { then: false, now: true }, [{ op: 'added', text: '本机关未收取信息处理费。' }]]);
   });
 
   it('does not compare word by word past the bounds', () => {
