@@ -10,6 +10,7 @@ export { rank, RANKINGS, type Ranking, type RankingDef, type RankingId, type Ran
 export { findingsByRule, type RuleCountsOptions } from './rules.ts';
 export { search, type SearchOptions } from './search.ts';
 export { exportRoster, importRoster } from './roster.ts';
+export { lateReports, missingReports, type MissingRow } from './deadlines.ts';
 export { dataset, type DatasetOptions } from './dataset.ts';
 export { findAgency, findRegion, type AgencyRef, type RegionRef, type Scope } from './scope.ts';
 export { levelName, type Column, type Table, type Value } from './table.ts';

@@ -13,7 +13,8 @@ import { levelName, type Table } from './table.ts';
 
 /**
  * Declares every agency of a roster file's text, in one transaction; returns how many entries it had. The roster's
- * level is declared (it overrides a level inferred from a name); `parent` has no place in the store and is ignored.
+ * level is declared (it overrides a level inferred from a name) and so is its parent; a blank cell declares nothing
+ * and leaves what the store knows. A file with a faulty row is a RosterError listing every such row, and writes nothing.
  */
 export async function importRoster(db: Kysely<Database>, text: string): Promise<number> {
   const { entries } = parseRoster(text);
@@ -24,13 +25,18 @@ export async function importRoster(db: Kysely<Database>, text: string): Promise<
     level: entry.level,
     levelSource: entry.level ? ('declared' as const) : null,
   }));
-  await db.transaction().execute((tx) => resolveAgencies(tx, identities, new RegionCache()));
+  await db.transaction().execute(async (tx) => {
+    const ids = await resolveAgencies(tx, identities, new RegionCache());
+    for (const [n, entry] of entries.entries()) {
+      if (entry.parent) await tx.updateTable('agency').set({ parent: entry.parent }).where('id', '=', ids[n]).execute();
+    }
+  });
   return entries.length;
 }
 
-/** Every agency with its other names, its region (outermost place first) and level, by name; headers parseRoster reads. */
+/** Every agency with its other names, its region (outermost place first), level and parent, by name; headers parseRoster reads. */
 export async function exportRoster(db: Kysely<Database>): Promise<Table> {
-  const agencies = await db.selectFrom('agency').select(['id', 'name', 'region_id', 'level']).orderBy(sql`name ${C}`).execute();
+  const agencies = await db.selectFrom('agency').select(['id', 'name', 'region_id', 'level', 'parent']).orderBy(sql`name ${C}`).execute();
   const aliases = await db.selectFrom('agency_alias').select(['agency_id', 'key', 'name']).orderBy(sql`name ${C}`).execute();
   const regionIds = [...new Set(agencies.flatMap((a) => (a.region_id === null ? [] : [a.region_id])))];
   const paths = new Map((await regionPaths(db, { ids: regionIds })).map((r) => [r.id, r.path]));
@@ -39,7 +45,7 @@ export async function exportRoster(db: Kysely<Database>): Promise<Table> {
     aliases: aliases.filter((x) => x.agency_id === a.id && x.key !== agencyKey(a.name)).map((x) => x.name).join(';'),
     region: a.region_id === null ? '' : regionText(a.name, paths.get(a.region_id)!),
     level: levelName(a.level) ?? '',
-    parent: '',
+    parent: a.parent ?? '',
   }));
   return {
     columns: [
