@@ -45,7 +45,6 @@ export function DeadlinesSection(props: { deadlines: Deadlines; years: number[] 
           <DataTableView
             table={missing}
             caption={`名册中没有${yearZh(year)}报告的机关`}
-            link={(r) => `/agencies/${encodeURIComponent(String(r.agency))}`}
             empty="名册中的机关都有本年度报告。"
           />
         </div>

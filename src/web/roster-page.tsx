@@ -1,5 +1,5 @@
 /**
- * The roster: every agency the store knows, grouped by region, with its other names, level and parent; an admin
+ * The roster: every agency the store knows (with or without reports, so names are not links), grouped by region, with its other names, level and parent; an admin
  * imports a roster CSV here (a file with a faulty row writes nothing, and every such row is listed).
  */
 import { LEVELS } from '../format/index.ts';
@@ -36,9 +36,7 @@ function RosterTable({ roster }: { roster: DataTable<RosterRow> }) {
             </tr>
             {rows.map((r) => (
               <tr>
-                <th scope="row">
-                  <a href={`/agencies/${encodeURIComponent(r.agency)}`}>{r.agency}</a>
-                </th>
+                <th scope="row">{r.agency}</th>
                 <td>{r.aliases.split(';').filter(Boolean).join('、')}</td>
                 <td>{r.level || '不明'}</td>
                 <td>{r.parent}</td>

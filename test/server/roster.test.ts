@@ -80,7 +80,7 @@ describe('roster', () => {
     const html = await (await ctx.postRoster(ROSTER)).text();
     assert.match(html, /名册已导入：登记 4 个机关/);
     assert.match(html, /<th scope="rowgroup" colspan="4">某省江沙市 <small>2 个机关<\/small><\/th>/);
-    assert.match(html, /江沙市商务局<\/a><\/th><td>江沙市商务委<\/td><td>部门<\/td><td>江沙市人民政府<\/td>/);
+    assert.match(html, /<th scope="row">江沙市商务局<\/th><td>江沙市商务委<\/td><td>部门<\/td><td>江沙市人民政府<\/td>/);
     assert.match(html, /href="\/roster\.csv"/);
     assert.match(html, /href="\/api\/roster"/);
   });
@@ -101,7 +101,8 @@ describe('roster', () => {
     const html = await (await ctx.get('/?year=2024')).text();
     assert.match(html, /2024年度报告：缺报与逾期/);
     assert.match(html, /未见报告（2）/);
-    assert.match(html, /<a href="\/agencies\/%E6%B1%9F%E6%B2%99%E5%B8%82%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C">江沙市人民政府<\/a>/);
+    assert.match(html, /<th scope="row">江沙市人民政府<\/th><td>某省江沙市<\/td><td>本级政府<\/td>/);
+    assert.match(html, /<th scope="row"><a href="\/reports\/2">河清市惠安区发展和改革委员会<\/a><\/th><td><\/td><td class="num">20<\/td>/);
     assert.match(html, /逾期发布（1）/);
     assert.match(html, /href="\/deadlines\/missing\.csv\?year=2024"/);
     assert.match(html, /href="\/deadlines\/late\.csv\?year=2024"/);
