@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.ts';
 import { listen, type Listening } from '../../src/server/listen.ts';
@@ -110,6 +111,23 @@ describe('roster, deadlines and exports in a browser', () => {
     });
     assert.ok(granted, 'the row （一）予以公开');
     assert.equal(granted.at(-1), 59);
+    await page.close();
+  });
+
+  test('a .zip uploaded on the upload page gets one result per member, each with its link', async () => {
+    const page = await open('desktop');
+    await page.goto(`${server.url}/upload`);
+    const zip = zipSync({ '2024/tab.txt': sample('2024-tab.txt').bytes, '2021/markdown.md': sample('2021-markdown.md').bytes });
+    await page.setInputFiles('input[type=file]', { name: '报告.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await page.click('form[data-upload] button[type=submit]');
+    const members = page.locator('.progress .members li');
+    await members.nth(1).locator('a').waitFor();
+    assert.match(await page.locator('.progress > li > span .status-text').first().innerText(), /压缩包：2 个文件/);
+    assert.deepEqual((await members.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')), ['报告.zip/2021/markdown.md：已导入 查看', '报告.zip/2024/tab.txt：已导入 查看']);
+    await shot(page, 'upload-zip-1280');
+    await members.nth(1).locator('a').click();
+    await page.waitForURL(/\/reports\/\d+$/);
+    assert.match(await page.locator('h1').innerText(), /河清市惠安区发展和改革委员会/);
     await page.close();
   });
 });
