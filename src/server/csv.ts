@@ -1,6 +1,6 @@
 /**
- * CSV downloads: a store answer's columns and rows written by the one CSV writer (src/render/csv.ts: UTF-8 with a
- * BOM for Excel, RFC 4180 quoting, formulas disarmed since agency names come from untrusted files).
+ * Downloads, always attachments under a UTF-8 file name. CSV ones are a table's columns and rows written by the one
+ * CSV writer (src/render/csv.ts: a BOM for Excel, RFC 4180 quoting, formulas disarmed: names come from untrusted files).
  */
 import type { Context } from 'hono';
 import { rowsToCsv } from '../render/csv.ts';

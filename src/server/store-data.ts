@@ -32,7 +32,7 @@ export function storeData(store: Store, importOptions: ImportOptions = {}): WebD
     regionTree: () => regionForest(db),
     agencyYears: (name) => agencyReports(db, name),
     sourceFile: (id) => originalFile(db, id),
-    roster: async () => (await exportRoster(db)) as Awaited<ReturnType<WebData['roster']>>,
+    roster: () => exportRoster(db),
     async importRoster(text) {
       try {
         return { count: await importRoster(db, text) };

@@ -34,8 +34,17 @@ export async function importRoster(db: Kysely<Database>, text: string): Promise<
   return entries.length;
 }
 
+/** One agency as a roster file has it: aliases joined by ";", the level's Chinese name, "" for what is not known. */
+export interface RosterRow extends Record<string, string> {
+  agency: string;
+  aliases: string;
+  region: string;
+  level: string;
+  parent: string;
+}
+
 /** Every agency with its other names, its region (outermost place first), level and parent, by name; headers parseRoster reads. */
-export async function exportRoster(db: Kysely<Database>): Promise<Table> {
+export async function exportRoster(db: Kysely<Database>): Promise<Table<RosterRow>> {
   const agencies = await db.selectFrom('agency').select(['id', 'name', 'region_id', 'level', 'parent']).orderBy(sql`name ${C}`).execute();
   const aliases = await db.selectFrom('agency_alias').select(['agency_id', 'key', 'name']).orderBy(sql`name ${C}`).execute();
   const regionIds = [...new Set(agencies.flatMap((a) => (a.region_id === null ? [] : [a.region_id])))];
