@@ -27,9 +27,12 @@ export async function importRoster(db: Kysely<Database>, text: string): Promise<
   }));
   await db.transaction().execute(async (tx) => {
     const ids = await resolveAgencies(tx, identities, new RegionCache());
-    for (const [n, entry] of entries.entries()) {
-      if (entry.parent) await tx.updateTable('agency').set({ parent: entry.parent }).where('id', '=', ids[n]).execute();
-    }
+    // Two rows naming one agency (with and without its city): the later row's parent, as a later import would.
+    const parents = new Map(entries.flatMap((e, n) => (e.parent ? [[ids[n], e.parent] as const] : [])));
+    if (!parents.size) return;
+    await sql`update agency set parent = v.parent
+      from unnest(${[...parents.keys()]}::int[], ${[...parents.values()]}::text[]) as v(id, parent)
+      where agency.id = v.id`.execute(tx);
   });
   return entries.length;
 }
