@@ -137,7 +137,7 @@ export function ReportPage(props: { detail: ReportDetail; viewer: Viewer }) {
           </form>
         )}
       </nav>
-      <DataLinks json={`/api/reports/${summary.id}`} />
+      <DataLinks json={`/api/reports/${summary.id}`} csv={`/reports/${summary.id}/export.csv`} />
       <div class="report-layout">
         <article class="report-body" aria-label="报告正文">
           <h2>报告内容</h2>
