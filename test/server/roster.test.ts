@@ -4,6 +4,7 @@
  * reports on the overview and as CSV and JSON, a report as XLSX/CSV/JSON, the list CSVs, and .zip uploads.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -21,10 +22,10 @@ async function localApp(upload?: { maxFiles?: number; maxTotalBytes?: number }) 
   const cookie = first.headers.getSetCookie()[0].split(';')[0];
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await first.text())![1];
   const get = (path: string) => app.request(path, { headers: { cookie } });
-  const postRoster = async (text: string, token: string | null = csrf) => {
+  const postRoster = async (text: string | Uint8Array, token: string | null = csrf) => {
     const form = new FormData();
     if (token) form.append('_csrf', token);
-    form.append('roster', new File([text], '名册.csv'));
+    form.append('roster', new File([text as string | Uint8Array<ArrayBuffer>], '名册.csv'));
     const res = new Response(form);
     const body = new Uint8Array(await res.arrayBuffer());
     return app.request('/roster', { method: 'POST', body, headers: { cookie, 'content-type': res.headers.get('content-type')!, 'content-length': String(body.length) } });
@@ -83,6 +84,16 @@ describe('roster', () => {
     assert.match(html, /<th scope="row">江沙市商务局<\/th><td>江沙市商务委<\/td><td>部门<\/td><td>江沙市人民政府<\/td>/);
     assert.match(html, /href="\/roster\.csv"/);
     assert.match(html, /href="\/api\/roster"/);
+  });
+
+  test('a roster saved by Excel on Chinese Windows (GBK) reads as the same Chinese', async () => {
+    const { postRoster, data } = await localApp();
+    const gbk = execFileSync('iconv', ['-f', 'utf-8', '-t', 'gbk'], { input: '机关,级别,上级\n江沙市财政局,部门,江沙市人民政府\n' });
+    assert.match(await (await postRoster(new Uint8Array(gbk))).text(), /登记 1 个机关/);
+    assert.deepEqual([...data.declared.values()].map((e) => [e.agency, e.level, e.parent]), [['江沙市财政局', 'department', '江沙市人民政府']]);
+    const binary = await postRoster(new Uint8Array([0, 1, 2, 3, 0, 0]));
+    assert.equal(binary.status, 422);
+    assert.match(await binary.text(), /名册不是文本（CSV）文件/);
   });
 
   test('the roster as CSV has the columns of xxgk roster export, formulas disarmed; as JSON the same rows', async () => {
