@@ -8,7 +8,7 @@ import { UnreadableError } from '../document/errors.ts';
 import { reportMembers } from '../pipeline/inputs.ts';
 import { limitFor } from '../readers/source.ts';
 import { sniff } from '../readers/sniff.ts';
-import { ARCHIVE_LIMITS, openZip } from '../readers/zip.ts';
+import { ARCHIVE_LIMITS, corrupt, openZip } from '../readers/zip.ts';
 import type { ImportResult, UploadedFile } from './data.ts';
 import { WebError } from './http.ts';
 
@@ -63,7 +63,9 @@ function unzipped(name: string, bytes: Uint8Array, room: { files: number; bytes:
     zip = openZip(bytes, ARCHIVE_LIMITS);
   } catch (e) {
     if (!(e instanceof UnreadableError)) throw e;
-    return [{ name, status: 'unreadable', error: `压缩包无法打开：${e.zh}` }];
+    // The reader's "corrupt" speaks of Word documents (its usual archive); its other reasons (a bomb) stand as they are.
+    const why = e.zh === corrupt().zh ? '文件已损坏或不是有效的 ZIP 压缩包' : e.zh;
+    return [{ name, status: 'unreadable', error: `压缩包无法打开：${why}` }];
   }
   const members = reportMembers(zip);
   if (!members.length) return [{ name, status: 'unreadable', error: '压缩包中没有报告文件（网页、Word、PDF、文本）' }];

@@ -218,7 +218,7 @@ describe('zip uploads', () => {
     const empty = { name: '空.zip', bytes: zipSync({ 'a.xlsx': new Uint8Array(4) }) };
     const results = (await (await send([broken, empty])).json()) as { name: string; status: string; error: string }[];
     assert.deepEqual(results.map((r) => [r.name, r.status]), [['坏.zip', 'unreadable'], ['空.zip', 'unreadable']]);
-    assert.match(results[0].error, /压缩包无法打开/);
+    assert.equal(results[0].error, '压缩包无法打开：文件已损坏或不是有效的 ZIP 压缩包');
     assert.match(results[1].error, /压缩包中没有报告文件/);
   });
 });
