@@ -8,7 +8,7 @@ import { ComparePage, compareCsv } from '../web/compare-page.tsx';
 import { errors, json, route } from './api.ts';
 import { ComparePageQuery, CompareQuery, CompareSchema } from './compare-schema.ts';
 import type { AppContext } from './context.ts';
-import { csvDocument } from './csv.ts';
+import { csvResponse } from './csv.ts';
 import type { WebData } from './data.ts';
 import { notFound, WebError } from './http.ts';
 import { page, viewerOf } from './render.tsx';
@@ -53,12 +53,8 @@ export function registerCompare(ctx: AppContext): void {
 
   ctx.route('GET', '/agencies/:name/compare.csv', 'viewer', async (c) => {
     const view = await loadComparison(data, c.req.param('name') ?? '', parsed(CompareQuery, c.req.query()));
-    const { header, rows } = compareCsv(view);
-    const file = `compare-${view.now.year}-${view.then.year}.csv`;
-    return c.body(csvDocument(header, rows), 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${file}"`,
-    });
+    const { columns, rows } = compareCsv(view);
+    return csvResponse(c, `${view.agency}${view.now.year}与${view.then.year}年度比较.csv`, columns, rows);
   });
 
   app.openapi(

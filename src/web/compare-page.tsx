@@ -5,6 +5,7 @@
  */
 import { elideSame, type CompareView, type SectionComparison, type Side } from './compare.ts';
 import { CarryOverBlock, SIDE_WORDS, TableBlock } from './compare-tables.tsx';
+import type { TabularColumn, TabularValue } from '../render/types.ts';
 import { DataLinks, Layout, type Viewer } from './layout.tsx';
 import type { AgencyYears } from './model.ts';
 import { yearZh } from './words.ts';
@@ -124,12 +125,20 @@ export function ComparePage(props: { viewer: Viewer; view: CompareView; all: boo
   );
 }
 
-/** The compared cells as CSV rows (one per cell, every cell): header and rows in the page's words. */
-export function compareCsv(view: CompareView): { header: string[]; rows: (string | number | null)[][] } {
+/** The compared cells as CSV (one line per cell, every cell): columns and rows in the page's words. */
+export function compareCsv(view: CompareView): { columns: TabularColumn[]; rows: Record<string, TabularValue>[] } {
   const text = (s: Side) => (s.state === 'number' ? s.value : s.state === 'blank' ? null : s.state === 'slash' ? '/' : SIDE_WORDS[s.state][1]);
-  const header = ['表', '单元格', `${view.then.year}年`, `${view.now.year}年`, '差值', '变化率（%）', '有变化'];
+  const columns = [
+    { key: 'table', label: '表' },
+    { key: 'cell', label: '单元格' },
+    { key: 'then', label: `${view.then.year}年` },
+    { key: 'now', label: `${view.now.year}年` },
+    { key: 'delta', label: '差值' },
+    { key: 'percent', label: '变化率（%）' },
+    { key: 'changed', label: '有变化' },
+  ];
   const rows = view.comparison.tables.flatMap((t) =>
-    t.cells.map((c) => [t.name, c.label, text(c.then), text(c.now), c.delta, c.percent, c.changed ? '是' : '否']),
+    t.cells.map((c) => ({ table: t.name, cell: c.label, then: text(c.then), now: text(c.now), delta: c.delta, percent: c.percent, changed: c.changed ? '是' : '否' })),
   );
-  return { header, rows };
+  return { columns, rows };
 }
