@@ -14,6 +14,7 @@ import { SessionStore } from './auth.ts';
 import type { AppContext, AppOptions } from './context.ts';
 import { guard, routeKey, SESSION_COOKIE, sessionCookieId, WebError, type AccessTable, type AppEnv } from './http.ts';
 import { registerPages } from './pages.tsx';
+import { registerRegionPages } from './region-pages.tsx';
 import { AttemptLimiter } from './rate-limit.ts';
 import { renderError } from './render.tsx';
 import { registerSignIn } from './sign-in.tsx';
@@ -95,6 +96,7 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<AppEnv>; acce
   registerSignIn(ctx);
   registerApi(ctx);
   registerPages(ctx);
+  registerRegionPages(ctx);
 
   app.notFound(() => {
     throw new WebError(404, 'not-found', '未找到页面', 'not found');

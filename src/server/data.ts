@@ -3,7 +3,7 @@
  * and the store (src/store) provides it. Everything here is plain data, so the views stay pure functions of it.
  */
 import type {
-  AgencyYears, ImportResult, Overview, RegionNode, ReportDetail, ReportSummary, ReviewStatus, SourceFile,
+  AgencyYears, ImportResult, Overview, RegionDashboard, RegionNode, ReportDetail, ReportSummary, ReviewStatus, SourceFile,
 } from '../web/model.ts';
 
 export type * from '../web/model.ts';
@@ -45,6 +45,8 @@ export interface WebData {
   importFiles(files: UploadedFile[]): Promise<ImportResult[]>;
   overview(): Promise<Overview>;
   regionTree(): Promise<RegionNode[]>;
+  /** A region's dashboard for a year (default its latest), its own agencies a page at a time; undefined: no such region. */
+  regionDashboard(id: number, year: number | undefined, agencies: { limit: number; offset: number }): Promise<RegionDashboard | undefined>;
   agencyYears(agency: string): Promise<AgencyYears | undefined>;
   sourceFile(reportId: number): Promise<SourceFile | undefined>;
 }

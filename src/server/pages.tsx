@@ -15,7 +15,7 @@ import { ReportFilterQuery, reportFilter, ReviewBody } from './schemas.ts';
 import { uploadedFiles } from './upload.ts';
 
 /** Parses with a request schema; a failure is a 400 naming the field. */
-function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } }, value: unknown): T {
+export function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } }, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
