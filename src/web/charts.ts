@@ -57,8 +57,8 @@ export interface SeriesData {
 const LABEL_WIDTH = 190;
 
 /**
- * Several series over one category axis, with a legend and named units. Values are printed on the bars only when
- * there is a single series (several would overlap); lines carry their values at each point.
+ * Several series over one category axis, with a legend and named units. Every bar and point carries its value; a
+ * value label that would overlap another is left out (the table beside the chart has every number).
  */
 export function seriesChartSvg(data: SeriesData, size = { width: 640, height: 340 }): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
@@ -92,10 +92,11 @@ export function seriesChartSvg(data: SeriesData, size = { width: 640, height: 34
       stack: s.stack,
       [data.horizontal ? 'xAxisIndex' : 'yAxisIndex']: s.axis ?? 0,
       label: {
-        show: single || s.kind === 'line',
+        show: !s.stack,
         position: s.kind === 'line' ? 'top' : data.horizontal ? 'right' : 'top',
         formatter: data.axes[s.axis ?? 0]?.percent ? '{c}%' : '{c}',
       },
+      labelLayout: { hideOverlap: true },
     })),
   });
   try {

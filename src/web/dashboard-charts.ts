@@ -39,7 +39,6 @@ export function dashboardCharts(d: RegionDashboard): DashboardChart[] {
   const rates = (id: string): Series => ({
     name: measure(id).name,
     kind: 'line',
-    axis: 1,
     values: d.trend.map((t) => percent(t.measures[id]?.count ?? null, t.measures[id]?.base ?? null)),
   });
   const top = (by: (m: RegionDashboard['members'][number]) => number | null) =>
@@ -49,12 +48,8 @@ export function dashboardCharts(d: RegionDashboard): DashboardChart[] {
   const barHeight = (n: number) => 90 + 26 * Math.max(n, 1);
   return [
     chart('applications', '历年依申请公开：新收申请与办理结果', { labels: years, series: ['applications', 'granted', 'partially_granted', 'denied'].map(counts), axes: [{ unit: '件' }] }, 340),
-    chart(
-      'appeals',
-      '历年行政复议、行政诉讼及纠错率',
-      { labels: years, series: [bases('review_corrected'), bases('litigation_corrected'), rates('review_corrected'), rates('litigation_corrected')], axes: [{ unit: '件' }, { unit: '%', percent: true }] },
-      340,
-    ),
+    chart('appeals', '历年行政复议、行政诉讼案件数', { labels: years, series: [bases('review_corrected'), bases('litigation_corrected')], axes: [{ unit: '件' }] }, 340),
+    chart('corrected', '历年行政复议、行政诉讼纠错率', { labels: years, series: [rates('review_corrected'), rates('litigation_corrected')], axes: [{ unit: '%', percent: true }] }, 340),
     chart(
       'agency-applications',
       `${d.year ?? ''}年度各机关新收申请数（前${AGENCIES}名）`,
