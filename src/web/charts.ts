@@ -53,8 +53,8 @@ export interface SeriesData {
   horizontal?: boolean;
 }
 
-/** Widest label a horizontal chart leaves room for, in pixels; longer ones are cut with an ellipsis. */
-const LABEL_WIDTH = 190;
+/** Widest label a horizontal chart leaves room for: 190 px, or 40% of a narrow chart; longer ones end in an ellipsis. */
+const labelWidth = (width: number) => Math.min(190, Math.round(width * 0.4));
 
 /**
  * Several series over one category axis, with a legend and named units. Every bar and point carries its value; a
@@ -62,10 +62,11 @@ const LABEL_WIDTH = 190;
  */
 export function seriesChartSvg(data: SeriesData, size = { width: 640, height: 340 }): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
+  const labels = labelWidth(size.width);
   const category = {
     type: 'category' as const,
     data: data.labels,
-    axisLabel: { fontFamily: FONT, interval: 0, ...(data.horizontal && { width: LABEL_WIDTH, overflow: 'truncate' as const }) },
+    axisLabel: { fontFamily: FONT, interval: 0, ...(data.horizontal && { width: labels, overflow: 'truncate' as const }) },
   };
   const values = data.axes.map((a, i) => ({
     type: 'value' as const,
@@ -77,12 +78,14 @@ export function seriesChartSvg(data: SeriesData, size = { width: 640, height: 34
     axisLabel: { fontFamily: FONT, formatter: a.percent ? '{value}%' : '{value}' },
   }));
   const single = data.series.length === 1;
+  // A narrow chart's legend takes two lines.
+  const legendHeight = single ? 0 : size.width < 500 ? 46 : 26;
   chart.setOption({
     animation: false,
     textStyle: { fontFamily: FONT },
     color: ['#1f5fbf', '#2e9d6a', '#e09b1a', '#c62828', '#7b4fb3', '#5d6575'],
     legend: { show: !single, top: 0, textStyle: { fontFamily: FONT } },
-    grid: { left: data.horizontal ? LABEL_WIDTH + 20 : 60, right: data.axes.length > 1 ? 60 : 40, top: single ? 30 : 56, bottom: 30 },
+    grid: { left: data.horizontal ? labels + 20 : 50, right: data.axes.length > 1 ? 60 : 40, top: 30 + legendHeight, bottom: 30 },
     xAxis: data.horizontal ? values : category,
     yAxis: data.horizontal ? { ...category, inverse: true } : values,
     series: data.series.map((s) => ({

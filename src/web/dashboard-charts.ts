@@ -9,6 +9,8 @@ export interface DashboardChart {
   id: string;
   title: string;
   svg: string;
+  /** The same chart drawn for a phone's width, so its text stays legible there. */
+  narrowSvg: string;
   /** The chart's numbers: a header row, then one row per category. */
   head: string[];
   rows: { label: string; cells: string[] }[];
@@ -26,6 +28,7 @@ function chart(id: string, title: string, data: SeriesData, height: number): Das
     id,
     title,
     svg: seriesChartSvg(data, { width: 640, height }),
+    narrowSvg: seriesChartSvg(data, { width: 360, height: height + 20 }),
     head: [data.horizontal ? '机关' : '年度', ...data.series.map((s, i) => `${s.name}（${units[i]}）`)],
     rows: data.labels.map((label, i) => ({ label, cells: data.series.map((s) => cell(s.values[i])) })),
   };

@@ -29,7 +29,10 @@ function Chart({ chart }: { chart: DashboardChart }) {
       <figcaption>{chart.title}</figcaption>
       {chart.rows.length ? (
         <>
-          <img src={svgDataUri(chart.svg)} data-chart={chart.id} alt={`${chart.title}（图中数字见下方数据表）`} />
+          <picture>
+            <source media="(max-width: 600px)" srcset={svgDataUri(chart.narrowSvg)} />
+            <img src={svgDataUri(chart.svg)} data-chart={chart.id} alt={`${chart.title}（图中数字见下方数据表）`} />
+          </picture>
           <details>
             <summary>数据表</summary>
             <div class="table-scroll">

@@ -20,9 +20,10 @@ export interface RegionAgencies {
 }
 
 export async function regionAgencies(db: Kysely<Database>, regionId: number, year: number | null): Promise<RegionAgencies> {
-  const members = await regionMembers(db, { regionId, year });
-  const rankings: Ranking[] = [];
-  for (const id of MEMBER_RANKINGS) rankings.push(await rank(db, id, { region: regionId, year: year ?? undefined }));
+  const [members, ...rankings] = await Promise.all([
+    regionMembers(db, { regionId, year }),
+    ...MEMBER_RANKINGS.map((id) => rank(db, id, { region: regionId, year: year ?? undefined })),
+  ]);
   const byReport = rankings.map((r) => new Map(r.rows.map((row) => [row.report_id, row])));
   const findings = byReport[MEMBER_RANKINGS.indexOf('findings')];
   const columns: Column[] = [
