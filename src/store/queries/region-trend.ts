@@ -28,7 +28,8 @@ export async function regionTrend(db: Kysely<Database>, regionId: number): Promi
   const sums = await members
     .selectFrom('member as m')
     .innerJoin('cell as c', (j) => j.onRef('c.version_id', '=', 'm.version_id').on('c.key', 'in', keys))
-    .select(['m.year', 'c.key', sql<number | null>`sum(c.num::numeric)::float8`.as('sum')])
+    // Counts are whole numbers, which double precision adds exactly in any order (no numeric cast: half the time).
+    .select(['m.year', 'c.key', sql<number | null>`sum(c.num)`.as('sum')])
     .where('m.year', 'is not', null)
     .groupBy(['m.year', 'c.key'])
     .execute();
