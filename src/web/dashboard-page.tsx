@@ -3,8 +3,7 @@
  * of the years and of the members (each with its numbers as a table), rankings, who has not reported, and the
  * tree below it: sub-regions and the region's own agencies a page at a time.
  */
-import { TABLE_IDS, versionById, type FormatVersionId, type TableDef } from '../format/index.ts';
-import { rowKeys } from '../format/index.ts';
+import { rowKeys, TABLE_IDS, versionById, type FormatVersionId, type TableDef } from '../format/index.ts';
 import { tableGrid } from '../render/grid.ts';
 import { rowJson } from '../report/cells.ts';
 import type { CellValue } from '../report/types.ts';
