@@ -109,6 +109,9 @@ function YearNav({ d }: { d: RegionDashboard }) {
   );
 }
 
+/** Missing members listed on the page; a province's list can run to thousands (the JSON has every one). */
+const MISSING_SHOWN = 200;
+
 function Missing({ d }: { d: RegionDashboard }) {
   if (!d.missing.length) return <p>本地区已知机关本年度均有报告。</p>;
   return (
@@ -116,8 +119,9 @@ function Missing({ d }: { d: RegionDashboard }) {
       <summary>
         未报送本年度报告的机关：{d.missing.length} 个
       </summary>
+      {d.missing.length > MISSING_SHOWN && <p class="note">以下列出前 {MISSING_SHOWN} 个，完整名单见 JSON。</p>}
       <ul class="missing">
-        {d.missing.map((m) => (
+        {d.missing.slice(0, MISSING_SHOWN).map((m) => (
           <li>
             <a href={agencyHref(m.name)}>{m.name}</a> <small>{m.region}{m.lastYear === null ? ' · 尚无报告' : ` · 最近：${m.lastYear}年度`}</small>
           </li>

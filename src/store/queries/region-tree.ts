@@ -74,16 +74,22 @@ export interface MissingMember {
   lastYear: number | null;
 }
 
-/** Agencies in the region or under it with no report of the year. */
+/**
+ * Agencies in the region or under it with no report of the year: an anti-join on the year's reports (report_year),
+ * then the latest year of just those agencies.
+ */
 export async function missingMembers(db: Kysely<Database>, regionId: number, year: number | null): Promise<MissingMember[]> {
   const rows = await withMembers(db, { regionId })
     .selectFrom('agency as a')
     .leftJoin('region as g', 'g.id', 'a.region_id')
-    .leftJoin('report as r', 'r.agency_id', 'a.id')
-    .select(['a.name', 'a.level', 'g.name as region', (eb) => eb.fn.max('r.year').as('lastYear')])
+    .select([
+      'a.name',
+      'a.level',
+      'g.name as region',
+      (eb) => eb.selectFrom('report as l').select((x) => x.fn.max('l.year').as('y')).whereRef('l.agency_id', '=', 'a.id').as('lastYear'),
+    ])
     .where('a.region_id', 'in', (eb) => eb.selectFrom('tree').select('tree.id'))
-    .groupBy(['a.id', 'a.name', 'a.level', 'g.name'])
-    .having(sql`count(r.id) filter (where r.year = ${year})`, '=', 0)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('report as r').select('r.id').whereRef('r.agency_id', '=', 'a.id').where('r.year', '=', year))))
     .orderBy(sql`a.name ${C}`)
     .execute();
   return rows.map((r) => ({ ...r, level: levelName(r.level), lastYear: r.lastYear ?? null }));
