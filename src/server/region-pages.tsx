@@ -1,15 +1,15 @@
 /** A region's dashboard page and its two CSV downloads (the roll-up, and its members side by side). */
 import type { Context } from 'hono';
 import { DashboardPage } from '../web/dashboard-page.tsx';
+import { yearZh } from '../web/words.ts';
 import type { AppContext } from './context.ts';
-import { csvDocument } from './csv.ts';
+import { csvResponse } from './csv.ts';
 import { notFound, type AppEnv } from './http.ts';
 import { parsed } from './pages.tsx';
 import { page, viewerOf } from './render.tsx';
 import { DashboardQuery } from './schemas.ts';
 
-const csv = (c: Context, name: string, body: string) =>
-  c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` });
+const columns = (pairs: string[][]) => pairs.map(([key, label]) => ({ key, label }));
 
 /** Shares in a spreadsheet as percentages to two decimals (45.45 for 0.4545…). */
 const asPercent = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 100);
@@ -30,18 +30,22 @@ export function registerRegionPages(ctx: AppContext): void {
 
   ctx.route('GET', '/regions/:id/rollup.csv', 'viewer', async (c) => {
     const d = await dashboard(c);
-    const rows = d.rollup.map((r) => [r.key, r.label, r.sum, r.filled, r.reported]);
-    return csv(c, `region-${d.region.id}-${d.year ?? 'all'}-rollup.csv`, csvDocument(['单元格', '项目', '合计', '填数机关', '列有此项'], rows));
+    const header = columns([['key', '单元格'], ['label', '项目'], ['sum', '合计'], ['filled', '填数机关'], ['reported', '列有此项']]);
+    return csvResponse(c, `${d.region.name}${yearZh(d.year)}汇总表.csv`, header, d.rollup);
   });
 
   ctx.route('GET', '/regions/:id/agencies.csv', 'viewer', async (c) => {
     const d = await dashboard(c);
-    const header = ['报告编号', '机关', '层级', '地区', ...d.rankings.map((r) => (r.share ? `${r.name}（%）` : r.name)), '错误', '警告'];
-    const rows = d.members.map((m) => [
-      m.reportId, m.agency, m.level, m.region,
-      ...d.rankings.map((r) => (r.share ? asPercent(m.values[r.id] ?? null) : (m.values[r.id] ?? null))),
-      m.errors, m.warnings,
+    const header = columns([
+      ['reportId', '报告编号'], ['agency', '机关'], ['level', '层级'], ['region', '地区'],
+      ...d.rankings.map((r) => [r.id, r.share ? `${r.name}（%）` : r.name]),
+      ['errors', '错误'], ['warnings', '警告'],
     ]);
-    return csv(c, `region-${d.region.id}-${d.year ?? 'all'}-agencies.csv`, csvDocument(header, rows));
+    const share = new Set(d.rankings.filter((r) => r.share).map((r) => r.id));
+    const rows = d.members.map(({ values, ...m }) => ({
+      ...m,
+      ...Object.fromEntries(Object.entries(values).map(([id, v]) => [id, share.has(id) ? asPercent(v) : v])),
+    }));
+    return csvResponse(c, `${d.region.name}${yearZh(d.year)}各机关对比.csv`, header, rows);
   });
 }

@@ -29,7 +29,7 @@ export function RegionsPage(props: { viewer: Viewer; tree: RegionNode[] }) {
     <Layout title="地区" viewer={props.viewer} current="/regions">
       <h1>地区</h1>
       <p class="facts">各地区的报告数（含下级地区）；点地区名看它的汇总、图表、排名和机关。</p>
-      <DataLinks json="/api/regions" />
+      <DataLinks json="/api/regions" csv="/regions.csv" />
       {props.tree.length ? (
         <ul class="regions tree">
           {props.tree.map((n) => (
@@ -48,7 +48,7 @@ export function AgencyPage(props: { viewer: Viewer; agency: AgencyYears }) {
   return (
     <Layout title={agency.agency} viewer={props.viewer} current="/regions">
       <h1>{agency.agency}</h1>
-      <DataLinks json={`/api/agencies/${encodeURIComponent(agency.agency)}`} />
+      <DataLinks json={`/api/agencies/${encodeURIComponent(agency.agency)}`} csv={`/agencies/${encodeURIComponent(agency.agency)}/years.csv`} />
       <table class="list">
         <caption>历年报告</caption>
         <thead>
