@@ -14,7 +14,7 @@ import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { occupancy } from './flatten.ts';
 import { columnWidths, type GridCell, type TableGrid } from './grid.ts';
 import { outline } from './outline.ts';
-import { FONTS, LINE_PT, MARGIN_MM, PAGE_MM, SIZE_PT } from './page.ts';
+import { FONTS, LINE_PT, MARGIN_MM, PAGE_MM, SIZE_PT, titleLines } from './page.ts';
 import type { ReportData } from './types.ts';
 
 const twips = (mm: number) => Math.round((mm / 25.4) * 1440);
@@ -27,8 +27,9 @@ const LINE = { line: Math.round(LINE_PT * 20), lineRule: LineRuleType.EXACT };
 
 const font = (family: readonly string[]) => ({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: family[0] });
 
-function run(text: string, family: readonly string[], pt: number, bold = false): TextRun {
-  return new TextRun({ text, font: font(family), size: half(pt), bold, color: '000000' });
+/** A run of text; `lineBreak` starts it on a new line of the same paragraph. */
+function run(text: string, family: readonly string[], pt: number, lineBreak = false): TextRun {
+  return new TextRun({ text, font: font(family), size: half(pt), color: '000000', ...(lineBreak && { break: 1 }) });
 }
 
 function cell(c: GridCell, width: number): TableCell {
@@ -46,7 +47,10 @@ function cell(c: GridCell, width: number): TableCell {
   });
 }
 
-/** A statutory table: fixed widths (a merged cell gets the sum of its columns), header rows repeated, rows whole. */
+/**
+ * A statutory table: fixed widths (a merged cell gets the sum of its columns), header rows repeated and kept with the
+ * row below them (so are table 二's clause rows), rows whole.
+ */
 function table(grid: TableGrid): Table {
   const widths = columnWidths(grid).map((w) => Math.floor((TEXT_WIDTH * w) / 100));
   const slots = occupancy(grid);
@@ -55,6 +59,7 @@ function table(grid: TableGrid): Table {
     return new TableRow({
       cantSplit: true,
       tableHeader: r < grid.headerRows,
+      keepNext: cells.every((c) => c.role === 'header'),
       children: cells.map((c, i) => cell(c, widths.slice(starts[i], starts[i] + (c.colSpan ?? 1)).reduce((a, b) => a + b, 0))),
     });
   });
@@ -66,17 +71,19 @@ function table(grid: TableGrid): Table {
   });
 }
 
-const bodyParagraph = (text: string, family: readonly string[] = FONTS.body) =>
-  new Paragraph({ indent: { firstLine: INDENT }, spacing: LINE, children: [run(text, family, SIZE_PT.body)] });
+/** A body paragraph; one that introduces a table ("…情况见下表。") stays on the table's page. */
+const bodyParagraph = (text: string, family: readonly string[] = FONTS.body, keepNext = false) =>
+  new Paragraph({ indent: { firstLine: INDENT }, spacing: LINE, keepNext, children: [run(text, family, SIZE_PT.body)] });
 
 function blocks(report: ReportData): (Paragraph | Table)[] {
   const children: (Paragraph | Table)[] = [];
-  for (const block of outline(report)) {
+  const all = outline(report);
+  all.forEach((block, i) => {
     switch (block.kind) {
       case 'title':
         children.push(new Paragraph({
           heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { ...LINE, after: Math.round(LINE_PT * 20) },
-          children: [run(block.text, FONTS.title, SIZE_PT.title)],
+          children: titleLines(block.text, report.agency).map((line, n) => run(line, FONTS.title, SIZE_PT.title, n > 0)),
         }));
         break;
       case 'heading':
@@ -89,7 +96,7 @@ function blocks(report: ReportData): (Paragraph | Table)[] {
         children.push(bodyParagraph(block.text, FONTS.subheading));
         break;
       case 'paragraph':
-        children.push(bodyParagraph(block.text));
+        children.push(bodyParagraph(block.text, FONTS.body, all[i + 1]?.kind === 'table'));
         break;
       case 'table':
         children.push(table(block.grid), new Paragraph({ spacing: LINE, children: [] }));
@@ -99,7 +106,7 @@ function blocks(report: ReportData): (Paragraph | Table)[] {
           alignment: AlignmentType.RIGHT, indent: { right: INDENT }, spacing: LINE, children: [run(l, FONTS.body, SIZE_PT.body)],
         })));
     }
-  }
+  });
   return children;
 }
 

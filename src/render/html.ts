@@ -5,7 +5,7 @@
  */
 import { columnWidths, type GridCell, type TableGrid } from './grid.ts';
 import { outline, reportTitle } from './outline.ts';
-import { FONTS, LINE_PT, MARGIN_MM, SIZE_PT } from './page.ts';
+import { FONTS, LINE_PT, MARGIN_MM, SIZE_PT, titleLines } from './page.ts';
 import type { ReportData } from './types.ts';
 
 export function escapeHtml(s: string): string {
@@ -75,7 +75,7 @@ const STYLE = `
     h1 { font-size: ${SIZE_PT.title}pt; line-height: 1.5; margin: 0 0 ${LINE_PT}pt; }
     h2, h3 { font-size: ${SIZE_PT.body}pt; line-height: ${LINE_PT}pt; margin: 0; }
     h2 { font-weight: normal; text-indent: 2em; break-after: avoid; }
-    h3 { break-after: avoid; }
+    h3, p:has(+ table) { break-after: avoid; }
     table { font-size: ${SIZE_PT.table}pt; line-height: 1.35; margin: 0.4em 0 0.8em; }
     th, td { padding: 1.5pt 2pt; }
     th { background: none; }
@@ -89,7 +89,7 @@ function reportBody(report: ReportData): string {
   for (const block of outline(report)) {
     switch (block.kind) {
       case 'title':
-        out.push(`<h1>${escapeHtml(block.text)}</h1>`);
+        out.push(`<h1>${titleLines(block.text, report.agency).map(escapeHtml).join('<br>')}</h1>`);
         break;
       case 'heading':
         out.push(`<h2>${escapeHtml(block.text)}</h2>`);

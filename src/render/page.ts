@@ -24,3 +24,15 @@ export const FONTS = {
   subheading: ['楷体_GB2312', '楷体', 'KaiTi', 'STKaiti'],
   table: ['宋体', 'SimSun', 'STSong'],
 } as const;
+
+/** Characters of 二号 a line of the 156 mm text block holds. */
+const TITLE_LINE_CHARS = Math.floor(((PAGE_MM.width - MARGIN_MM.left - MARGIN_MM.right) / 25.4) * 72 / SIZE_PT.title);
+
+/**
+ * The title's lines: one when it fits, else broken after the agency's name as published titles are
+ * ("某市生态环境局" / "2025年政府信息公开工作年度报告"), never inside a word.
+ */
+export function titleLines(title: string, agency: string): string[] {
+  if (title.length <= TITLE_LINE_CHARS || !agency || !title.startsWith(agency) || title === agency) return [title];
+  return [agency, title.slice(agency.length)];
+}
