@@ -59,7 +59,7 @@ function table(grid: TableGrid): Table {
     return new TableRow({
       cantSplit: true,
       tableHeader: r < grid.headerRows,
-      keepNext: cells.every((c) => c.role === 'header'),
+      keepNext: cells.every((c) => c.role === 'header') || undefined,
       children: cells.map((c, i) => cell(c, widths.slice(starts[i], starts[i] + (c.colSpan ?? 1)).reduce((a, b) => a + b, 0))),
     });
   });
@@ -73,7 +73,7 @@ function table(grid: TableGrid): Table {
 
 /** A body paragraph; one that introduces a table ("…情况见下表。") stays on the table's page. */
 const bodyParagraph = (text: string, family: readonly string[] = FONTS.body, keepNext = false) =>
-  new Paragraph({ indent: { firstLine: INDENT }, spacing: LINE, keepNext, children: [run(text, family, SIZE_PT.body)] });
+  new Paragraph({ indent: { firstLine: INDENT }, spacing: LINE, keepNext: keepNext || undefined, children: [run(text, family, SIZE_PT.body)] });
 
 function blocks(report: ReportData): (Paragraph | Table)[] {
   const children: (Paragraph | Table)[] = [];

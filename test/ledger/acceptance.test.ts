@@ -147,17 +147,18 @@ describe('acceptance: the built reports as Word and PDF files', () => {
         for (const key of KEYS) assert.deepEqual(parsed[key], report[key], key);
         assert.deepEqual(parsed.sections.map((s) => s.number), ['一', '二', '三', '四', '五', '六']);
         assert.deepEqual(parsed.findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
-        if (ext === 'pdf') assertFontsEmbedded(bytes);
+        if (ext === 'pdf') assertA4WithFontsEmbedded(bytes);
       });
     }
   }
 });
 
-/** Every font of a PDF is embedded, as pdffonts (poppler-utils) lists them. */
-function assertFontsEmbedded(pdf: Uint8Array): void {
+/** A PDF's pages are A4 and every font is embedded, as pdfinfo and pdffonts (poppler-utils) tell. */
+function assertA4WithFontsEmbedded(pdf: Uint8Array): void {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-fonts-'));
   try {
     writeFileSync(join(dir, 'r.pdf'), pdf);
+    assert.match(spawnSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' }).stdout, /Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/);
     const out = spawnSync('pdffonts', [join(dir, 'r.pdf')], { encoding: 'utf8' });
     assert.equal(out.status, 0, out.stderr);
     const fonts = out.stdout.split('\n').slice(2).filter((l) => l.trim());
