@@ -208,12 +208,14 @@ function sheetRows(sheet: Worksheet, date1904: boolean): { rows: SheetRow[]; pro
       }
     });
     if (!cells.some((c) => c.trim())) return;
-    const dates = cells.flatMap((c, i) => (DATE_KEYS.some((k) => SHEET_COLUMNS.find(([key]) => key === k)![1] === c.trim()) ? [i] : []));
-    if (dates.length) dateColumns = new Set(dates);
+    const dates = cells.flatMap((c, i) => (DATE_HEADERS.has(c.trim()) ? [i] : []));
+    if (dates.length) dateColumns = new Set(dates); // the header row: from here on these columns hold dates
     rows.push({ row: row.number, cells });
   });
   return { rows, problems };
 }
+
+const DATE_HEADERS: ReadonlySet<string> = new Set(SHEET_COLUMNS.filter(([k]) => DATE_KEYS.includes(k)).map(([, h]) => h));
 
 /** Days between Excel's day 0 and the Unix epoch, in the 1900 and the 1904 date systems. */
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
@@ -224,8 +226,8 @@ function cellText(value: CellValue | undefined, isDate: boolean, date1904: boole
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return isoDay(value.getTime());
   if (typeof value === 'number') {
-    // A date column holding a plain number: an Excel serial date the sheet did not format as a date.
-    return (isDate && Number.isInteger(value) && isoDay((date1904 ? EPOCH_1904 : EPOCH_1900) + value * 86_400_000)) || String(value);
+    // A date column holding a plain number: an Excel serial date (its fraction the time of day) not formatted as a date.
+    return (isDate && value > 0 && isoDay((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.floor(value) * 86_400_000)) || String(value);
   }
   if (typeof value !== 'object') return String(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');

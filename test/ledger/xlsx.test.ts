@@ -96,7 +96,7 @@ describe('importXlsx', () => {
       [...HEAD, '备注'],
       rowOf({ ...base, 编号: 'A', 提交日期: new Date(Date.UTC(2024, 0, 5)) }),
       [],
-      rowOf({ ...base, 编号: 'B', 提交日期: 45296 }), // Excel's serial number of 2024-01-05
+      rowOf({ ...base, 编号: 'B', 提交日期: 45296.75 }), // Excel's serial number of 2024-01-05 18:00
       rowOf({ ...base, 编号: 'C', 提交日期: '2024/1/5' }),
       rowOf({ ...base, 编号: 'D', 提交日期: '2024年1月5日' }),
       rowOf({
@@ -150,6 +150,11 @@ describe('importXlsx', () => {
     const notWorkbook = await importXlsx(zipSync({ 'a.txt': new TextEncoder().encode('x') }), options);
     assert.equal(notWorkbook.problems.length, 1);
     assert.match(notWorkbook.problems[0].zh, /^无法读取该文件|工作簿中没有工作表/);
+    // A zip bomb: a small file whose directory says it unpacks to 2 GB is refused before anything is unpacked.
+    const bomb = await workbookOf([HEAD]);
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    for (let i = 0; i + 46 <= bomb.length; i++) if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 0x7fffffff, true);
+    assert.deepEqual((await importXlsx(bomb, options)).problems.map((p) => p.zh), ['工作簿过大，无法导入，请分批导入']);
     const bare = await importXlsx(await workbookOf([['编号', '申请人'], ['A', '张某']], 'Sheet1'), options);
     assert.deepEqual(bare.problems.map((p) => p.zh), ['表头缺少申请人类型、收到方式、提交日期列']);
   });
