@@ -67,7 +67,9 @@ const STYLE = `
   td.label { text-align: left; }
   td.value { white-space: nowrap; font-variant-numeric: tabular-nums; }
   thead { display: table-header-group; }
-  tr { break-inside: avoid; page-break-inside: avoid; }
+  /* Rows are kept whole by keeping their cells whole: on a row, Chromium would also keep every row a rowspan crosses
+     together, moving table 三's whole outcome block to the next page. */
+  td, thead th { break-inside: avoid; page-break-inside: avoid; }
   .signature { margin-top: 2em; text-align: right; }
   .signature p { text-indent: 0; }
   @media print {
