@@ -13,8 +13,8 @@ import { parseDate, type IsoDate } from './day.ts';
 import { feeOrdinalIssues } from './across.ts';
 import { foldEvents } from './events.ts';
 import {
-  APPEAL_RESULTS, APPEAL_ROUTES, APPLICANT_COLUMNS, CHANNELS, OUTCOME_ROWS, REPLY_OUTCOME_ROWS, eventDate, type Application, type Channel,
-  type ApplicationState, type LedgerEvent,
+  APPEAL_RESULTS, APPEAL_ROUTES, APPLICANT_COLUMNS, CHANNELS, OUTCOME_ROWS, REPLY_OUTCOME_ROWS, eventDate,
+  type Application, type Channel, type ApplicationState, type LedgerEvent,
 } from './model.ts';
 
 /** The sheet's columns: key and Chinese header, in template order. */
@@ -99,8 +99,11 @@ export const NUMBER_KEYS: readonly Key[] = ['extensionDays', 'feeQuantity', 'fee
 /** The columns a sheet cannot do without. */
 const REQUIRED_KEYS: readonly Key[] = ['id', 'applicantType', 'channel', 'submitted'];
 
-/** A number as people type it: full-width digits, thousands separators, a trailing 元 or 页. */
-const parseNumber = (t: string) => Number(t.normalize('NFKC').replace(/[,\s]/g, '').replace(/[元页件天日]$/, ''));
+/** A number as people type it: full-width digits, thousands separators, a unit after it (元, 页, 件, 个工作日). */
+function parseNumber(t: string): number {
+  const digits = t.normalize('NFKC').replace(/[,\s]/g, '').replace(/(?:元|页|件|天|个?工作日)$/, '');
+  return digits ? Number(digits) : Number.NaN; // a unit alone is no number, not 0
+}
 
 /** A row's events, in the order the ledger applies them, and the problems its cells have. */
 function rowEvents(row: Row, options: ImportOptions): { events: LedgerEvent[]; problems: Omit<SheetProblem, 'row'>[] } {
