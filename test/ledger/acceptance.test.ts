@@ -147,25 +147,35 @@ describe('acceptance: the built reports as Word and PDF files', () => {
         for (const key of KEYS) assert.deepEqual(parsed[key], report[key], key);
         assert.deepEqual(parsed.sections.map((s) => s.number), ['一', '二', '三', '四', '五', '六']);
         assert.deepEqual(parsed.findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
-        if (ext === 'pdf') assertA4WithFontsEmbedded(bytes);
+        if (ext === 'pdf') assertPrinted(bytes);
       });
     }
   }
 });
 
-/** A PDF's pages are A4 and every font is embedded, as pdfinfo and pdffonts (poppler-utils) tell. */
-function assertA4WithFontsEmbedded(pdf: Uint8Array): void {
+/**
+ * A PDF's pages are A4, every font is embedded, and table 三 runs over pages with its header on each: as pdfinfo,
+ * pdffonts and pdftotext (poppler-utils) tell.
+ */
+function assertPrinted(pdf: Uint8Array): void {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-fonts-'));
+  const poppler = (tool: string, ...args: string[]) => {
+    const out = spawnSync(tool, [...args, join(dir, 'r.pdf'), ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
+    assert.equal(out.status, 0, out.stderr);
+    return out.stdout.normalize('NFKC');
+  };
   try {
     writeFileSync(join(dir, 'r.pdf'), pdf);
-    assert.match(spawnSync('pdfinfo', [join(dir, 'r.pdf')], { encoding: 'utf8' }).stdout, /Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/);
-    const out = spawnSync('pdffonts', [join(dir, 'r.pdf')], { encoding: 'utf8' });
-    assert.equal(out.status, 0, out.stderr);
-    const fonts = out.stdout.split('\n').slice(2).filter((l) => l.trim());
+    const info = poppler('pdfinfo');
+    assert.match(info, /Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/);
+    const fonts = poppler('pdffonts').split('\n').slice(2).filter((l) => l.trim());
     assert.ok(fonts.length > 0);
     // Columns: name, type (may be two words), encoding, emb, sub, uni, object, generation.
-    const notEmbedded = fonts.filter((l) => l.trim().split(/\s+/).at(-5) !== 'yes');
-    assert.deepEqual(notEmbedded, []);
+    assert.deepEqual(fonts.filter((l) => l.trim().split(/\s+/).at(-5) !== 'yes'), []);
+    const pages = Array.from({ length: Number(/Pages:\s+(\d+)/.exec(info)![1]) }, (_, i) => poppler('pdftotext', '-f', `${i + 1}`, '-l', `${i + 1}`));
+    const table3Pages = pages.filter((text) => /\d\.重复申请|结转下年度继续办理|\d\.属于国家秘密|上年结转政府信息公开申请数量/.test(text));
+    assert.ok(table3Pages.length >= 2, 'table 三 runs over two pages');
+    for (const text of table3Pages) assert.match(text, /申请人情况/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
