@@ -45,6 +45,8 @@ export interface WebData {
   importFiles(files: UploadedFile[]): Promise<ImportResult[]>;
   overview(): Promise<Overview>;
   regionTree(): Promise<RegionNode[]>;
+  /** The tree's roots from `offset`, at most `limit`, each with everything under it; `total`: how many roots. */
+  regionPage(limit: number, offset: number): Promise<{ total: number; roots: RegionNode[] }>;
   agencyYears(agency: string): Promise<AgencyYears | undefined>;
   sourceFile(reportId: number): Promise<SourceFile | undefined>;
 }

@@ -11,7 +11,7 @@ import type { AppContext } from './context.ts';
 import { csvDocument } from './csv.ts';
 import { notFound, WebError, type AppEnv } from './http.ts';
 import { page, viewerOf } from './render.tsx';
-import { ReportFilterQuery, reportFilter, ReviewBody } from './schemas.ts';
+import { RegionPageQuery, ReportFilterQuery, reportFilter, ReviewBody } from './schemas.ts';
 import { uploadedFiles } from './upload.ts';
 
 /** Parses with a request schema; a failure is a 400 naming the field. */
@@ -100,7 +100,11 @@ export function registerPages(ctx: AppContext): void {
     return c.redirect(`/reports/${id}`, 303);
   });
 
-  ctx.route('GET', '/regions', 'viewer', async (c) => page(c, <RegionsPage viewer={viewer(c)} tree={await data.regionTree()} />));
+  ctx.route('GET', '/regions', 'viewer', async (c) => {
+    const { limit, offset } = parsed(RegionPageQuery, filled(c));
+    const { total, roots } = await data.regionPage(limit, offset);
+    return page(c, <RegionsPage viewer={viewer(c)} tree={roots} pager={{ total, limit, offset }} />);
+  });
 
   ctx.route('GET', '/agencies/:name', 'viewer', async (c) => {
     const agency = await data.agencyYears(c.req.param('name') ?? '');

@@ -57,6 +57,9 @@ export const ReportSummarySchema = z
 
 export const ReportListSchema = z.object({ total: z.number().int(), items: z.array(ReportSummarySchema) }).openapi('ReportList');
 
+/** A page of the region tree: its roots from `offset`. */
+export const RegionPageQuery = z.object({ limit: int(1).max(500).default(50), offset: int(0).max(1_000_000).default(0) });
+
 export const ReviewStatusSchema = z.enum(['open', 'confirmed', 'dismissed']);
 
 export const ReviewBody = z

@@ -3,7 +3,7 @@ import type { Store } from '../store/index.ts';
 import type { ImportOptions } from '../store/import.ts';
 import { importUploads } from '../store/uploads.ts';
 import {
-  agencyReports, hasFinding, listReports, originalFile, overviewCounts, regionForest, reportExists, reportRecord,
+  agencyReports, hasFinding, listReports, originalFile, overviewCounts, regionForest, regionForestPage, reportExists, reportRecord,
 } from '../store/web-queries.ts';
 import type { WebData } from './data.ts';
 
@@ -29,6 +29,7 @@ export function storeData(store: Store, importOptions: ImportOptions = {}): WebD
     },
     overview: () => overviewCounts(db),
     regionTree: () => regionForest(db),
+    regionPage: (limit, offset) => regionForestPage(db, { limit, offset }),
     agencyYears: (name) => agencyReports(db, name),
     sourceFile: (id) => originalFile(db, id),
   };

@@ -3,7 +3,7 @@
  * findings (report and cross-year) and their reviews, counts for the overview, the region tree, one agency's years,
  * a report's original file. Plain rows out; the server shapes nothing further.
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Finding, Report } from '../report/types.ts';
 import { spacedWords } from '../text/segment.ts';
 import type { Database, ReviewState } from './schema.ts';
@@ -80,27 +80,49 @@ async function regionIds(db: Db, name: string): Promise<number[]> {
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * The filters as one condition on the current version `v` (agency and year filters as a semi-join on its report), so
+ * the count can run on report_version alone: with no filter it reads one small index instead of joining three tables.
+ */
+function versionFilter(query: ReportQuery, regions: number[] | undefined): Expression<SqlBool> {
+  const report: RawBuilder<unknown>[] = [];
+  if (regions) report.push(sql`a.region_id in (${sql.join(regions)})`);
+  if (query.year !== undefined) report.push(sql`r.year = ${query.year}`);
+  if (query.agency) report.push(sql`a.name like ${like(query.agency)}`);
+  if (query.level) report.push(sql`a.level = ${query.level}`);
+  const all: RawBuilder<unknown>[] = [sql`v.is_current`];
+  if (report.length) all.push(sql`v.report_id in (select r.id from report r join agency a on a.id = r.agency_id where ${sql.join(report, sql` and `)})`);
+  if (query.format) all.push(sql`v.format_version = ${query.format}`);
+  if (query.hasErrors !== undefined) {
+    const errors = sql`exists (select 1 from finding f where f.version_id = v.id and f.severity = 'error')`;
+    all.push(query.hasErrors ? errors : sql`not ${errors}`);
+  }
+  if (query.rule) all.push(sql`exists (select 1 from finding f where f.version_id = v.id and f.rule = ${query.rule})`);
+  if (query.q) all.push(sql`v.search @@ plainto_tsquery('simple', ${spacedWords(query.q)})`);
+  return sql<SqlBool>`(${sql.join(all, sql` and `)})`;
+}
+
+/**
+ * How many current versions pass the filter. A word found in most reports makes the planner scan the table, reading
+ * every version's compressed tsvector; the GIN index counts them without opening one (10,000 reports, PostgreSQL:
+ * 235 ms → 50 ms), so a search counts with sequential scans off.
+ */
+async function countVersions(db: Db, filter: Expression<SqlBool>, search: boolean): Promise<number> {
+  const count = (tx: Db) => tx.selectFrom('report_version as v').where(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (!search) return Number((await count(db)).n);
+  return db.transaction().execute(async (tx) => {
+    await sql`set local enable_seqscan = off`.execute(tx);
+    return Number((await count(tx)).n);
+  });
+}
+
 export async function listReports(db: Db, query: ReportQuery): Promise<{ total: number; items: ReportRow[] }> {
   const regions = query.region ? await regionIds(db, query.region) : undefined;
   if (regions && !regions.length) return { total: 0, items: [] };
-  const filtered = reportsQuery(db).where((eb) => {
-    const all: Expression<SqlBool>[] = [];
-    if (regions) all.push(eb('a.region_id', 'in', regions));
-    if (query.year !== undefined) all.push(eb('r.year', '=', query.year));
-    if (query.agency) all.push(eb('a.name', 'like', like(query.agency)));
-    if (query.level) all.push(eb('a.level', '=', query.level));
-    if (query.format) all.push(eb('v.format_version', '=', query.format));
-    if (query.hasErrors !== undefined) {
-      const errors = sql<SqlBool>`exists (select 1 from finding f where f.version_id = v.id and f.severity = 'error')`;
-      all.push(query.hasErrors ? errors : eb.not(errors));
-    }
-    if (query.rule) all.push(sql<SqlBool>`exists (select 1 from finding f where f.version_id = v.id and f.rule = ${query.rule})`);
-    if (query.q) all.push(sql<SqlBool>`v.search @@ plainto_tsquery('simple', ${spacedWords(query.q)})`);
-    return eb.and(all);
-  });
-  const [{ total }] = await db.selectFrom(filtered.as('x')).select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await filtered.orderBy('r.year', 'desc').orderBy('a.name').orderBy('r.id').limit(query.limit).offset(query.offset).execute();
-  return { total: Number(total), items: rows.map(rowOf) };
+  const filter = versionFilter(query, regions);
+  const total = await countVersions(db, filter, query.q !== undefined);
+  const rows = await reportsQuery(db).where(filter).orderBy('r.year', 'desc').orderBy('a.name').orderBy('r.id').limit(query.limit).offset(query.offset).execute();
+  return { total, items: rows.map(rowOf) };
 }
 
 export interface FindingRow {
@@ -219,20 +241,36 @@ export interface RegionBranch {
 
 /** Every region with its agencies (and how many reports each has), as a forest; agencies with no region at the end. */
 export async function regionForest(db: Db): Promise<RegionBranch[]> {
+  return (await regionForestPage(db)).roots;
+}
+
+/**
+ * The forest's roots (by name, then the agencies with no region) from `offset`, at most `limit` of them, each with
+ * everything under it, and how many roots there are. A page reads only its own regions' agencies: the whole forest
+ * of 10,000 reports is a 2 MB page.
+ */
+export async function regionForestPage(db: Db, page?: { limit: number; offset: number }): Promise<{ total: number; roots: RegionBranch[] }> {
   const regions = await db.selectFrom('region').select(['id', 'name', 'kind', 'parent_id']).orderBy('name').execute();
+  const branches = new Map(regions.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, agencies: [], children: [] } as RegionBranch]));
+  const loose: RegionBranch = { id: 0, name: '地区不明', kind: 'unknown', agencies: [], children: [] };
+  const roots: RegionBranch[] = [];
+  for (const r of regions) (r.parent_id !== null && branches.get(r.parent_id) ? branches.get(r.parent_id)!.children : roots).push(branches.get(r.id)!);
+  const unplaced = await db.selectFrom('agency').select('id').where('region_id', 'is', null).limit(1).executeTakeFirst();
+  const all = unplaced ? [...roots, loose] : roots;
+  const shown = page ? all.slice(page.offset, page.offset + page.limit) : all;
+  const ids: number[] = [];
+  const walk = (b: RegionBranch) => (ids.push(b.id), b.children.forEach(walk));
+  shown.forEach(walk);
   const agencies = await db
     .selectFrom('agency as a')
     .leftJoin('report as r', 'r.agency_id', 'a.id')
     .select(['a.name', 'a.level', 'a.region_id', (eb) => eb.fn.count<number>('r.id').as('reports')])
+    .$if(page !== undefined, (q) => q.where((eb) => eb.or([eb('a.region_id', 'in', [...ids, -1]), ...(shown.includes(loose) ? [eb('a.region_id', 'is', null)] : [])])))
     .groupBy(['a.id', 'a.name', 'a.level', 'a.region_id'])
     .orderBy('a.name')
     .execute();
-  const branches = new Map(regions.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, agencies: [], children: [] } as RegionBranch]));
-  const loose: RegionBranch = { id: 0, name: '地区不明', kind: 'unknown', agencies: [], children: [] };
   for (const a of agencies) (branches.get(a.region_id ?? -1) ?? loose).agencies.push({ name: a.name, level: a.level, reports: Number(a.reports) });
-  const roots: RegionBranch[] = [];
-  for (const r of regions) (r.parent_id !== null && branches.get(r.parent_id) ? branches.get(r.parent_id)!.children : roots).push(branches.get(r.id)!);
-  return loose.agencies.length ? [...roots, loose] : roots;
+  return { total: all.length, roots: shown };
 }
 
 /** One agency (by its name or any alias) and its reports by year with their error counts. */

@@ -31,10 +31,24 @@ function Region({ node }: { node: RegionNode }) {
   );
 }
 
-export function RegionsPage(props: { viewer: Viewer; tree: RegionNode[] }) {
+/** A page of the tree: `total` roots in all, this page's from `offset`. */
+export interface RegionPager {
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export function RegionsPage(props: { viewer: Viewer; tree: RegionNode[]; pager: RegionPager }) {
+  const { total, limit, offset } = props.pager;
+  const at = (o: number) => `/regions?offset=${o}&limit=${limit}`;
   return (
     <Layout title="地区" viewer={props.viewer} current="/regions">
       <h1>地区与机关</h1>
+      {total > 0 && (
+        <p class="total">
+          共 {total} 个地区，第 {offset + 1}–{Math.min(offset + limit, total)} 个
+        </p>
+      )}
       <DataLinks json="/api/regions" />
       {props.tree.length ? (
         <ul class="regions tree">
@@ -45,6 +59,10 @@ export function RegionsPage(props: { viewer: Viewer; tree: RegionNode[] }) {
       ) : (
         <p>还没有地区。</p>
       )}
+      <nav class="pager" aria-label="分页">
+        {offset > 0 && <a href={at(Math.max(0, offset - limit))}>上一页</a>}
+        {offset + limit < total && <a href={at(offset + limit)}>下一页</a>}
+      </nav>
     </Layout>
   );
 }

@@ -117,6 +117,11 @@ export class MemoryData implements WebData {
     return [{ id: 1, name: '全部', kind: '省', children: [], agencies: agencies.map((name) => ({ name, level: null, reports: 1 })) }];
   }
 
+  async regionPage(limit: number, offset: number) {
+    const roots = await this.regionTree();
+    return { total: roots.length, roots: roots.slice(offset, offset + limit) };
+  }
+
   async agencyYears(agency: string) {
     const mine = this.reports.filter((s) => s.report.agency === agency);
     if (!mine.length) return undefined;
