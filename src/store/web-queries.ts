@@ -85,13 +85,14 @@ const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  * the count can run on report_version alone: with no filter it reads one small index instead of joining three tables.
  */
 function versionFilter(query: ReportQuery, regions: number[] | undefined): Expression<SqlBool> {
-  const report: RawBuilder<unknown>[] = [];
-  if (regions) report.push(sql`a.region_id in (${sql.join(regions)})`);
-  if (query.year !== undefined) report.push(sql`r.year = ${query.year}`);
-  if (query.agency) report.push(sql`a.name like ${like(query.agency)}`);
-  if (query.level) report.push(sql`a.level = ${query.level}`);
+  const agency: RawBuilder<unknown>[] = [];
+  if (regions) agency.push(sql`a.region_id in (${sql.join(regions)})`);
+  if (query.agency) agency.push(sql`a.name like ${like(query.agency)}`);
+  if (query.level) agency.push(sql`a.level = ${query.level}`);
+  const report = query.year === undefined ? agency : [sql`r.year = ${query.year}`, ...agency];
+  const reports = agency.length ? sql`report r join agency a on a.id = r.agency_id` : sql`report r`;
   const all: RawBuilder<unknown>[] = [sql`v.is_current`];
-  if (report.length) all.push(sql`v.report_id in (select r.id from report r join agency a on a.id = r.agency_id where ${sql.join(report, sql` and `)})`);
+  if (report.length) all.push(sql`v.report_id in (select r.id from ${reports} where ${sql.join(report, sql` and `)})`);
   if (query.format) all.push(sql`v.format_version = ${query.format}`);
   if (query.hasErrors !== undefined) {
     const errors = sql`exists (select 1 from finding f where f.version_id = v.id and f.severity = 'error')`;
@@ -121,7 +122,10 @@ export async function listReports(db: Db, query: ReportQuery): Promise<{ total: 
   if (regions && !regions.length) return { total: 0, items: [] };
   const filter = versionFilter(query, regions);
   const total = await countVersions(db, filter, query.q !== undefined);
-  const rows = await reportsQuery(db).where(filter).orderBy('r.year', 'desc').orderBy('a.name').orderBy('r.id').limit(query.limit).offset(query.offset).execute();
+  // The year again on the page's own report row: the planner then reads that year's range of report_year instead
+  // of every report in year order (it does not carry a condition through the semi-join).
+  const page = reportsQuery(db).where(filter).$if(query.year !== undefined, (q) => q.where('r.year', '=', query.year!));
+  const rows = await page.orderBy('r.year', 'desc').orderBy('a.name').orderBy('r.id').limit(query.limit).offset(query.offset).execute();
   return { total, items: rows.map(rowOf) };
 }
 
