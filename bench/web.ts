@@ -11,6 +11,7 @@
  *
  *   node --import tsx bench/web.ts [--reports 10000] [--engines pglite,postgres] [--seconds 10] [--connections 10]
  *                                  [--q 政务公开] [--routes /reports,/regions]
+ *   node --import tsx bench/web.ts (--data DIR | --database-url URL) [...]   # an existing store instead, as it is
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     q: { type: 'string', default: '政务公开' },
     routes: { type: 'string' },
+    data: { type: 'string' },
+    'database-url': { type: 'string' },
   },
 });
 const N = Number(values.reports);
@@ -65,11 +68,12 @@ const ROUTES: Route[] = [
   { name: '/regions/:id', paths: (t) => t.regionIds.map((id) => `/regions/${id}`), optional: true },
 ];
 
-const engines = values.engines!.split(',') as TestEngine['name'][];
+const given: EngineOptions | undefined = values.data || values['database-url'] ? { dir: values.data, url: values['database-url'] } : undefined;
+const engines: TestEngine['name'][] = given ? [given.url ? 'postgres' : 'pglite'] : (values.engines!.split(',') as TestEngine['name'][]);
 const routes = values.routes ? ROUTES.filter((r) => values.routes!.split(',').some((name) => r.name.startsWith(name))) : ROUTES;
-console.log(`\nweb: ${N} stored reports, search word ${values.q}, ${values.connections} connections, ${values.seconds} s per route, loopback; latency in ms; store cached by N and migration ${LATEST}`);
+console.log(`\nweb: ${given ? 'the given store' : `${N} stored reports`}, search word ${values.q}, ${values.connections} connections, ${values.seconds} s per route, loopback; latency in ms; store cached by N and migration ${LATEST}`);
 for (const name of engines) {
-  const options = await cachedStore(name);
+  const options = given ?? (await cachedStore(name));
   const targets = await pickTargets(options);
   const server = await startServer(options);
   try {
