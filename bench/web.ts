@@ -5,7 +5,7 @@
  * p50 / p95 / p99 (of every response), errors (socket errors, time-outs, non-2xx), the server's peak RSS so far and
  * the machine's load average. Figures, never assertions: the target (p95 < 200 ms) is read off the table.
  *
- * The filled store is cached between runs, keyed by N and the latest migration: a PGlite folder under bench/out/web/
+ * The filled store is cached between runs, keyed by N and the migrations: a PGlite folder under bench/out/web/
  * and a PostgreSQL database xxgk_bench_web_<N>_<migration> on the server of XXGK_TEST_DATABASE_URL. Caches of other
  * migrations are deleted when a new one is filled.
  *
@@ -14,6 +14,7 @@
  *   node --import tsx bench/web.ts (--data DIR | --database-url URL) [...]   # an existing store instead, as it is
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -43,8 +44,12 @@ const { values } = parseArgs({
 const N = Number(values.reports);
 const CACHE = fileURLToPath(new URL('./out/web/', import.meta.url));
 const MIGRATIONS = fileURLToPath(new URL('../src/store/migrations/', import.meta.url));
-/** The newest migration's name: a store filled before it has another schema. */
-const LATEST = readdirSync(MIGRATIONS).filter((f) => /^\d{4}-.+\.ts$/.test(f)).sort().at(-1)!.replace(/\.ts$/, '');
+const NAMES = readdirSync(MIGRATIONS).filter((f) => /^\d{4}-.+\.ts$/.test(f)).sort();
+/**
+ * The newest migration's name, and a digest of them all: a store filled before a migration has another schema, and
+ * one added before the newest (branches merged) cannot be applied to it afterwards.
+ */
+const LATEST = `${NAMES.at(-1)!.replace(/\.ts$/, '')}-${createHash('sha256').update(NAMES.join()).digest('hex').slice(0, 8)}`;
 
 interface Targets {
   reportIds: number[];
