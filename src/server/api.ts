@@ -8,13 +8,13 @@ import type { Access } from './auth.ts';
 import { guard, notFound } from './http.ts';
 import { XXGK_VERSION } from '../report/version.ts';
 import {
-  AgencyParam, AgencyYearsSchema, ErrorSchema, FindingParam, IdParam, ImportResultSchema, OverviewSchema, RegionSchema,
+  AgencyParam, AgencyYearsSchema, DashboardQuery, ErrorSchema, FindingParam, IdParam, ImportResultSchema, OverviewSchema, RegionDashboardSchema, RegionSchema,
   ReportDetailSchema, ReportFilterQuery, reportFilter, ReportListSchema, ReviewBody, SessionSchema,
 } from './schemas.ts';
 import { uploadedFiles } from './upload.ts';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const errors = {
+export const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+export const errors = {
   400: json(ErrorSchema, '请求参数有误'),
   401: json(ErrorSchema, '未登录'),
   403: json(ErrorSchema, '无权限或 CSRF 令牌错误'),
@@ -22,7 +22,7 @@ const errors = {
 };
 
 /** A route with its role: the guard runs before validation, and the role goes into the route table. */
-function route<R extends Omit<RouteConfig, 'middleware'>>(ctx: AppContext, access: Access, config: R) {
+export function route<R extends Omit<RouteConfig, 'middleware'>>(ctx: AppContext, access: Access, config: R) {
   ctx.record(config.method, config.path, access);
   return createRoute({ ...config, middleware: [guard(access)] as const, security: access === 'public' ? [] : [{ session: [] }] });
 }
@@ -117,10 +117,24 @@ export function registerApi(ctx: AppContext): void {
 
   app.openapi(
     route(ctx, 'viewer', {
-      method: 'get', path: '/api/regions', summary: '地区树（含机关）',
+      method: 'get', path: '/api/regions', summary: '地区树（各地区报告数）',
       responses: { 200: json(z.array(RegionSchema), '地区树'), 401: errors[401] },
     }),
     async (c) => c.json(await data.regionTree(), 200),
+  );
+
+  app.openapi(
+    route(ctx, 'viewer', {
+      method: 'get', path: '/api/regions/{id}/dashboard', summary: '一个地区一年的汇总：报表合计、历年指标、机关对比与排名、下级地区',
+      request: { params: IdParam, query: DashboardQuery },
+      responses: { 200: json(RegionDashboardSchema, '地区汇总'), 400: errors[400], 401: errors[401], 404: errors[404] },
+    }),
+    async (c) => {
+      const { year, limit, offset } = c.req.valid('query');
+      const dashboard = await data.regionDashboard(c.req.valid('param').id, year, { limit, offset });
+      if (!dashboard) throw notFound();
+      return c.json(dashboard, 200);
+    },
   );
 
   app.openapi(

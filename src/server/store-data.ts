@@ -1,11 +1,13 @@
 /** The web app's data from a store (src/store): the pages' questions are the store's web queries. */
-import type { Store } from '../store/index.ts';
+import { RosterError } from '../roster/index.ts';
+import { exportRoster, importRoster, lateReports, missingReports, type Store } from '../store/index.ts';
 import type { ImportOptions } from '../store/import.ts';
 import { importUploads } from '../store/uploads.ts';
 import {
-  agencyReports, hasFinding, listReports, originalFile, overviewCounts, regionForest, regionForestPage, reportExists, reportRecord,
+  agencyReports, hasFinding, listReports, originalFile, overviewCounts, regionForest, reportExists, reportRecord,
 } from '../store/web-queries.ts';
 import type { WebData } from './data.ts';
+import { storeDashboard } from './store-dashboard.ts';
 
 /** `importOptions`: the worker limits and roster uploads are read with. */
 export function storeData(store: Store, importOptions: ImportOptions = {}): WebData {
@@ -29,8 +31,18 @@ export function storeData(store: Store, importOptions: ImportOptions = {}): WebD
     },
     overview: () => overviewCounts(db),
     regionTree: () => regionForest(db),
-    regionPage: (limit, offset) => regionForestPage(db, { limit, offset }),
+    regionDashboard: (id, year, page) => storeDashboard(db, id, year, page),
     agencyYears: (name) => agencyReports(db, name),
     sourceFile: (id) => originalFile(db, id),
+    roster: () => exportRoster(db),
+    async importRoster(text) {
+      try {
+        return { count: await importRoster(db, text) };
+      } catch (e) {
+        if (e instanceof RosterError) return { problems: e.problems };
+        throw e;
+      }
+    },
+    deadlines: async (year) => ({ year, missing: await missingReports(db, year), late: await lateReports(db, year) }),
   };
 }

@@ -244,42 +244,32 @@ export interface RegionBranch {
   id: number;
   name: string;
   kind: string;
-  agencies: { name: string; level: string | null; reports: number }[];
+  /** Reports of every year of the agencies in it and under it. */
+  reports: number;
   children: RegionBranch[];
 }
 
-/** Every region with its agencies (and how many reports each has), as a forest; agencies with no region at the end. */
-export async function regionForest(db: Db): Promise<RegionBranch[]> {
-  return (await regionForestPage(db)).roots;
-}
-
 /**
- * The forest's roots (by name, then the agencies with no region) from `offset`, at most `limit` of them, each with
- * everything under it, and how many roots there are. A page reads only its own regions' agencies: the whole forest
- * of 10,000 reports is a 2 MB page.
+ * Every region with its report count (sub-regions included), as a forest: two grouped reads, so the page stays small
+ * however many reports and agencies there are (a region's agencies are on its dashboard). Reports of agencies with
+ * no region come last as 地区不明 (id 0).
  */
-export async function regionForestPage(db: Db, page?: { limit: number; offset: number }): Promise<{ total: number; roots: RegionBranch[] }> {
+export async function regionForest(db: Db): Promise<RegionBranch[]> {
   const regions = await db.selectFrom('region').select(['id', 'name', 'kind', 'parent_id']).orderBy('name').execute();
-  const branches = new Map(regions.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, agencies: [], children: [] } as RegionBranch]));
-  const loose: RegionBranch = { id: 0, name: '地区不明', kind: 'unknown', agencies: [], children: [] };
+  const counts = await db
+    .selectFrom('report as r')
+    .innerJoin('agency as a', 'a.id', 'r.agency_id')
+    .select(['a.region_id', (eb) => eb.fn.countAll<number>().as('reports')])
+    .groupBy('a.region_id')
+    .execute();
+  const own = new Map(counts.map((c) => [c.region_id ?? 0, Number(c.reports)]));
+  const branches = new Map(regions.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, reports: 0, children: [] } as RegionBranch]));
   const roots: RegionBranch[] = [];
   for (const r of regions) (r.parent_id !== null && branches.get(r.parent_id) ? branches.get(r.parent_id)!.children : roots).push(branches.get(r.id)!);
-  const unplaced = await db.selectFrom('agency').select('id').where('region_id', 'is', null).limit(1).executeTakeFirst();
-  const all = unplaced ? [...roots, loose] : roots;
-  const shown = page ? all.slice(page.offset, page.offset + page.limit) : all;
-  const ids: number[] = [];
-  const walk = (b: RegionBranch) => (ids.push(b.id), b.children.forEach(walk));
-  shown.forEach(walk);
-  const agencies = await db
-    .selectFrom('agency as a')
-    .leftJoin('report as r', 'r.agency_id', 'a.id')
-    .select(['a.name', 'a.level', 'a.region_id', (eb) => eb.fn.count<number>('r.id').as('reports')])
-    .$if(page !== undefined, (q) => q.where((eb) => eb.or([eb('a.region_id', 'in', [...ids, -1]), ...(shown.includes(loose) ? [eb('a.region_id', 'is', null)] : [])])))
-    .groupBy(['a.id', 'a.name', 'a.level', 'a.region_id'])
-    .orderBy('a.name')
-    .execute();
-  for (const a of agencies) (branches.get(a.region_id ?? -1) ?? loose).agencies.push({ name: a.name, level: a.level, reports: Number(a.reports) });
-  return { total: all.length, roots: shown };
+  const total = (b: RegionBranch): number => (b.reports = (own.get(b.id) ?? 0) + b.children.reduce((n, c) => n + total(c), 0));
+  roots.forEach(total);
+  const loose = own.get(0);
+  return loose ? [...roots, { id: 0, name: '地区不明', kind: 'unknown', reports: loose, children: [] }] : roots;
 }
 
 /** One agency (by its name or any alias) and its reports by year with their error counts. */
