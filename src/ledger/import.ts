@@ -53,8 +53,9 @@ export interface ImportOptions {
   at: string;
 }
 
-const PARTIES = { 第三方: 'third_party', 其他机关: 'other_agency' } as const;
-const BASES = { 按件: 'per_application', 按件计收: 'per_application', 按量: 'per_page', 按量计收: 'per_page' } as const;
+/** Labels of consultation parties and fee bases as the sheet (and the web forms) write them. */
+export const PARTIES = { 第三方: 'third_party', 其他机关: 'other_agency' } as const;
+export const BASES = { 按件: 'per_application', 按件计收: 'per_application', 按量: 'per_page', 按量计收: 'per_page' } as const;
 
 /** A label as people write it: without numbering ((一), 1.), spaces or a trailing parenthesis. */
 const labelKey = (s: string) => s.replace(/\s|[（(][一二三四五六七八九十][）)]|\d{1,2}[.．、]/g, '').replace(/（[^（）]*）$/, '');

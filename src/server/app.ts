@@ -14,6 +14,8 @@ import { SessionStore } from './auth.ts';
 import type { AppContext, AppOptions } from './context.ts';
 import { guard, routeKey, SESSION_COOKIE, sessionCookieId, WebError, type AccessTable, type AppEnv } from './http.ts';
 import { registerPages } from './pages.tsx';
+import { registerLedgerApi } from './ledger-api.ts';
+import { registerLedgerPages } from './ledger-pages.tsx';
 import { AttemptLimiter } from './rate-limit.ts';
 import { renderError } from './render.tsx';
 import { registerSignIn } from './sign-in.tsx';
@@ -55,9 +57,9 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<AppEnv>; acce
     record(method, path, need) {
       access.set(routeKey(method, path), need);
     },
-    setSession(c, user, role) {
+    setSession(c, user, role, agency) {
       sessions.delete(sessionCookieId(c));
-      const { id, session } = sessions.create(user, role);
+      const { id, session } = sessions.create(user, role, agency);
       setCookie(c, SESSION_COOKIE, id, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -95,6 +97,8 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<AppEnv>; acce
   registerSignIn(ctx);
   registerApi(ctx);
   registerPages(ctx);
+  registerLedgerApi(ctx);
+  registerLedgerPages(ctx);
 
   app.notFound(() => {
     throw new WebError(404, 'not-found', '未找到页面', 'not found');

@@ -2,6 +2,8 @@
  * What the web app needs from storage, and nothing more: the pages and the API are written against this interface,
  * and the store (src/store) provides it. Everything here is plain data, so the views stay pure functions of it.
  */
+import type { Application, LedgerEvent, LedgerIssue, Received } from '../ledger/index.ts';
+import type { Table2Json } from '../report/types.ts';
 import type {
   AgencyYears, ImportResult, Overview, RegionNode, ReportDetail, ReportSummary, ReviewStatus, SourceFile,
 } from '../web/model.ts';
@@ -47,4 +49,25 @@ export interface WebData {
   regionTree(): Promise<RegionNode[]>;
   agencyYears(agency: string): Promise<AgencyYears | undefined>;
   sourceFile(reportId: number): Promise<SourceFile | undefined>;
+  /** The 依申请公开 ledgers; absent when the data source keeps none. */
+  ledger?: LedgerData;
+}
+
+/** A write to the ledger: refused (not recorded) when a rule says error; warnings are recorded with the event. */
+export interface LedgerWrite {
+  accepted: boolean;
+  issues: Pick<LedgerIssue, 'code' | 'severity' | 'zh' | 'en'>[];
+}
+
+/** Each agency's ledger of applications, every write checked by the ledger's rules (src/ledger). */
+export interface LedgerData {
+  /** Agencies that keep a ledger, in name order. */
+  agencies(): Promise<string[]>;
+  applications(agency: string): Promise<Application[]>;
+  application(agency: string, id: string): Promise<Application | undefined>;
+  /** A new application from its receipt; refused with `duplicate-id` when the number is taken. */
+  addApplication(agency: string, id: string, received: Received): Promise<LedgerWrite>;
+  appendEvent(agency: string, id: string, event: LedgerEvent): Promise<LedgerWrite>;
+  /** Table 二 of a year's report, when it has been entered. */
+  table2(agency: string, year: number): Promise<Table2Json | undefined>;
 }

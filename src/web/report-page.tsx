@@ -37,7 +37,7 @@ function Paragraph(props: { text: string; place?: Report['sections'][number]['so
   );
 }
 
-function Section(props: { number: string; title: string; section?: SectionJson; report: Report; notes: Map<string, Noted[]>; narrative: Noted[] }) {
+export function Section(props: { number: string; title: string; section?: SectionJson; report: Report; notes: Map<string, Noted[]>; narrative: Noted[] }) {
   const { section } = props;
   const table = tableOfSection(props.number);
   return (

@@ -10,6 +10,7 @@ import { extractReport } from '../../src/extract/index.ts';
 import { readBytes } from '../../src/readers/index.ts';
 import type { Finding, Report } from '../../src/report/types.ts';
 import type { ImportResult, ReportFilter, ReportSummary, ReviewState, UploadedFile, WebData } from '../../src/server/data.ts';
+import { MemoryLedger } from './ledger-data.ts';
 
 interface Stored {
   id: number;
@@ -40,6 +41,7 @@ export class MemoryData implements WebData {
   readonly reports: Stored[] = [];
   readonly reviews = new Map<string, ReviewState>();
   rechecks = 0;
+  readonly ledger = new MemoryLedger();
 
   async importFiles(files: UploadedFile[]): Promise<ImportResult[]> {
     const out: ImportResult[] = [];

@@ -1,0 +1,49 @@
+/** The ledger list's and the draft's query, read the same way by the pages and the API. */
+import type { Context } from 'hono';
+import type { z } from '@hono/zod-openapi';
+import { buildReport, receiptDate, type Application, type DueStatusId } from '../ledger/index.ts';
+import type { LedgerData } from './data.ts';
+import { beijingToday, ledgerRows, type LedgerRow } from '../web/ledger-model.ts';
+import type { LedgerListQuery as ListQueryView } from '../web/ledger-pages.tsx';
+import { WebError } from './http.ts';
+import { ledgerCalendar } from './ledger-access.ts';
+import { DraftQuery, LedgerListQuery } from './ledger-schemas.ts';
+
+export type ListQuery = z.infer<typeof LedgerListQuery>;
+
+function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = `${issue.path.join('.')}: ${issue.message}`;
+  throw new WebError(400, 'invalid', `请求参数有误（${where}）`, `invalid request (${where})`);
+}
+
+/** Blank form fields are no filter. */
+const filled = (c: Context) => Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+
+export const listQueryOf = (c: Context): ListQuery => parsed(LedgerListQuery, filled(c));
+
+/** The query as the filter form shows it. */
+export const listQueryView = (q: ListQuery): ListQueryView => ({
+  status: q.status, year: q.year?.toString(), applicant_type: q.applicant_type, as_of: q.as_of,
+});
+
+export function ledgerList(apps: Application[], q: ListQuery): LedgerRow[] {
+  return ledgerRows(apps, q.as_of ?? beijingToday(), ledgerCalendar(), { status: q.status as DueStatusId | undefined, year: q.year, applicantType: q.applicant_type });
+}
+
+/** Years with applications received, newest first. */
+export function ledgerYears(apps: Application[]): number[] {
+  const years = apps.flatMap((a) => a.events.flatMap((e) => (e.type === 'received' ? [Number((receiptDate(e) ?? e.submitted).slice(0, 4))] : [])));
+  return [...new Set(years)].sort((a, b) => b - a);
+}
+
+/** The draft's year: asked for, else this year (Beijing). */
+export const draftYear = (c: Context): number => parsed(DraftQuery, filled(c)).year ?? Number(beijingToday().slice(0, 4));
+
+/** The year's report built from the agency's ledger, with table 二 when it has been entered. */
+export async function buildDraft(ledger: LedgerData, agency: string, year: number) {
+  const apps = await ledger.applications(agency);
+  return { apps, built: buildReport(apps, { year, agency, calendar: ledgerCalendar(), table2: await ledger.table2(agency, year) }) };
+}
