@@ -6,10 +6,12 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { StoreError } from '../errors.ts';
 import * as initial from './0001-initial.ts';
 import * as queryIndexes from './0002-query-indexes.ts';
+import * as ledger from './0003-ledger.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-query-indexes': queryIndexes,
+  '0003-ledger': ledger,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
