@@ -2,8 +2,7 @@
  * What the web app needs from storage, and nothing more: the pages and the API are written against this interface,
  * and the store (src/store) provides it. Everything here is plain data, so the views stay pure functions of it.
  */
-import type { Application, LedgerEvent, LedgerIssue, Received } from '../ledger/index.ts';
-import type { Table2Json } from '../report/types.ts';
+import type { Application, BuildResult, LedgerEvent, LedgerIssue, Received } from '../ledger/index.ts';
 import type {
   AgencyYears, ImportResult, Overview, RegionNode, ReportDetail, ReportSummary, ReviewStatus, SourceFile,
 } from '../web/model.ts';
@@ -49,8 +48,8 @@ export interface WebData {
   regionTree(): Promise<RegionNode[]>;
   agencyYears(agency: string): Promise<AgencyYears | undefined>;
   sourceFile(reportId: number): Promise<SourceFile | undefined>;
-  /** The 依申请公开 ledgers; absent when the data source keeps none. */
-  ledger?: LedgerData;
+  /** The 依申请公开 ledgers. */
+  ledger: LedgerData;
 }
 
 /** A write to the ledger: refused (not recorded) when a rule says error; warnings are recorded with the event. */
@@ -68,6 +67,6 @@ export interface LedgerData {
   /** A new application from its receipt; refused with `duplicate-id` when the number is taken. */
   addApplication(agency: string, id: string, received: Received): Promise<LedgerWrite>;
   appendEvent(agency: string, id: string, event: LedgerEvent): Promise<LedgerWrite>;
-  /** Table 二 of a year's report, when it has been entered. */
-  table2(agency: string, year: number): Promise<Table2Json | undefined>;
+  /** The year's report built from the ledger (with last year's stored report as its starting point, when there is one). */
+  draft(agency: string, year: number): Promise<BuildResult>;
 }

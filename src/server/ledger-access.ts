@@ -4,13 +4,7 @@
  */
 import type { Context } from 'hono';
 import { chineseCalendar, type Calendar } from '../ledger/index.ts';
-import type { LedgerData, WebData } from './data.ts';
 import { WebError, type AppEnv } from './http.ts';
-
-export function ledgerOf(data: WebData): LedgerData {
-  if (!data.ledger) throw new WebError(404, 'no-ledger', '本系统未启用台账', 'this data source keeps no ledger');
-  return data.ledger;
-}
 
 export const mayOpen = (c: Context<AppEnv>, agency: string) => {
   const session = c.get('session');

@@ -4,8 +4,8 @@ import { beijingToday, ledgerRow } from '../web/ledger-model.ts';
 import { errors, json, route } from './api.ts';
 import type { AppContext } from './context.ts';
 import { notFound } from './http.ts';
-import { ledgerAgency, ledgerCalendar, ledgerOf, mayOpen } from './ledger-access.ts';
-import { buildDraft, draftYear, ledgerList, listQueryOf } from './ledger-query.ts';
+import { ledgerAgency, ledgerCalendar, mayOpen } from './ledger-access.ts';
+import { draftYear, ledgerList, listQueryOf } from './ledger-query.ts';
 import {
   DraftQuery, LedgerAgencyParam, LedgerApplicationParam, LedgerApplicationSchema, LedgerDraftSchema, LedgerListQuery, LedgerListSchema,
 } from './ledger-schemas.ts';
@@ -18,7 +18,7 @@ export function registerLedgerApi(ctx: AppContext): void {
       method: 'get', path: '/api/ledger', summary: '可查看的台账（机关名称）',
       responses: { 200: json(z.object({ agencies: z.array(z.string()) }), '机关'), 401: errors[401], 404: errors[404] },
     }),
-    async (c) => c.json({ agencies: (await ledgerOf(ctx.data).agencies()).filter((a) => mayOpen(c, a)) }, 200),
+    async (c) => c.json({ agencies: (await ctx.data.ledger.agencies()).filter((a) => mayOpen(c, a)) }, 200),
   );
 
   app.openapi(
@@ -30,7 +30,7 @@ export function registerLedgerApi(ctx: AppContext): void {
     async (c) => {
       const agency = ledgerAgency(c);
       const query = listQueryOf(c);
-      const items = ledgerList(await ledgerOf(ctx.data).applications(agency), query);
+      const items = ledgerList(await ctx.data.ledger.applications(agency), query);
       return c.json({ agency, asOf: query.as_of ?? beijingToday(), items }, 200);
     },
   );
@@ -43,7 +43,7 @@ export function registerLedgerApi(ctx: AppContext): void {
     }),
     async (c) => {
       const agency = ledgerAgency(c);
-      const application = await ledgerOf(ctx.data).application(agency, c.req.valid('param').no);
+      const application = await ctx.data.ledger.application(agency, c.req.valid('param').no);
       if (!application) throw notFound();
       const row = ledgerRow(application, beijingToday(), ledgerCalendar());
       return c.json({ row, events: application.events as unknown as z.infer<typeof LedgerApplicationSchema>['events'] }, 200);
@@ -59,7 +59,7 @@ export function registerLedgerApi(ctx: AppContext): void {
     async (c) => {
       const agency = ledgerAgency(c);
       const year = draftYear(c);
-      const { built } = await buildDraft(ledgerOf(ctx.data), agency, year);
+      const built = await ctx.data.ledger.draft(agency, year);
       const issues = built.issues.map(({ application, issue }) => ({ application, code: issue.code, severity: issue.severity, zh: issue.zh }));
       return c.json({ report: built.report as unknown as Record<string, unknown>, blocking: built.blocking, issues, final: built.final }, 200);
     },

@@ -15,8 +15,8 @@ import { ApplicationPage, EntryPage, LedgerIndexPage, LedgerListPage, ledgerPath
 import type { AppContext } from './context.ts';
 import type { LedgerWrite } from './data.ts';
 import { notFound, WebError, type AppEnv } from './http.ts';
-import { ledgerAgency, ledgerCalendar, ledgerOf, mayOpen } from './ledger-access.ts';
-import { buildDraft, draftYear, ledgerList, ledgerYears, listQueryOf, listQueryView } from './ledger-query.ts';
+import { ledgerAgency, ledgerCalendar, mayOpen } from './ledger-access.ts';
+import { draftYear, ledgerList, ledgerYears, listQueryOf, listQueryView } from './ledger-query.ts';
 import { page, viewerOf } from './render.tsx';
 
 /** Numbers that would collide with the agency's own pages. */
@@ -34,7 +34,7 @@ export function registerLedgerPages(ctx: AppContext): void {
   const by = (c: Context<AppEnv>) => c.get('session')!.user;
 
   ctx.route('GET', '/ledger', 'viewer', async (c) => {
-    const ledger = ledgerOf(ctx.data);
+    const ledger = ctx.data.ledger;
     const picked = c.req.query('agency')?.trim();
     if (picked) return c.redirect(ledgerPath(picked), 303);
     const ledgers = (await ledger.agencies()).filter((a) => mayOpen(c, a));
@@ -49,13 +49,13 @@ export function registerLedgerPages(ctx: AppContext): void {
   ctx.route('GET', '/ledger/:agency', 'viewer', async (c) => {
     const agency = ledgerAgency(c);
     const query = listQueryOf(c);
-    const apps = await ledgerOf(ctx.data).applications(agency);
+    const apps = await ctx.data.ledger.applications(agency);
     return page(c, <LedgerListPage viewer={viewer(c)} agency={agency} rows={ledgerList(apps, query)} query={listQueryView(query)} years={ledgerYears(apps)} canWrite={mayWrite(c)} />);
   });
 
   ctx.route('GET', '/ledger/:agency/applications.csv', 'viewer', async (c) => {
     const agency = ledgerAgency(c);
-    const apps = await ledgerOf(ctx.data).applications(agency);
+    const apps = await ctx.data.ledger.applications(agency);
     const ids = new Set(ledgerList(apps, listQueryOf(c)).map((r) => r.id));
     return c.body(exportCsv(apps.filter((a) => ids.has(a.id))), 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -68,7 +68,7 @@ export function registerLedgerPages(ctx: AppContext): void {
 
   ctx.route('GET', '/ledger/:agency/new', 'editor', async (c) => {
     const agency = ledgerAgency(c);
-    const count = (await ledgerOf(ctx.data).applications(agency)).length;
+    const count = (await ctx.data.ledger.applications(agency)).length;
     const today = beijingToday();
     return entryPage(c, agency, { values: { no: `${today.slice(0, 4)}-${String(count + 1).padStart(3, '0')}`, submitted: today }, errors: {} });
   });
@@ -81,7 +81,7 @@ export function registerLedgerPages(ctx: AppContext): void {
     if (no && (RESERVED.has(no) || /[/\\?#%]/.test(no) || no.length > 40)) errors.no = ['编号不能含 / \\ ? # %，不超过40个字符，也不能是页面名称'];
     if (hasErrors(errors)) return entryPage(c, agency, { values, errors }, 422);
     const received = eventFrom('received', values, by(c), new Date().toISOString()) as Received;
-    const write = await ledgerOf(ctx.data).addApplication(agency, no, received);
+    const write = await ctx.data.ledger.addApplication(agency, no, received);
     if (!write.accepted) return entryPage(c, agency, { values, errors: issuesByField(refusal(write), values) }, 422);
     return c.redirect(ledgerPath(agency, `/${encodeURIComponent(no)}`), 303);
   });
@@ -89,7 +89,8 @@ export function registerLedgerPages(ctx: AppContext): void {
   ctx.route('GET', '/ledger/:agency/draft', 'viewer', async (c) => {
     const agency = ledgerAgency(c);
     const year = draftYear(c);
-    const { apps, built } = await buildDraft(ledgerOf(ctx.data), agency, year);
+    const built = await ctx.data.ledger.draft(agency, year);
+    const apps = await ctx.data.ledger.applications(agency);
     const draft = { report: built.report, blocking: built.blocking, refused: built.issues.filter((i) => i.issue.severity === 'error').map((i) => ({ application: i.application, zh: i.issue.zh })) };
     const years = [...new Set([...ledgerYears(apps), year])].sort((a, b) => b - a);
     return page(c, <DraftPage viewer={viewer(c)} agency={agency} year={year} draft={draft} canWrite={mayWrite(c)} years={years} />);
@@ -99,7 +100,7 @@ export function registerLedgerPages(ctx: AppContext): void {
     ctx.route('GET', `/ledger/:agency/draft.${format}`, 'viewer', async (c) => {
       const agency = ledgerAgency(c);
       const year = draftYear(c);
-      const { report } = (await buildDraft(ledgerOf(ctx.data), agency, year)).built;
+      const { report } = await ctx.data.ledger.draft(agency, year);
       const body = await exportReport(report, format);
       if (body === undefined) throw notFound();
       return c.body(body as string | Uint8Array<ArrayBuffer>, 200, {
@@ -113,7 +114,7 @@ export function registerLedgerPages(ctx: AppContext): void {
   ctx.route('POST', '/ledger/:agency/draft/final', 'editor', async (c) => {
     const agency = ledgerAgency(c);
     const year = draftYear(c);
-    const { built } = await buildDraft(ledgerOf(ctx.data), agency, year);
+    const built = await ctx.data.ledger.draft(agency, year);
     if (!built.final) return page(c, <FinalRefusedPage viewer={viewer(c)} agency={agency} year={year} blocking={built.blocking} />, 409);
     const [result] = await ctx.data.importFiles([{ name: `${built.report.title}.html`, bytes: new TextEncoder().encode(renderHtml(reportData(built.report)!)) }]);
     if (!result.reportId) throw new WebError(500, 'final', `定稿未能保存：${result.error ?? ''}`, 'the final report could not be stored');
@@ -121,7 +122,7 @@ export function registerLedgerPages(ctx: AppContext): void {
   });
 
   const applicationView = async (c: Context<AppEnv>, agency: string, no: string, posted?: { type: EventType; state: FormState }, status: 200 | 422 = 200) => {
-    const app = await ledgerOf(ctx.data).application(agency, no);
+    const app = await ctx.data.ledger.application(agency, no);
     if (!app) throw notFound();
     const { state } = foldEvents(app, ledgerCalendar());
     const row = ledgerRow(app, beijingToday(), ledgerCalendar());
@@ -138,7 +139,7 @@ export function registerLedgerPages(ctx: AppContext): void {
   ctx.route('POST', '/ledger/:agency/:no/events', 'editor', async (c) => {
     const agency = ledgerAgency(c);
     const no = c.req.param('no') ?? '';
-    const ledger = ledgerOf(ctx.data);
+    const ledger = ctx.data.ledger;
     const app = await ledger.application(agency, no);
     if (!app) throw notFound();
     const values = await formValues(c);

@@ -1,8 +1,7 @@
 /** The ledger list's and the draft's query, read the same way by the pages and the API. */
 import type { Context } from 'hono';
 import type { z } from '@hono/zod-openapi';
-import { buildReport, receiptDate, type Application, type DueStatusId } from '../ledger/index.ts';
-import type { LedgerData } from './data.ts';
+import { receiptDate, type Application, type DueStatusId } from '../ledger/index.ts';
 import { beijingToday, ledgerRows, type LedgerRow } from '../web/ledger-model.ts';
 import type { LedgerListQuery as ListQueryView } from '../web/ledger-pages.tsx';
 import { WebError } from './http.ts';
@@ -42,8 +41,3 @@ export function ledgerYears(apps: Application[]): number[] {
 /** The draft's year: asked for, else this year (Beijing). */
 export const draftYear = (c: Context): number => parsed(DraftQuery, filled(c)).year ?? Number(beijingToday().slice(0, 4));
 
-/** The year's report built from the agency's ledger, with table 二 when it has been entered. */
-export async function buildDraft(ledger: LedgerData, agency: string, year: number) {
-  const apps = await ledger.applications(agency);
-  return { apps, built: buildReport(apps, { year, agency, calendar: ledgerCalendar(), table2: await ledger.table2(agency, year) }) };
-}

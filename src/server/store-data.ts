@@ -6,6 +6,8 @@ import {
   agencyReports, hasFinding, listReports, originalFile, overviewCounts, regionForest, reportExists, reportRecord,
 } from '../store/web-queries.ts';
 import type { WebData } from './data.ts';
+import { ledgerCalendar } from './ledger-access.ts';
+import { storeLedger } from './store-ledger.ts';
 
 /** `importOptions`: the worker limits and roster uploads are read with. */
 export function storeData(store: Store, importOptions: ImportOptions = {}): WebData {
@@ -31,5 +33,6 @@ export function storeData(store: Store, importOptions: ImportOptions = {}): WebD
     regionTree: () => regionForest(db),
     agencyYears: (name) => agencyReports(db, name),
     sourceFile: (id) => originalFile(db, id),
+    ledger: storeLedger(store, ledgerCalendar),
   };
 }

@@ -1,5 +1,5 @@
 /** A LedgerData held in memory for the server's tests: the ledger's own rules (src/ledger) decide every write. */
-import { appendEvent, chineseCalendar, type Application, type LedgerEvent, type Received } from '../../src/ledger/index.ts';
+import { appendEvent, buildReport, chineseCalendar, type Application, type LedgerEvent, type Received } from '../../src/ledger/index.ts';
 import type { Table2Json } from '../../src/report/types.ts';
 import type { LedgerData, LedgerWrite } from '../../src/server/data.ts';
 
@@ -38,7 +38,7 @@ export class MemoryLedger implements LedgerData {
     return { accepted, issues };
   }
 
-  async table2(agency: string, year: number) {
-    return this.tables2.get(`${agency}/${year}`);
+  async draft(agency: string, year: number) {
+    return buildReport(this.books.get(agency) ?? [], { year, agency, calendar, table2: this.tables2.get(`${agency}/${year}`) });
   }
 }
