@@ -1,0 +1,192 @@
+/**
+ * The ledger pages and API in server mode, in-process: entry and event forms with the ledger's rules shown beside
+ * their fields, the list in working order with its filters, JSON and CSV, the draft report and its refused final, and
+ * the editor who may open only their own agency's ledger. Due dates are counted by hand on the working-day calendar.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { LedgerEvent, Received } from '../../src/ledger/index.ts';
+import { createApp } from '../../src/server/app.ts';
+import type { AppEnv } from '../../src/server/http.ts';
+import { EDITOR_AGENCY, signIn, usersOfEveryRole, type Session } from '../support/web-client.ts';
+import { MemoryData } from '../support/web-data.ts';
+
+const OTHER = '河清市交通运输局';
+const path = (agency: string, rest = '') => `/ledger/${encodeURIComponent(agency)}${rest}`;
+const by = '王五';
+const at = '2025-11-20T02:30:00Z'; // 10:30 in Beijing
+
+const received = (submitted: string, applicantType = 'natural_person'): Received => ({
+  type: 'received', channel: 'in_person', submitted, applicantType, applicant: '申请人', request: '某文件', by, at,
+});
+const dated = (type: string, date: string, extra: Record<string, unknown> = {}) => ({ type, date, by, at, ...extra }) as LedgerEvent;
+
+/**
+ * On 2025-11-20, counted by hand (no holidays from 20 October to mid-December 2025):
+ * 003 received Mon 20 Oct → due Mon 17 Nov: overdue; 005 received Mon 27 Oct → due Mon 24 Nov, 2 working days
+ * left: due soon; 004 waits for a correction; 001 received Mon 17 Nov → due Mon 15 Dec: in progress; 002 replied.
+ */
+async function seedOther(data: MemoryData) {
+  const add = (id: string, r: Received, ...events: LedgerEvent[]) => data.ledger.addApplication(OTHER, id, r).then(() => Promise.all(events.map((e) => data.ledger.appendEvent(OTHER, id, e))));
+  await add('001', received('2025-11-17'));
+  await add('002', received('2025-11-03'), dated('replied', '2025-11-10', { outcome: 'granted' }));
+  await add('003', received('2025-10-20', 'commercial'));
+  await add('004', received('2025-11-03'), dated('correction_requested', '2025-11-04'));
+  await add('005', received('2025-10-27'));
+}
+
+type App = OpenAPIHono<AppEnv>;
+
+function client(app: App, s: Session) {
+  const get = (url: string) => app.request(url, { headers: { cookie: s.cookie } });
+  const post = (url: string, fields: Record<string, string>, csrf: string | null = s.csrf) =>
+    app.request(url, {
+      method: 'POST',
+      body: new URLSearchParams({ ...fields, ...(csrf && { _csrf: csrf }) }),
+      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  return { get, post };
+}
+
+/** The text of the message shown beside a form's field. */
+const fieldError = (html: string, form: string, field: string) => new RegExp(`id="${form}-${field}-error"[^>]*>([^<]*)<`).exec(html)?.[1];
+/** The application numbers in the list, top to bottom. */
+const listed = (html: string) => [...html.matchAll(/<th scope="row"><a href="\/ledger\/[^"]+\/([^"]+)">/g)].map((m) => m[1]);
+
+describe('ledger pages', () => {
+  let app: App;
+  let data: MemoryData;
+  let editor: ReturnType<typeof client>;
+  let editorSession: Session;
+  let viewer: ReturnType<typeof client>;
+  before(async () => {
+    data = new MemoryData();
+    ({ app } = createApp({ data, mode: 'server', users: await usersOfEveryRole() }));
+    editorSession = await signIn(app, 'editor1');
+    editor = client(app, editorSession);
+    viewer = client(app, await signIn(app, 'viewer1'));
+    await seedOther(data);
+  });
+
+  test('an application entered through the form gets its due date: 20 working days across National Day week', async () => {
+    const form = await (await editor.get(path(EDITOR_AGENCY, '/new'))).text();
+    assert.match(form, /name="_csrf"/);
+    // Every applicant type and channel is a choice, not free text.
+    assert.match(form, /<select id="received-applicantType" name="applicantType"/);
+    const res = await editor.post(path(EDITOR_AGENCY, '/new'), {
+      no: '2024-001', channel: 'in_person', submitted: '2024-09-27', applicantType: 'natural_person', applicant: '张某', request: '<script>alert(1)</script>',
+    });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), path(EDITOR_AGENCY, '/2024-001'));
+    const html = await (await editor.get(res.headers.get('location')!)).text();
+    // Fri 27 Sep 2024 + 20 working days: 29 Sep (调休 Sunday), 30 Sep, 8–12 Oct (12 Oct a 调休 Saturday), 14–18, 21–25, 28–30 Oct.
+    assert.match(html, /答复期限 2024-10-30/);
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.doesNotMatch(html, /<script>alert/);
+    // Who recorded it, and when in Beijing time (the record's own time is UTC).
+    assert.match(html, /<td>editor1<\/td>/);
+  });
+
+  test('a write without the CSRF token is refused', async () => {
+    const res = await editor.post(path(EDITOR_AGENCY, '/new'), { no: '2024-009', channel: 'in_person', submitted: '2024-10-08', applicantType: 'natural_person' }, null);
+    assert.equal(res.status, 403);
+    assert.equal((await data.ledger.applications(EDITOR_AGENCY)).some((a) => a.id === '2024-009'), false);
+  });
+
+  test('the rules answer beside their field: an outcome needs a reply date; nothing before receipt', async () => {
+    const app1 = path(EDITOR_AGENCY, '/2024-001/events');
+    const noDate = await editor.post(app1, { type: 'replied', date: '', outcome: 'granted' });
+    assert.equal(noDate.status, 422);
+    assert.equal(fieldError(await noDate.text(), 'event-replied', 'date'), '办理结果须有答复日期');
+    const early = await editor.post(app1, { type: 'correction_requested', date: '2024-09-20' });
+    assert.equal(early.status, 422);
+    assert.equal(fieldError(await early.text(), 'event-correction_requested', 'date'), '“补正通知”的日期2024-09-20早于收到申请之日2024-09-27');
+    const noOutcome = await editor.post(app1, { type: 'replied', date: '2024-10-10' });
+    assert.equal(fieldError(await noOutcome.text(), 'event-replied', 'outcome'), '请填写“办理结果”');
+    const entry = await editor.post(path(EDITOR_AGENCY, '/new'), { no: '2024-002', channel: 'post', submitted: '2024-10-08', applicantType: 'natural_person' });
+    assert.equal(entry.status, 422);
+    assert.equal(fieldError(await entry.text(), 'received', 'signed'), '邮寄提交的申请须填写签收日期（条例第三十一条）');
+    assert.equal((await data.ledger.application(EDITOR_AGENCY, '2024-001'))!.events.length, 1, 'nothing refused was recorded');
+  });
+
+  test('after the reply only 复议/诉讼 are offered', async () => {
+    const before = await (await editor.get(path(EDITOR_AGENCY, '/2024-001'))).text();
+    assert.ok(before.includes('id="event-replied"') && before.includes('id="event-correction_requested"'));
+    assert.equal((await editor.post(path(EDITOR_AGENCY, '/2024-001/events'), { type: 'replied', date: '2024-10-10', outcome: 'granted' })).status, 303);
+    const after = await (await editor.get(path(EDITOR_AGENCY, '/2024-001'))).text();
+    assert.deepEqual([...after.matchAll(/<form class="ledger-form" id="([^"]+)"/g)].map((m) => m[1]), ['event-appeal_filed']);
+    assert.equal((await editor.post(path(EDITOR_AGENCY, '/2024-001/events'), { type: 'withdrawn', date: '2024-10-11' })).status, 400);
+    assert.match(after, /<th scope="row">答复<\/th><td>答复日期：2024-10-10；办理结果：（一）予以公开<\/td>/);
+  });
+
+  test('the list puts overdue first, then due soon, paused, in progress, concluded; filters narrow it', async () => {
+    const html = await (await viewer.get(`${path(OTHER)}?as_of=2025-11-20`)).text();
+    assert.deepEqual(listed(html), ['003', '005', '004', '001', '002']);
+    assert.match(html, /<td>2025-11-17<\/td><td><span class="badge due-overdue">已超期<\/span><\/td><td>超期3个工作日<\/td>/);
+    assert.match(html, /<td>2025-11-24<\/td><td><span class="badge due-due-soon">即将到期<\/span><\/td><td>剩2个工作日<\/td>/);
+    assert.deepEqual(listed(await (await viewer.get(`${path(OTHER)}?as_of=2025-11-20&status=overdue`)).text()), ['003']);
+    assert.deepEqual(listed(await (await viewer.get(`${path(OTHER)}?as_of=2025-11-20&applicant_type=commercial`)).text()), ['003']);
+    assert.deepEqual(listed(await (await viewer.get(`${path(OTHER)}?year=2024`)).text()), []);
+    assert.equal((await viewer.get(`${path(OTHER)}?status=bogus`)).status, 400);
+  });
+
+  test('the same list as JSON and as the ledger sheet', async () => {
+    const api = await viewer.get(`/api${path(OTHER, '/applications')}?as_of=2025-11-20`);
+    assert.equal(api.status, 200);
+    const body = (await api.json()) as { asOf: string; items: { id: string; due: string | null; status: string }[] };
+    assert.equal(body.asOf, '2025-11-20');
+    assert.deepEqual(body.items.map((i) => [i.id, i.due, i.status]), [
+      ['003', '2025-11-17', 'overdue'], ['005', '2025-11-24', 'due-soon'], ['004', null, 'waiting'], ['001', '2025-12-15', 'open'], ['002', '2025-12-01', 'concluded'],
+    ]);
+    const one = (await (await viewer.get(`/api${path(OTHER, '/applications/002')}`)).json()) as { events: { type: string }[] };
+    assert.deepEqual(one.events.map((e) => e.type), ['received', 'replied']);
+    const csv = await viewer.get(path(OTHER, '/applications.csv'));
+    assert.match(csv.headers.get('content-type')!, /text\/csv/);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM for Excel');
+    const lines = new TextDecoder().decode(bytes).trim().split('\n');
+    assert.equal(lines.length, 6, 'header and five applications');
+    assert.match(lines[0], /^编号,申请人类型/);
+    assert.ok(lines.some((l) => l.startsWith('002,自然人,') && l.includes('（一）予以公开')));
+    const spec = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    assert.ok(spec.paths['/api/ledger/{agency}/applications'] && spec.paths['/api/ledger/{agency}/draft']);
+  });
+
+  test('the draft report counts the ledger, and final is refused with its reasons', async () => {
+    const html = await (await viewer.get(`${path(OTHER, '/draft')}?year=2025`)).text();
+    // Five received in 2025, all by natural persons but 003; one concluded (002, granted).
+    assert.match(html, /data-cell="table3\.new_received\.0"[^>]*>4</);
+    assert.match(html, /data-cell="table3\.new_received\.1"[^>]*>1</);
+    assert.match(html, /data-cell="table3\.granted\.0"[^>]*>1</);
+    assert.match(html, /<caption>表三/);
+    assert.match(html, /尚未填写表二/);
+    const final = await editor.post(`${path(EDITOR_AGENCY, '/draft/final')}?year=2024`, {});
+    assert.equal(final.status, 409);
+    assert.match(await final.text(), /尚未填写表二/);
+    const md = await viewer.get(`${path(OTHER, '/draft.md')}?year=2025`);
+    assert.equal(md.status, 200);
+    assert.match(md.headers.get('content-disposition')!, /attachment/);
+    assert.match(await md.text(), new RegExp(OTHER));
+    const docx = new Uint8Array(await (await viewer.get(`${path(OTHER, '/draft.docx')}?year=2025`)).arrayBuffer());
+    assert.deepEqual([...docx.slice(0, 2)], [0x50, 0x4b]);
+    assert.equal((await viewer.get(`${path(OTHER, '/draft')}?year=2018`)).status, 400);
+  });
+
+  test('an editor opens only their own agency: pages, forms and API', async () => {
+    for (const url of [path(OTHER), path(OTHER, '/001'), path(OTHER, '/new'), path(OTHER, '/draft'), path(OTHER, '/applications.csv'), `/api${path(OTHER, '/applications')}`, `/api${path(OTHER, '/draft')}`]) {
+      const res = await editor.get(url);
+      assert.equal(res.status, 403, url);
+      assert.match(await res.text(), /只能查看和填写本机关/);
+    }
+    const write = await editor.post(path(OTHER, '/001/events'), { type: 'withdrawn', date: '2025-11-18' });
+    assert.equal(write.status, 403);
+    assert.equal((await data.ledger.application(OTHER, '001'))!.events.length, 1);
+    const index = await (await editor.get('/ledger')).text();
+    assert.ok(index.includes(EDITOR_AGENCY) && !index.includes(OTHER));
+    assert.deepEqual(((await (await editor.get('/api/ledger')).json()) as { agencies: string[] }).agencies, [EDITOR_AGENCY]);
+    // A viewer reads every ledger but writes none.
+    assert.equal((await viewer.get(path(EDITOR_AGENCY))).status, 200);
+    assert.equal((await viewer.post(path(OTHER, '/new'), { no: 'x' })).status, 403);
+  });
+});
