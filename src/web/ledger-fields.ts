@@ -8,6 +8,7 @@ import {
   APPEAL_RESULTS, APPEAL_ROUTES, APPLICANT_COLUMNS, BASES, CHANNELS, OUTCOME_ROWS, PARTIES, SHEET_COLUMNS,
   type EventType, type LedgerEvent, type LedgerIssue,
 } from '../ledger/index.ts';
+import { outcomeGroup } from './ledger-model.ts';
 
 export interface Choice {
   value: string;
@@ -76,7 +77,7 @@ export const EVENT_FIELDS: Record<EventType, Field[]> = {
   fee_lapsed: [date('date', sheet('feeLapsed'))],
   withdrawn: [date('date', sheet('withdrawn'))],
   // The reply date is left to the ledger's rule ("办理结果须有答复日期").
-  replied: [date('date', sheet('replied'), false), select('outcome', sheet('outcome'), OUTCOME_ROWS.map((r) => ({ value: r.id, label: r.label, group: r.group })))],
+  replied: [date('date', sheet('replied'), false), select('outcome', sheet('outcome'), OUTCOME_ROWS.map((r) => ({ value: r.id, label: r.label, group: outcomeGroup(r) })))],
   appeal_filed: [
     date('date', '立案日期'),
     CASE_ID,

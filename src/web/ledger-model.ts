@@ -6,6 +6,7 @@ import {
   APPLICANT_COLUMNS, EVENT_NAMES, foldEvents, OUTCOME_ROWS, statusOf, STATUS_NAMES, WAITING_NAMES, type Application,
   type Calendar, type DueStatusId, type IsoDate,
 } from '../ledger/index.ts';
+import type { RowDef } from '../format/types.ts';
 
 export interface LedgerRow {
   id: string;
@@ -26,9 +27,11 @@ export interface LedgerRow {
 export const STATUS_ORDER: readonly DueStatusId[] = ['overdue', 'due-soon', 'waiting', 'open', 'concluded'];
 
 export const applicantLabel = (id: string | null | undefined) => APPLICANT_COLUMNS.find((c) => c.id === id)?.label ?? '';
+/** A numbered leaf (1.属于国家秘密) needs its group (（三）不予公开) to be understood; a top row stands alone. */
+export const outcomeGroup = (row: RowDef) => (/^\d/.test(row.label) ? row.group : undefined);
 export const outcomeLabel = (id: string | null | undefined) => {
   const row = OUTCOME_ROWS.find((r) => r.id === id);
-  return row ? `${row.group ?? ''}${row.label}` : '';
+  return row ? `${outcomeGroup(row) ?? ''}${row.label}` : '';
 };
 
 export function ledgerRow(app: Application, today: IsoDate, cal: Calendar): LedgerRow {

@@ -81,7 +81,7 @@ function ListFilters(props: { agency: string; query: LedgerListQuery; years: num
 }
 
 function Remaining({ row }: { row: LedgerRow }) {
-  if (row.status === 'concluded') return <>{row.concluded}办结{row.late && '（超期）'}</>;
+  if (row.status === 'concluded') return <>{row.concluded} 办结{row.late && '（超期）'}</>;
   if (row.remaining === null) return <></>;
   return <>{row.remaining < 0 ? `超期${-row.remaining}个工作日` : `剩${row.remaining}个工作日`}</>;
 }
@@ -215,7 +215,7 @@ export function ApplicationPage(props: {
       </p>
       <p class="counts">
         <span class={`badge due-${row.status}`}>{statusLabel(row.status)}</span> {row.state}
-        {row.due && ` · 答复期限 ${row.due}`} <Remaining row={row} />
+        {row.due && ` · 答复期限 ${row.due}`} · <Remaining row={row} />
       </p>
       <DataLinks json={`/api${ledgerPath(agency, `/applications/${encodeURIComponent(app.id)}`)}`} />
       <History app={app} />
