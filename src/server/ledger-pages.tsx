@@ -20,7 +20,7 @@ import { draftYear, ledgerList, ledgerYears, listQueryOf, listQueryView } from '
 import { page, viewerOf } from './render.tsx';
 
 /** Numbers that would collide with the agency's own pages. */
-const RESERVED = new Set(['new', 'draft', 'applications.csv', ...DRAFT_FORMATS.map((f) => `draft.${f}`)]);
+const RESERVED = new Set(['new', 'draft', 'applications.csv', 'draft.csv', ...DRAFT_FORMATS.map((f) => `draft.${f}`)]);
 
 const formValues = async (c: Context) =>
   Object.fromEntries(Object.entries(await c.req.parseBody()).flatMap(([k, v]) => (typeof v === 'string' && k !== '_csrf' ? [[k, v]] : [])));
@@ -96,7 +96,7 @@ export function registerLedgerPages(ctx: AppContext): void {
     return page(c, <DraftPage viewer={viewer(c)} agency={agency} year={year} draft={draft} canWrite={mayWrite(c)} years={years} />);
   });
 
-  for (const format of DRAFT_FORMATS) {
+  for (const format of [...DRAFT_FORMATS, 'csv'] as const) {
     ctx.route('GET', `/ledger/:agency/draft.${format}`, 'viewer', async (c) => {
       const agency = ledgerAgency(c);
       const year = draftYear(c);
@@ -157,7 +157,7 @@ export function registerLedgerPages(ctx: AppContext): void {
   });
 }
 
-const DRAFT_MEDIA: Record<DraftFormat, string> = { docx: MEDIA_TYPES.docx, pdf: MEDIA_TYPES.pdf, html: MEDIA_TYPES.html, md: MEDIA_TYPES.markdown };
+const DRAFT_MEDIA: Record<DraftFormat, string> = { docx: MEDIA_TYPES.docx, pdf: MEDIA_TYPES.pdf, html: MEDIA_TYPES.html, md: MEDIA_TYPES.markdown, csv: 'text/csv' };
 
 /** Editors (of this agency: checked by ledgerAgency), reviewers and admins write; viewers read. */
 const mayWrite = (c: Context<AppEnv>) => c.get('session')?.role !== 'viewer';

@@ -4,22 +4,11 @@ import type { z } from '@hono/zod-openapi';
 import { receiptDate, type Application, type DueStatusId } from '../ledger/index.ts';
 import { beijingToday, ledgerRows, type LedgerRow } from '../web/ledger-model.ts';
 import type { LedgerListQuery as ListQueryView } from '../web/ledger-pages.tsx';
-import { WebError } from './http.ts';
 import { ledgerCalendar } from './ledger-access.ts';
+import { filled, parsed } from './pages.tsx';
 import { DraftQuery, LedgerListQuery } from './ledger-schemas.ts';
 
 export type ListQuery = z.infer<typeof LedgerListQuery>;
-
-function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = `${issue.path.join('.')}: ${issue.message}`;
-  throw new WebError(400, 'invalid', `请求参数有误（${where}）`, `invalid request (${where})`);
-}
-
-/** Blank form fields are no filter. */
-const filled = (c: Context) => Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
 
 export const listQueryOf = (c: Context): ListQuery => parsed(LedgerListQuery, filled(c));
 

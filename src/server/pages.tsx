@@ -15,7 +15,7 @@ import { ReportFilterQuery, reportFilter, ReviewBody } from './schemas.ts';
 import { uploadedFiles } from './upload.ts';
 
 /** Parses with a request schema; a failure is a 400 naming the field. */
-function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } }, value: unknown): T {
+export function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } }, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -32,7 +32,7 @@ function reportId(c: Context): number {
 const LIST_FIELDS = ['region', 'year', 'agency', 'level', 'format', 'has_errors', 'rule', 'q'] as const;
 const listQuery = (c: Context): ListQuery => Object.fromEntries(LIST_FIELDS.flatMap((k) => (c.req.query(k) ? [[k, c.req.query(k)]] : [])));
 /** Blank form fields are no filter. */
-const filled = (c: Context) => Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+export const filled = (c: Context) => Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
 
 export function registerPages(ctx: AppContext): void {
   const { data } = ctx;

@@ -13,8 +13,9 @@ import { SEVERITY_ZH } from './words.ts';
 
 /** The re-laid formats a draft downloads as (src/render). */
 export const DRAFT_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
-export type DraftFormat = (typeof DRAFT_FORMATS)[number];
-const FORMAT_NAMES: Record<DraftFormat, string> = { docx: 'Word', pdf: 'PDF', html: '网页', md: 'Markdown' };
+/** Besides them, the draft's cells as CSV (one line per cell), the data link of the page. */
+export type DraftFormat = (typeof DRAFT_FORMATS)[number] | 'csv';
+const FORMAT_NAMES: Record<(typeof DRAFT_FORMATS)[number], string> = { docx: 'Word', pdf: 'PDF', html: '网页', md: 'Markdown' };
 
 export interface DraftView {
   report: Report;
@@ -58,7 +59,7 @@ export function DraftPage(props: { viewer: Viewer; agency: string; year: number;
           </a>
         ))}
       </nav>
-      <DataLinks json={`/api${ledgerPath(agency, '/draft')}${q}`} />
+      <DataLinks json={`/api${ledgerPath(agency, '/draft')}${q}`} csv={`${ledgerPath(agency, '/draft.csv')}${q}`} />
       <section class="blocking" aria-label="定稿">
         {draft.blocking.length ? (
           <>

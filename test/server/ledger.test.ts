@@ -170,6 +170,8 @@ describe('ledger pages', () => {
     assert.match(await md.text(), new RegExp(OTHER));
     const docx = new Uint8Array(await (await viewer.get(`${path(OTHER, '/draft.docx')}?year=2025`)).arrayBuffer());
     assert.deepEqual([...docx.slice(0, 2)], [0x50, 0x4b]);
+    const cells = await (await viewer.get(`${path(OTHER, '/draft.csv')}?year=2025`)).text();
+    assert.ok(cells.split('\n').some((l) => l.startsWith('table3.granted.0,') && l.includes(',1,')), 'the CSV has the granted cell');
     assert.equal((await viewer.get(`${path(OTHER, '/draft')}?year=2018`)).status, 400);
   });
 
