@@ -12,9 +12,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { inferLevel } from '../extract/metadata.ts';
 import type { AgencyLevelId } from '../format/levels.ts';
 import {
-  appendEvent, asOf as eventsUpTo, buildReport, EVENT_NAMES, eventDate, exportCsv, foldEvents, receiptDate, statusOf,
+  appendEvent, asOf as eventsUpTo, buildReport, byUrgency, EVENT_NAMES, eventDate, exportCsv, foldEvents, receiptDate, statusOf,
   type Application, type ApplicationState, type BuildOptions, type BuildResult, type Calendar, type DueStatus,
-  type DueStatusId, type IsoDate, type LedgerEvent, type LedgerIssue, type Received, type SheetProblem,
+  type IsoDate, type LedgerEvent, type LedgerIssue, type Received, type SheetProblem,
 } from '../ledger/index.ts';
 import type { Report } from '../report/types.ts';
 import { resolveAgencies } from './agencies.ts';
@@ -120,7 +120,7 @@ export async function appendLedgerEvent(db: Db, agency: string, number: string, 
 export async function listLedger(db: Db, agency: string, view: LedgerView): Promise<LedgerEntry[]> {
   const ref = await findAgency(db, agency);
   const entries = (await loadApplications(db, ref.id)).map((app) => entryOf(ref, app, view)).filter((e) => e.state.receipt);
-  return entries.sort(byUrgency);
+  return entries.sort((a, b) => byUrgency(a.status, b.status));
 }
 
 /** One application with its whole history, its state and status as of `asOf`; undefined when there is none. */
@@ -248,13 +248,6 @@ function entryOf(agency: AgencyRef, app: Application, view: LedgerView): LedgerE
     agency: agency.name, number: app.id, application: app, state: folded.state,
     status: statusOf(folded.state, view.asOf, view.calendar), issues: folded.issues,
   };
-}
-
-const URGENCY: DueStatusId[] = ['overdue', 'due-soon', 'waiting', 'open', 'concluded'];
-
-function byUrgency(a: LedgerEntry, b: LedgerEntry): number {
-  const due = (e: LedgerEntry) => e.status.due ?? e.status.waiting?.until ?? '9';
-  return URGENCY.indexOf(a.status.status) - URGENCY.indexOf(b.status.status) || compare(due(a), due(b)) || compare(a.number, b.number);
 }
 
 /** Code-unit order, the same on every machine (no locale). */
