@@ -6,7 +6,7 @@ export { chineseCalendar, createCalendar, parseCalendarCsv, CalendarFileInvalid,
 export { parseDate, type IsoDate } from './day.ts';
 export * from './model.ts';
 export { appendEvent, applyEvent, foldEvents, stateOf, EVENT_NAMES, type LedgerIssue } from './events.ts';
-export { asOf, deadlineOf, statusOf, STATUS_NAMES, WAITING_NAMES, type Deadline, type DueStatus, type DueStatusId } from './deadline.ts';
+export { asOf, byUrgency, deadlineOf, statusOf, STATUS_NAMES, URGENCY, WAITING_NAMES, type Deadline, type DueStatus, type DueStatusId } from './deadline.ts';
 export { eventsOffered } from './offer.ts';
 export { feeFor, feePerApplication, feePerPages } from './fees.ts';
 export { buildReport, countTable3, countTable4, replay, type BuildOptions, type BuildResult } from './build.ts';

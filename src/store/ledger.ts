@@ -12,9 +12,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { inferLevel } from '../extract/metadata.ts';
 import type { AgencyLevelId } from '../format/levels.ts';
 import {
-  appendEvent, asOf as eventsUpTo, buildReport, EVENT_NAMES, eventDate, exportCsv, foldEvents, receiptDate, statusOf,
+  appendEvent, asOf as eventsUpTo, buildReport, byUrgency, EVENT_NAMES, eventDate, exportCsv, foldEvents, receiptDate, statusOf,
   type Application, type ApplicationState, type BuildOptions, type BuildResult, type Calendar, type DueStatus,
-  type DueStatusId, type IsoDate, type LedgerEvent, type LedgerIssue, type Received, type SheetProblem,
+  type IsoDate, type LedgerEvent, type LedgerIssue, type Received, type SheetProblem,
 } from '../ledger/index.ts';
 import type { Report } from '../report/types.ts';
 import { resolveAgencies } from './agencies.ts';
@@ -94,7 +94,7 @@ export async function addLedgerApplication(db: Db, agency: string, number: strin
   if (!result.accepted) throw new LedgerRefused(result.issues);
   return db.transaction().execute(async (tx) => {
     const agencyId = await agencyForWrite(tx, agency);
-    if (await applicationRow(tx, agencyId, id)) {
+    if (await applicationId(tx, agencyId, id)) {
       throw new StoreError('input', `编号“${id}”的申请已登记`, `application "${id}" is already registered`);
     }
     await insertApplications(tx, agencyId, [{ id, events: result.application.events }]);
@@ -106,13 +106,14 @@ export async function addLedgerApplication(db: Db, agency: string, number: strin
 export async function appendLedgerEvent(db: Db, agency: string, number: string, event: NewEvent, calendar: Calendar): Promise<Appended> {
   return db.transaction().execute(async (tx) => {
     const { id: agencyId } = await findAgency(tx, agency);
-    const row = await applicationRow(tx, agencyId, number, true);
-    if (!row) throw new StoreError('input', `台账中没有编号“${number}”的申请`, `no application "${number}" in the ledger`);
-    const [stored] = await loadApplications(tx, agencyId, [row.number]);
+    await lockLedger(tx, agencyId);
+    const id = await applicationId(tx, agencyId, number);
+    if (!id) throw new StoreError('input', `台账中没有编号“${number}”的申请`, `no application "${number}" in the ledger`);
+    const [stored] = await loadApplications(tx, agencyId, [number]);
     const result = appendEvent(stored, { ...event, at: new Date().toISOString() } as LedgerEvent, calendar);
     if (!result.accepted) throw new LedgerRefused(result.issues);
-    await insertEvents(tx, row.id, stored.events.length, [event as LedgerEvent]);
-    return { number: row.number, seq: stored.events.length, issues: result.issues };
+    await insertEvents(tx, id, stored.events.length, [event]);
+    return { number, seq: stored.events.length, issues: result.issues };
   });
 }
 
@@ -120,7 +121,7 @@ export async function appendLedgerEvent(db: Db, agency: string, number: string, 
 export async function listLedger(db: Db, agency: string, view: LedgerView): Promise<LedgerEntry[]> {
   const ref = await findAgency(db, agency);
   const entries = (await loadApplications(db, ref.id)).map((app) => entryOf(ref, app, view)).filter((e) => e.state.receipt);
-  return entries.sort(byUrgency);
+  return entries.sort((a, b) => byUrgency(a.status, b.status));
 }
 
 /** One application with its whole history, its state and status as of `asOf`; undefined when there is none. */
@@ -162,7 +163,7 @@ export async function importLedger(db: Db, agency: string, sheet: ParsedSheet, c
   try {
     return await db.transaction().execute(async (tx) => {
       const agencyId = await agencyForWrite(tx, agency);
-      const stored = new Map((await loadApplications(tx, agencyId, sheet.applications.map((a) => a.id), true)).map((a) => [a.id, a]));
+      const stored = new Map((await loadApplications(tx, agencyId, sheet.applications.map((a) => a.id))).map((a) => [a.id, a]));
       const plan = planImport(sheet, stored, calendar);
       if (plan.problems.some((p) => p.severity === 'error')) throw new ImportRefused(plan.problems);
       await insertApplications(tx, agencyId, plan.added);
@@ -200,19 +201,9 @@ export async function buildLedgerReport(db: Db, agency: string, year: number, op
 
 // ---- reading
 
-interface ApplicationRow {
-  id: number;
-  number: string;
-}
-
-async function applicationRow(db: Db, agencyId: number, number: string, lock = false): Promise<ApplicationRow | undefined> {
-  return db
-    .selectFrom('ledger_application')
-    .select(['id', 'number'])
-    .where('agency_id', '=', agencyId)
-    .where('number', '=', number)
-    .$if(lock, (q) => q.forUpdate())
-    .executeTakeFirst();
+async function applicationId(db: Db, agencyId: number, number: string): Promise<number | undefined> {
+  const row = await db.selectFrom('ledger_application').select('id').where('agency_id', '=', agencyId).where('number', '=', number).executeTakeFirst();
+  return row?.id;
 }
 
 async function applicationIds(db: Db, agencyId: number, numbers: string[]): Promise<Map<string, number>> {
@@ -222,7 +213,7 @@ async function applicationIds(db: Db, agencyId: number, numbers: string[]): Prom
 }
 
 /** The agency's applications (or those numbered `numbers`) with their events in recorded order, by number. */
-async function loadApplications(db: Db, agencyId: number, numbers?: string[], lock = false): Promise<Application[]> {
+async function loadApplications(db: Db, agencyId: number, numbers?: string[]): Promise<Application[]> {
   if (numbers && !numbers.length) return [];
   const rows = await db
     .selectFrom('ledger_event as e')
@@ -230,7 +221,6 @@ async function loadApplications(db: Db, agencyId: number, numbers?: string[], lo
     .select(['a.number', 'e.seq', 'e.kind', 'e.payload', 'e.recorded_by', 'e.recorded_at'])
     .where('a.agency_id', '=', agencyId)
     .$if(numbers !== undefined, (q) => q.where('a.number', 'in', numbers!))
-    .$if(lock, (q) => q.forUpdate())
     .orderBy('a.id')
     .orderBy('e.seq')
     .execute();
@@ -250,25 +240,31 @@ function entryOf(agency: AgencyRef, app: Application, view: LedgerView): LedgerE
   };
 }
 
-const URGENCY: DueStatusId[] = ['overdue', 'due-soon', 'waiting', 'open', 'concluded'];
-
-function byUrgency(a: LedgerEntry, b: LedgerEntry): number {
-  const due = (e: LedgerEntry) => e.status.due ?? e.status.waiting?.until ?? '9';
-  return URGENCY.indexOf(a.status.status) - URGENCY.indexOf(b.status.status) || compare(due(a), due(b)) || compare(a.number, b.number);
-}
-
 /** Code-unit order, the same on every machine (no locale). */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // ---- writing
 
-/** The agency a ledger is written for: found by any of its names, else created (region and level from its name). */
+/**
+ * The agency a ledger is written for, its ledger locked: found by any of its names, else created (region and level
+ * from its name).
+ */
 async function agencyForWrite(tx: Tx, name: string): Promise<number> {
   const trimmed = name.trim();
   if (!trimmed) throw new StoreError('input', '须指明机关', 'an agency is needed');
   const level = inferLevel(trimmed);
   const identity = { name: trimmed, region: regionChain(trimmed, [], level === 'township'), level, levelSource: level ? ('inferred' as const) : null };
-  return (await resolveAgencies(tx, [identity], new RegionCache()))[0];
+  const [id] = await resolveAgencies(tx, [identity], new RegionCache());
+  await lockLedger(tx, id);
+  return id;
+}
+
+/**
+ * One writer at a time per agency's ledger (until the transaction ends): each reads the history after the previous
+ * writer committed, so a sequence number is never taken twice and no rule is checked against a stale history.
+ */
+async function lockLedger(tx: Tx, agencyId: number): Promise<void> {
+  await tx.selectFrom('agency').select('id').where('id', '=', agencyId).forUpdate().execute();
 }
 
 async function insertApplications(tx: Tx, agencyId: number, apps: Application[]): Promise<void> {

@@ -3,8 +3,8 @@
  * per application with its due date and status, in the order a clerk works (overdue first), and the filters on them.
  */
 import {
-  APPLICANT_COLUMNS, EVENT_NAMES, foldEvents, OUTCOME_ROWS, statusOf, STATUS_NAMES, WAITING_NAMES, type Application,
-  type Calendar, type DueStatusId, type IsoDate,
+  APPLICANT_COLUMNS, asOf, byUrgency, EVENT_NAMES, foldEvents, OUTCOME_ROWS, statusOf, STATUS_NAMES, URGENCY, WAITING_NAMES,
+  type Application, type Calendar, type DueStatus, type DueStatusId, type IsoDate,
 } from '../ledger/index.ts';
 import type { RowDef } from '../format/types.ts';
 
@@ -24,7 +24,7 @@ export interface LedgerRow {
 }
 
 /** Overdue first, then due soon, paused, in progress, concluded. */
-export const STATUS_ORDER: readonly DueStatusId[] = ['overdue', 'due-soon', 'waiting', 'open', 'concluded'];
+export const STATUS_ORDER = URGENCY;
 
 export const applicantLabel = (id: string | null | undefined) => APPLICANT_COLUMNS.find((c) => c.id === id)?.label ?? '';
 /** A numbered leaf (1.属于国家秘密) needs its group (（三）不予公开) to be understood; a top row stands alone. */
@@ -34,11 +34,16 @@ export const outcomeLabel = (id: string | null | undefined) => {
   return row ? `${outcomeGroup(row) ?? ''}${row.label}` : '';
 };
 
+/** The application as it stood on `today` (events dated later not yet counted). */
 export function ledgerRow(app: Application, today: IsoDate, cal: Calendar): LedgerRow {
-  const { state } = foldEvents(app, cal);
+  return rowOf(app, today, cal).row;
+}
+
+function rowOf(app: Application, today: IsoDate, cal: Calendar): { row: LedgerRow; status: DueStatus } {
+  const { state } = foldEvents(asOf(app, today), cal);
   const s = statusOf(state, today, cal);
   const stage = state.concluded ? outcomeLabel(state.outcome) : s.waiting ? WAITING_NAMES[s.waiting.kind] : `待${EVENT_NAMES.replied}`;
-  return {
+  const row = {
     id: app.id,
     received: state.receipt ?? null,
     applicantType: state.applicantType ?? null,
@@ -49,6 +54,7 @@ export function ledgerRow(app: Application, today: IsoDate, cal: Calendar): Ledg
     concluded: state.concluded ?? null,
     late: s.late ?? false,
   };
+  return { row, status: s };
 }
 
 export interface LedgerFilter {
@@ -60,11 +66,13 @@ export interface LedgerFilter {
 
 export function ledgerRows(apps: Application[], today: IsoDate, cal: Calendar, filter: LedgerFilter = {}): LedgerRow[] {
   return apps
-    .map((a) => ledgerRow(a, today, cal))
-    .filter((r) => !filter.status || r.status === filter.status)
-    .filter((r) => !filter.year || r.received?.slice(0, 4) === String(filter.year))
-    .filter((r) => !filter.applicantType || r.applicantType === filter.applicantType)
-    .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || (a.due ?? '9').localeCompare(b.due ?? '9') || a.id.localeCompare(b.id));
+    .map((a) => rowOf(a, today, cal))
+    .filter(({ row: r }) => r.received !== null)
+    .filter(({ row: r }) => !filter.status || r.status === filter.status)
+    .filter(({ row: r }) => !filter.year || r.received?.slice(0, 4) === String(filter.year))
+    .filter(({ row: r }) => !filter.applicantType || r.applicantType === filter.applicantType)
+    .sort((a, b) => byUrgency(a.status, b.status))
+    .map(({ row }) => row);
 }
 
 export const statusLabel = (s: DueStatusId) => STATUS_NAMES[s];

@@ -77,6 +77,15 @@ for (const name of ['pglite', 'postgres'] as const) {
       assert.equal(await getLedgerApplication(store.db, AGENCY, 'C', { calendar, asOf: '2024-10-25' }), undefined);
     });
 
+    it('keeps concurrent appends in one order, each with its own place', async () => {
+      const cases = Array.from({ length: 8 }, (_, i) => `复议-${i}`);
+      const appended = await Promise.all(cases.map((caseId) =>
+        appendLedgerEvent(store.db, AGENCY, 'A', { type: 'appeal_filed', date: '2024-11-01', caseId, route: 'review', by: '王五' }, calendar)));
+      assert.deepEqual(appended.map((a) => a.seq).sort((x, y) => x - y), [2, 3, 4, 5, 6, 7, 8, 9]);
+      const entry = await getLedgerApplication(store.db, AGENCY, 'A', { calendar, asOf: '2024-12-31' });
+      assert.equal(entry!.state.appeals.length, 8);
+    });
+
     it('refuses every change to history in the database itself', async () => {
       for (const statement of [
         sql`update ledger_event set kind = 'withdrawn'`, sql`delete from ledger_event`, sql`truncate ledger_event`,
@@ -85,7 +94,7 @@ for (const name of ['pglite', 'postgres'] as const) {
         await assert.rejects(statement.execute(store.db), /台账只能追加记录/);
       }
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from ledger_event`.execute(store.db);
-      assert.equal(rows[0].n, 3); // A: received, replied; B: received
+      assert.equal(rows[0].n, 11); // A: received, replied, 8 appeals; B: received
     });
 
     it('lists the applications received by a day, overdue first', async () => {
