@@ -9,7 +9,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { LedgerEvent, Received } from '../../src/ledger/index.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { AppEnv } from '../../src/server/http.ts';
-import { EDITOR_AGENCY, signIn, usersOfEveryRole, type Session } from '../support/web-client.ts';
+import { EDITOR_AGENCY, sample, signIn, usersOfEveryRole, type Session } from '../support/web-client.ts';
 import { MemoryData } from '../support/web-data.ts';
 
 const OTHER = '河清市交通运输局';
@@ -173,6 +173,23 @@ describe('ledger pages', () => {
     const cells = await (await viewer.get(`${path(OTHER, '/draft.csv')}?year=2025`)).text();
     assert.ok(cells.split('\n').some((l) => l.startsWith('table3.granted.0,') && l.includes(',1,')), 'the CSV has the granted cell');
     assert.equal((await viewer.get(`${path(OTHER, '/draft')}?year=2018`)).status, 400);
+  });
+
+  test('final, once nothing blocks it, stores the draft as the agency\'s report of the year', async () => {
+    await data.importFiles([sample('2025-official.html')]);
+    const table2 = data.reports.find((r) => r.name === '2025-official.html')!.report.table2!;
+    data.ledger.tables2.set(`${EDITOR_AGENCY}/2025`, table2);
+    await data.ledger.addApplication(EDITOR_AGENCY, '2025-001', received('2025-03-03'));
+    await data.ledger.appendEvent(EDITOR_AGENCY, '2025-001', dated('replied', '2025-03-10', { outcome: 'granted' }));
+    const draft = await (await editor.get(`${path(EDITOR_AGENCY, '/draft')}?year=2025`)).text();
+    assert.match(draft, /可以定稿/);
+    const res = await editor.post(`${path(EDITOR_AGENCY, '/draft/final')}?year=2025`, {});
+    assert.equal(res.status, 303);
+    const id = Number(/^\/reports\/(\d+)$/.exec(res.headers.get('location')!)![1]);
+    const { report } = (await data.getReport(id))!;
+    assert.deepEqual([report.agency, report.year, report.table2?.licensing], [EDITOR_AGENCY, 2025, table2.licensing]);
+    // One application received and granted in 2025, by a natural person.
+    assert.deepEqual([report.table3?.new_received?.[0], report.table3?.granted?.[0], report.table3?.granted?.[6]], [1, 1, 1]);
   });
 
   test('an editor opens only their own agency: pages, forms and API', async () => {
