@@ -18,7 +18,7 @@ export const listQueryView = (q: ListQuery): ListQueryView => ({
 });
 
 export function ledgerList(apps: Application[], q: ListQuery): LedgerRow[] {
-  return ledgerRows(apps, q.as_of ?? beijingToday(), ledgerCalendar(), { status: q.status as DueStatusId | undefined, year: q.year, applicantType: q.applicant_type });
+  return ledgerRows(apps, q.as_of ?? beijingToday(), ledgerCalendar(), { status: q.status as DueStatusId | undefined, year: q.year, applicantType: q.applicant_type, id: q.no });
 }
 
 /** Years with applications received, newest first. */

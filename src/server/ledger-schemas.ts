@@ -12,6 +12,7 @@ export const LedgerListQuery = z
     status: z.enum(statuses).optional().openapi({ description: 'overdue 已超期 · due-soon 即将到期 · waiting 中止计时 · open 办理中 · concluded 已办结' }),
     year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ description: '收到申请的年份' }),
     applicant_type: z.enum(applicantTypes).optional().openapi({ description: '申请人类型（表三的列 id）' }),
+    no: z.string().max(40).optional().openapi({ description: '只看这一编号的申请' }),
     as_of: isoDate.optional().openapi({ description: '按这一天计算状态（默认今天，北京时间）' }),
   })
   .openapi('LedgerListQuery');

@@ -62,6 +62,8 @@ export interface LedgerFilter {
   /** Year of receipt. */
   year?: number;
   applicantType?: string;
+  /** One application's number. */
+  id?: string;
 }
 
 export function ledgerRows(apps: Application[], today: IsoDate, cal: Calendar, filter: LedgerFilter = {}): LedgerRow[] {
@@ -71,6 +73,7 @@ export function ledgerRows(apps: Application[], today: IsoDate, cal: Calendar, f
     .filter(({ row: r }) => !filter.status || r.status === filter.status)
     .filter(({ row: r }) => !filter.year || r.received?.slice(0, 4) === String(filter.year))
     .filter(({ row: r }) => !filter.applicantType || r.applicantType === filter.applicantType)
+    .filter(({ row: r }) => !filter.id || r.id === filter.id)
     .sort((a, b) => byUrgency(a.status, b.status))
     .map(({ row }) => row);
 }

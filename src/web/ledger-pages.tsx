@@ -217,7 +217,10 @@ export function ApplicationPage(props: {
         <span class={`badge due-${row.status}`}>{statusLabel(row.status)}</span> {row.state}
         {row.due && ` · 答复期限 ${row.due}`} · <Remaining row={row} />
       </p>
-      <DataLinks json={`/api${ledgerPath(agency, `/applications/${encodeURIComponent(app.id)}`)}`} />
+      <DataLinks
+        json={`/api${ledgerPath(agency, `/applications/${encodeURIComponent(app.id)}`)}`}
+        csv={`${ledgerPath(agency, '/applications.csv')}?no=${encodeURIComponent(app.id)}`}
+      />
       <History app={app} />
       {props.canWrite && (
         <section class="event-forms" aria-label="记录办理事项">

@@ -84,6 +84,7 @@ describe('ledger pages', () => {
     assert.match(html, /答复期限 2024-10-30/);
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     assert.doesNotMatch(html, /<script>alert/);
+    assert.doesNotMatch(html, /\sstyle=/, 'no inline style under the CSP');
     // Who recorded it, and when in Beijing time (the record's own time is UTC).
     assert.match(html, /<td>editor1<\/td>/);
   });
@@ -149,6 +150,8 @@ describe('ledger pages', () => {
     assert.equal(lines.length, 6, 'header and five applications');
     assert.match(lines[0], /^编号,申请人类型/);
     assert.ok(lines.some((l) => l.startsWith('002,自然人,') && l.includes('（一）予以公开')));
+    const single = (await (await viewer.get(`${path(OTHER, '/applications.csv')}?no=002`)).text()).trim().split('\n');
+    assert.deepEqual(single.slice(1).map((l) => l.split(',')[0]), ['002']);
     const spec = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     assert.ok(spec.paths['/api/ledger/{agency}/applications'] && spec.paths['/api/ledger/{agency}/draft']);
   });
