@@ -111,6 +111,15 @@ describe('ledger pages', () => {
     assert.equal((await data.ledger.application(EDITOR_AGENCY, '2024-001'))!.events.length, 1, 'nothing refused was recorded');
   });
 
+  test('an event kept loosely is recorded with its warning shown', async () => {
+    await editor.post(path(EDITOR_AGENCY, '/new'), { no: '2024-003', channel: 'in_person', submitted: '2024-10-08', applicantType: 'natural_person' });
+    // Working days after Tue 8 Oct 2024: 9, 10, 11, 12 (a 调休 Saturday), 14–18, 21 Oct: the 10th.
+    const res = await editor.post(path(EDITOR_AGENCY, '/2024-003/events'), { type: 'correction_requested', date: '2024-10-21' });
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /已记录，但请注意：补正通知在收到申请后第10个工作日发出，超过7个工作日（条例第三十条）/);
+    assert.equal((await data.ledger.application(EDITOR_AGENCY, '2024-003'))!.events.length, 2);
+  });
+
   test('after the reply only 复议/诉讼 are offered', async () => {
     const before = await (await editor.get(path(EDITOR_AGENCY, '/2024-001'))).text();
     assert.ok(before.includes('id="event-replied"') && before.includes('id="event-correction_requested"'));
