@@ -6,12 +6,28 @@ import type { AppContext } from './context.ts';
 import { notFound } from './http.ts';
 import { ledgerAgency, ledgerCalendar, mayOpen } from './ledger-access.ts';
 import { draftYear, ledgerList, listQueryOf } from './ledger-query.ts';
+import { recordEvent, registerApplication, type WriteResult } from './ledger-write.ts';
+import { ErrorSchema } from './schemas.ts';
+import type { LedgerWrite } from './data.ts';
+import type { LedgerRow } from '../web/ledger-model.ts';
 import {
+  LedgerEventBody, LedgerReceivedBody, LedgerWriteSchema,
   DraftQuery, LedgerAgencyParam, LedgerApplicationParam, LedgerApplicationSchema, LedgerDraftSchema, LedgerListQuery, LedgerListSchema,
 } from './ledger-schemas.ts';
 
+/** A JSON body as the form's strings (the same checks and the same rules read it). */
+const asValues = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+
 export function registerLedgerApi(ctx: AppContext): void {
   const { app } = ctx;
+  const refused = json(LedgerWriteSchema, '规则拒绝：issues 说明原因（field 为相关字段）');
+  const answer = (result: WriteResult, row?: LedgerRow) => ({
+    accepted: result.accepted,
+    issues: result.accepted
+      ? result.write.issues
+      : Object.entries(result.errors).flatMap(([field, messages]) => messages.map((zh) => ({ ...issueOf(result.write, zh, field), field }))),
+    ...(row && { row }),
+  });
 
   app.openapi(
     route(ctx, 'viewer', {
@@ -51,6 +67,41 @@ export function registerLedgerApi(ctx: AppContext): void {
   );
 
   app.openapi(
+    route(ctx, 'editor', {
+      method: 'post', path: '/api/ledger/{agency}/applications', summary: '登记一件申请（收到申请）；规则拒绝时 422',
+      request: { params: LedgerAgencyParam, body: { content: { 'application/json': { schema: LedgerReceivedBody } }, required: true } },
+      responses: { 201: json(LedgerWriteSchema, '已登记'), 400: errors[400], 401: errors[401], 403: errors[403], 422: refused },
+    }),
+    async (c) => {
+      const agency = ledgerAgency(c);
+      const values = asValues(c.req.valid('json'));
+      const result = await registerApplication(ctx.data.ledger, agency, values, c.get('session')!.user);
+      if (!result.accepted) return c.json(answer(result), 422);
+      const application = (await ctx.data.ledger.application(agency, values.no.trim()))!;
+      return c.json(answer(result, ledgerRow(application, beijingToday(), ledgerCalendar())), 201);
+    },
+  );
+
+  app.openapi(
+    route(ctx, 'editor', {
+      method: 'post', path: '/api/ledger/{agency}/applications/{no}/events', summary: '记录一个办理事项；规则拒绝时 422，当前状态不适用时 409',
+      request: { params: LedgerApplicationParam, body: { content: { 'application/json': { schema: LedgerEventBody } }, required: true } },
+      responses: {
+        200: json(LedgerWriteSchema, '已记录（issues 为警告）'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404],
+        409: json(ErrorSchema, '该申请当前不能记录这一事项'), 422: refused,
+      },
+    }),
+    async (c) => {
+      const agency = ledgerAgency(c);
+      const { no } = c.req.valid('param');
+      const result = await recordEvent(ctx.data.ledger, agency, no, asValues(c.req.valid('json')), c.get('session')!.user);
+      if (!result.accepted) return c.json(answer(result), 422);
+      const application = (await ctx.data.ledger.application(agency, no))!;
+      return c.json(answer(result, ledgerRow(application, beijingToday(), ledgerCalendar())), 200);
+    },
+  );
+
+  app.openapi(
     route(ctx, 'viewer', {
       method: 'get', path: '/api/ledger/{agency}/draft', summary: '由台账生成的年度报告草稿、核查发现与不能定稿的原因',
       request: { params: LedgerAgencyParam, query: DraftQuery },
@@ -64,4 +115,10 @@ export function registerLedgerApi(ctx: AppContext): void {
       return c.json({ report: built.report as unknown as Record<string, unknown>, blocking: built.blocking, issues, final: built.final }, 200);
     },
   );
+}
+
+/** The rule's issue behind a message, when a rule gave it; a blank or invalid field has the code `field`. */
+function issueOf(write: LedgerWrite | undefined, zh: string, field: string) {
+  const issue = write?.issues.find((i) => i.zh === zh);
+  return issue ?? { code: 'field', severity: 'error' as const, zh, en: `${field}: blank, or not one of its choices` };
 }

@@ -3,31 +3,24 @@
  * a refused form comes back (422) with each rule's message beside its field.
  */
 import type { Context } from 'hono';
-import { eventsOffered, exportCsv, foldEvents, type EventType, type Received } from '../ledger/index.ts';
+import { eventsOffered, exportCsv, foldEvents, type EventType } from '../ledger/index.ts';
 import { MEDIA_TYPES } from '../readers/sniff.ts';
 import { exportReport, reportData } from '../render/exports.ts';
 import { renderHtml } from '../render/html.ts';
 import { DRAFT_FORMATS, DraftPage, FinalRefusedPage, type DraftFormat } from '../web/ledger-draft-page.tsx';
-import { blankFields, EVENT_FIELDS, eventFrom, issuesByField, NUMBER_FIELD, type FieldErrors } from '../web/ledger-fields.ts';
 import type { FormState } from '../web/ledger-forms.tsx';
 import { beijingToday, ledgerRow } from '../web/ledger-model.ts';
 import { ApplicationPage, EntryPage, LedgerIndexPage, LedgerListPage, ledgerPath } from '../web/ledger-pages.tsx';
 import type { AppContext } from './context.ts';
-import type { LedgerWrite } from './data.ts';
 import { notFound, WebError, type AppEnv } from './http.ts';
+import { recordEvent, registerApplication } from './ledger-write.ts';
 import { ledgerAgency, ledgerCalendar, mayOpen } from './ledger-access.ts';
 import { draftYear, ledgerList, ledgerYears, listQueryOf, listQueryView } from './ledger-query.ts';
 import { page, viewerOf } from './render.tsx';
 
-/** Numbers that would collide with the agency's own pages. */
-const RESERVED = new Set(['new', 'draft', 'applications.csv', 'draft.csv', ...DRAFT_FORMATS.map((f) => `draft.${f}`)]);
-
 const formValues = async (c: Context) =>
   Object.fromEntries(Object.entries(await c.req.parseBody()).flatMap(([k, v]) => (typeof v === 'string' && k !== '_csrf' ? [[k, v]] : [])));
 
-const hasErrors = (e: FieldErrors) => Object.keys(e).length > 0;
-const refusal = (write: LedgerWrite) => write.issues.filter((i) => i.severity === 'error');
-const warningsOf = (write: LedgerWrite) => write.issues.filter((i) => i.severity === 'warning').map((i) => i.zh);
 
 export function registerLedgerPages(ctx: AppContext): void {
   const viewer = (c: Context<AppEnv>) => viewerOf(c, ctx.options.mode === 'server')!;
@@ -76,14 +69,9 @@ export function registerLedgerPages(ctx: AppContext): void {
   ctx.route('POST', '/ledger/:agency/new', 'editor', async (c) => {
     const agency = ledgerAgency(c);
     const values = await formValues(c);
-    const no = values.no?.trim() ?? '';
-    const errors = blankFields([NUMBER_FIELD, ...EVENT_FIELDS.received], values);
-    if (no && (RESERVED.has(no) || /[/\\?#%]/.test(no) || no.length > 40)) errors.no = ['编号不能含 / \\ ? # %，不超过40个字符，也不能是页面名称'];
-    if (hasErrors(errors)) return entryPage(c, agency, { values, errors }, 422);
-    const received = eventFrom('received', values, by(c), new Date().toISOString()) as Received;
-    const write = await ctx.data.ledger.addApplication(agency, no, received);
-    if (!write.accepted) return entryPage(c, agency, { values, errors: issuesByField(refusal(write), values) }, 422);
-    return c.redirect(ledgerPath(agency, `/${encodeURIComponent(no)}`), 303);
+    const result = await registerApplication(ctx.data.ledger, agency, values, by(c));
+    if (!result.accepted) return entryPage(c, agency, { values, errors: result.errors }, 422);
+    return c.redirect(ledgerPath(agency, `/${encodeURIComponent(values.no.trim())}`), 303);
   });
 
   ctx.route('GET', '/ledger/:agency/draft', 'viewer', async (c) => {
@@ -139,20 +127,11 @@ export function registerLedgerPages(ctx: AppContext): void {
   ctx.route('POST', '/ledger/:agency/:no/events', 'editor', async (c) => {
     const agency = ledgerAgency(c);
     const no = c.req.param('no') ?? '';
-    const ledger = ctx.data.ledger;
-    const app = await ledger.application(agency, no);
-    if (!app) throw notFound();
     const values = await formValues(c);
     const type = values.type as EventType;
-    if (!eventsOffered(foldEvents(app, ledgerCalendar()).state).includes(type)) {
-      throw new WebError(400, 'event-not-offered', '该申请当前不能记录这一事项', 'this event does not apply to the application now');
-    }
-    const errors = blankFields(EVENT_FIELDS[type], values);
-    if (hasErrors(errors)) return applicationView(c, agency, no, { type, state: { values, errors } }, 422);
-    const write = await ledger.appendEvent(agency, no, eventFrom(type, values, by(c), new Date().toISOString()));
-    if (!write.accepted) return applicationView(c, agency, no, { type, state: { values, errors: issuesByField(refusal(write), values) } }, 422);
-    const warnings = warningsOf(write);
-    if (warnings.length) return applicationView(c, agency, no, { type, state: { values: {}, errors: {}, warnings } });
+    const result = await recordEvent(ctx.data.ledger, agency, no, values, by(c));
+    if (!result.accepted) return applicationView(c, agency, no, { type, state: { values, errors: result.errors } }, 422);
+    if (result.warnings.length) return applicationView(c, agency, no, { type, state: { values: {}, errors: {}, warnings: result.warnings } });
     return c.redirect(ledgerPath(agency, `/${encodeURIComponent(no)}`), 303);
   });
 }

@@ -1,6 +1,7 @@
 /** The ledger API's shapes, declared once with zod: they validate the queries (pages and API) and make /api/openapi.json. */
 import { z } from '@hono/zod-openapi';
-import { APPLICANT_COLUMNS } from '../ledger/index.ts';
+import { APPLICANT_COLUMNS, type EventType } from '../ledger/index.ts';
+import { EVENT_FIELDS, NUMBER_FIELD } from '../web/ledger-fields.ts';
 import { STATUS_ORDER } from '../web/ledger-model.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -57,3 +58,32 @@ export const LedgerDraftSchema = z
     final: z.boolean(),
   })
   .openapi('LedgerDraft');
+
+/** An event's body, from the one declaration of its fields (src/web/ledger-fields.ts); `by` and `at` come from the session. */
+function eventBody(type: EventType) {
+  const fields = EVENT_FIELDS[type].map((f) => {
+    const base = f.kind === 'number' ? z.number() : f.choices ? z.enum(f.choices.map((c) => c.value) as [string, ...string[]]) : z.string().max(2000);
+    return [f.name, (f.required ? base : base.optional()).openapi({ description: f.label })] as const;
+  });
+  return z.object({ type: z.literal(type), ...Object.fromEntries(fields) });
+}
+
+const EVENT_TYPES = Object.keys(EVENT_FIELDS).filter((t) => t !== 'received') as EventType[];
+const eventBodies = EVENT_TYPES.map(eventBody) as unknown as [ReturnType<typeof eventBody>, ...ReturnType<typeof eventBody>[]];
+
+export const LedgerEventBody = z.discriminatedUnion('type', eventBodies).openapi('LedgerEventInput');
+
+export const LedgerReceivedBody = eventBody('received')
+  .omit({ type: true })
+  .extend({ no: z.string().min(1).max(40).openapi({ description: NUMBER_FIELD.label }) })
+  .openapi('LedgerApplicationInput');
+
+export const LedgerWriteSchema = z
+  .object({
+    accepted: z.boolean(),
+    issues: z.array(
+      z.object({ code: z.string(), severity: z.enum(['error', 'warning']), zh: z.string(), en: z.string(), field: z.string().optional().openapi({ description: '相关字段（空为整张表单）' }) }),
+    ),
+    row: LedgerRowSchema.optional(),
+  })
+  .openapi('LedgerWrite');

@@ -104,6 +104,7 @@ describe('web app, local mode', () => {
     const doc = (await (await ctx.get('/api/openapi.json')).json()) as any;
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/api/agencies/{name}', '/api/ledger', '/api/ledger/{agency}/applications', '/api/ledger/{agency}/applications/{no}',
+      '/api/ledger/{agency}/applications/{no}/events',
       '/api/ledger/{agency}/draft', '/api/overview', '/api/regions', '/api/reports', '/api/reports/{id}',
       '/api/reports/{id}/findings/{key}/review', '/api/reports/{id}/recheck', '/api/session',
     ]);

@@ -126,7 +126,7 @@ describe('ledger pages', () => {
     assert.equal((await editor.post(path(EDITOR_AGENCY, '/2024-001/events'), { type: 'replied', date: '2024-10-10', outcome: 'granted' })).status, 303);
     const after = await (await editor.get(path(EDITOR_AGENCY, '/2024-001'))).text();
     assert.deepEqual([...after.matchAll(/<form class="ledger-form" id="([^"]+)"/g)].map((m) => m[1]), ['event-appeal_filed']);
-    assert.equal((await editor.post(path(EDITOR_AGENCY, '/2024-001/events'), { type: 'withdrawn', date: '2024-10-11' })).status, 400);
+    assert.equal((await editor.post(path(EDITOR_AGENCY, '/2024-001/events'), { type: 'withdrawn', date: '2024-10-11' })).status, 409);
     assert.match(after, /<th scope="row">答复<\/th><td>答复日期：2024-10-10；办理结果：（一）予以公开<\/td>/);
   });
 
@@ -202,6 +202,32 @@ describe('ledger pages', () => {
     assert.deepEqual([report.agency, report.year, report.table2?.licensing], [EDITOR_AGENCY, 2025, table2.licensing]);
     // One application received and granted in 2025, by a natural person.
     assert.deepEqual([report.table3?.new_received?.[0], report.table3?.granted?.[0], report.table3?.granted?.[6]], [1, 1, 1]);
+  });
+
+  test('the API writes with the token in a header, through the same rules', async () => {
+    const send = (url: string, body: unknown, token: string | null = editorSession.csrf) =>
+      app.request(url, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { cookie: editorSession.cookie, 'content-type': 'application/json', ...(token && { 'x-csrf-token': token }) },
+      });
+    const apps = `/api${path(EDITOR_AGENCY, '/applications')}`;
+    const body = { no: '2024-010', channel: 'online', submitted: '2024-12-27', confirmed: '2024-12-30', applicantType: 'other' };
+    assert.equal((await send(apps, body, null)).status, 403);
+    const created = await send(apps, body);
+    assert.equal(created.status, 201);
+    // Confirmed Mon 30 Dec 2024 (条例第三十一条: online, the day of confirmation): 31 Dec (1); 1 Jan 2025 off; 2, 3 (3);
+    // 6–10 (8); 13–17 (13); 20–24 (18); Sun 26 Jan, a 调休 working day before the Spring Festival (19); Mon 27 Jan (20).
+    assert.equal(((await created.json()) as { row: { due: string } }).row.due, '2025-01-27');
+    const refused = await send(`${apps}/2024-010/events`, { type: 'replied', outcome: 'granted' });
+    assert.equal(refused.status, 422);
+    const { issues } = (await refused.json()) as { issues: { field: string; code: string; zh: string }[] };
+    assert.deepEqual(issues, [{ ...issues[0], field: 'date', code: 'outcome-needs-date', zh: '办理结果须有答复日期' }]);
+    assert.equal((await send(`${apps}/2024-010/events`, { type: 'replied', date: '2025-01-10', outcome: 'nonsense' })).status, 400);
+    const done = await send(`${apps}/2024-010/events`, { type: 'replied', date: '2025-01-10', outcome: 'granted' });
+    assert.equal(done.status, 200);
+    assert.equal(((await done.json()) as { row: { status: string } }).row.status, 'concluded');
+    assert.equal((await send(`/api${path(OTHER, '/applications')}`, { ...body, no: '2024-011' })).status, 403);
   });
 
   test('an editor opens only their own agency: pages, forms and API', async () => {
