@@ -1,19 +1,18 @@
 /** The ledger as JSON under /api/ledger: the same lists and drafts as the pages, with the same agency limit. */
 import { z } from '@hono/zod-openapi';
-import { beijingToday, ledgerRow } from '../web/ledger-model.ts';
+import { beijingToday, ledgerRow, type LedgerRow } from '../web/ledger-model.ts';
 import { errors, json, route } from './api.ts';
 import type { AppContext } from './context.ts';
+import type { LedgerWrite } from './data.ts';
 import { notFound } from './http.ts';
 import { ledgerAgency, ledgerCalendar, mayOpen } from './ledger-access.ts';
 import { draftYear, ledgerList, listQueryOf } from './ledger-query.ts';
+import {
+  DraftQuery, LedgerAgencyParam, LedgerApplicationParam, LedgerApplicationSchema, LedgerDraftSchema, LedgerEventBody, LedgerListQuery,
+  LedgerListSchema, LedgerReceivedBody, LedgerWriteSchema,
+} from './ledger-schemas.ts';
 import { recordEvent, registerApplication, type WriteResult } from './ledger-write.ts';
 import { ErrorSchema } from './schemas.ts';
-import type { LedgerWrite } from './data.ts';
-import type { LedgerRow } from '../web/ledger-model.ts';
-import {
-  LedgerEventBody, LedgerReceivedBody, LedgerWriteSchema,
-  DraftQuery, LedgerAgencyParam, LedgerApplicationParam, LedgerApplicationSchema, LedgerDraftSchema, LedgerListQuery, LedgerListSchema,
-} from './ledger-schemas.ts';
 
 /** A JSON body as the form's strings (the same checks and the same rules read it). */
 const asValues = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
