@@ -54,6 +54,7 @@ export function registerAuthor(program: Command): void {
       } finally {
         await store.close();
       }
+      if (!result.applications) warn(`警告：数据库中${inline(opts.agency)}的台账没有任何申请，表三、表四均为0（no application in the stored ledger）`);
       warn(result.previous
         ? `沿用${result.previous.year}年度报告（${inline(result.previous.path)}）的文字，并做跨年度核查`
         : `库中没有${opts.year - 1}年度报告：各部分的文字须补充，不做跨年度核查`);

@@ -7,6 +7,9 @@
  *   await addLedgerApplication(store.db, '某市生态环境局', '2025-001', { type: 'received', channel: 'in_person', … , by: '张三' }, calendar);
  *   await appendLedgerEvent(store.db, '某市生态环境局', '2025-001', { type: 'replied', date: '2025-03-20', outcome: 'granted', by: '张三' }, calendar);
  *   const entries = await listLedger(store.db, '某市生态环境局', { calendar, asOf: '2025-03-10' });   // overdue first
+ *
+ * Reads find the agency by any of its names and throw a StoreError ('input') when the store does not know it; writes
+ * create it.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { inferLevel } from '../extract/metadata.ts';
@@ -74,6 +77,8 @@ export interface LedgerImport {
 }
 
 export interface LedgerReport extends BuildResult {
+  /** How many applications the stored ledger has (none: tables 三 and 四 are zeros only because nothing is recorded). */
+  applications: number;
   /** The stored report of the year before, used as `previous`; null when the store has none. */
   previous: { year: number; path: string } | null;
 }
@@ -196,7 +201,7 @@ export async function buildLedgerReport(db: Db, agency: string, year: number, op
   const source = await db.selectFrom('agency').select('level_source').where('id', '=', ref.id).executeTakeFirstOrThrow();
   const level = ref.level ? { id: ref.level as AgencyLevelId, source: source.level_source === 'declared' ? 'declared' as const : 'inferred' as const } : null;
   const result = buildReport(applications, { ...options, year, agency: ref.name, level, previous: previous?.body as Report | undefined });
-  return { ...result, previous: previous ? { year: year - 1, path: previous.path } : null };
+  return { ...result, applications: applications.length, previous: previous ? { year: year - 1, path: previous.path } : null };
 }
 
 // ---- reading

@@ -150,6 +150,7 @@ for (const name of ['pglite', 'postgres'] as const) {
       assert.equal((await importLedger(store.db, agency, parse(exportCsv(ledger)), calendar)).stored, true);
       const none = await buildLedgerReport(store.db, agency, 2025, { calendar });
       assert.equal(none.previous, null);
+      assert.equal(none.applications, 120);
       assert.equal(none.final, false);
       assert.ok(none.blocking.some((b) => b.zh === '尚未填写表二'));
       const newIn2025 = ledger.filter((a) => receiptOf(a).startsWith('2025')).length;
