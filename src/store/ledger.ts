@@ -15,7 +15,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { inferLevel } from '../extract/metadata.ts';
 import type { AgencyLevelId } from '../format/levels.ts';
 import {
-  appendEvent, asOf as eventsUpTo, buildReport, byUrgency, EVENT_NAMES, eventDate, exportCsv, foldEvents, receiptDate, statusOf,
+  appendEvent, asOf as eventsUpTo, buildReport, byUrgency, EVENT_NAMES, eventDate, exportCsv, foldEvents, importCsv, receiptDate,
+  statusOf,
   type Application, type ApplicationState, type BuildOptions, type BuildResult, type Calendar, type DueStatus,
   type IsoDate, type LedgerEvent, type LedgerIssue, type Received, type SheetProblem,
 } from '../ledger/index.ts';
@@ -159,7 +160,7 @@ export async function ledgerAgencies(db: Db): Promise<{ id: number; name: string
 
 /**
  * Stores a parsed sheet: new applications are added; for a stored one, the sheet's events it lacks are appended
- * (the sheet must still hold every stored event: the ledger is never rewritten). All or nothing: when any row has an
+ * (the sheet must still show every stored event it has columns for: the ledger is never rewritten). All or nothing: when any row has an
  * error, nothing is stored and every problem comes back by row.
  */
 export async function importLedger(db: Db, agency: string, sheet: ParsedSheet, calendar: Calendar): Promise<LedgerImport> {
@@ -321,7 +322,7 @@ function planImport(sheet: ParsedSheet, stored: Map<string, Application>, calend
     const row = i + 2;
     const old = stored.get(app.id);
     if (!old) return void plan.added.push(app);
-    const { missing, fresh } = difference(old.events, app.events);
+    const { missing, fresh } = difference(asSheetShows(old, calendar), app.events);
     for (const e of missing) {
       const what = `${EVENT_NAMES[e.type] ?? e.type}（${eventDate(e) ?? ''}）`;
       plan.problems.push({
@@ -339,6 +340,14 @@ function planImport(sheet: ParsedSheet, stored: Map<string, Application>, calend
     plan.appends.push({ number: app.id, from: old.events.length, events: fresh });
   });
   return plan;
+}
+
+/**
+ * The stored history as a sheet shows it: the sheet has one column set per kind of event and no column for some
+ * details (a consultation's party name), so an exported sheet shows the first event of each kind without them.
+ */
+function asSheetShows(app: Application, calendar: Calendar): LedgerEvent[] {
+  return importCsv(exportCsv([app]), { calendar, by: '', at: '' }).applications[0]?.events ?? [];
 }
 
 /** Stored events the sheet lacks, and the sheet's events not stored yet (each event matched once, by its content). */
