@@ -26,6 +26,7 @@ import { StoreError } from './errors.ts';
 import { findAgency, type AgencyRef } from './queries/scope.ts';
 import { RegionCache, regionChain } from './regions.ts';
 import type { Database } from './schema.ts';
+import { chunks } from './write.ts';
 
 type Db = Kysely<Database>;
 type Tx = Transaction<Database>;
@@ -174,7 +175,7 @@ export async function importLedger(db: Db, agency: string, sheet: ParsedSheet, c
       if (plan.problems.some((p) => p.severity === 'error')) throw new ImportRefused(plan.problems);
       await insertApplications(tx, agencyId, plan.added);
       const ids = await applicationIds(tx, agencyId, plan.appends.map((a) => a.number));
-      for (const a of plan.appends) await insertEvents(tx, ids.get(a.number)!, a.from, a.events);
+      await insertEventRows(tx, plan.appends.flatMap((a) => eventRows(ids.get(a.number)!, a.from, a.events)));
       const appended = plan.appends.reduce((n, a) => n + a.events.length, 0);
       return { stored: true, added: plan.added.length, appended, unchanged: plan.unchanged, problems: sortByRow(plan.problems) };
     });
@@ -282,19 +283,32 @@ async function insertApplications(tx: Tx, agencyId: number, apps: Application[])
       applicant_type: received.applicantType, applicant: received.applicant, request: received.request,
     };
   });
-  const ids = new Map((await tx.insertInto('ledger_application').values(values).returning(['id', 'number']).execute()).map((r) => [r.number, r.id]));
-  for (const app of apps) await insertEvents(tx, ids.get(app.id)!, 0, app.events);
+  const ids = new Map<string, number>();
+  for (const chunk of chunks(values, ROWS_PER_INSERT)) {
+    for (const r of await tx.insertInto('ledger_application').values(chunk).returning(['id', 'number']).execute()) ids.set(r.number, r.id);
+  }
+  await insertEventRows(tx, apps.flatMap((app) => eventRows(ids.get(app.id)!, 0, app.events)));
 }
 
 async function insertEvents(tx: Tx, applicationId: number, from: number, events: (LedgerEvent | NewEvent)[]): Promise<void> {
-  if (!events.length) return;
-  const values = events.map((e, n) => {
+  await insertEventRows(tx, eventRows(applicationId, from, events));
+}
+
+function eventRows(applicationId: number, from: number, events: (LedgerEvent | NewEvent)[]) {
+  return events.map((e, n) => {
     const { type, by, ...payload } = e as LedgerEvent;
     delete (payload as { at?: string }).at; // when it was recorded is the store's clock
     return { application_id: applicationId, seq: from + n, kind: type, payload: JSON.stringify(payload) as never, recorded_by: by };
   });
-  await tx.insertInto('ledger_event').values(values).execute();
 }
+
+async function insertEventRows(tx: Tx, rows: ReturnType<typeof eventRows>): Promise<void> {
+  for (const chunk of chunks(rows, ROWS_PER_INSERT)) await tx.insertInto('ledger_event').values(chunk).execute();
+}
+
+/** Rows per INSERT: a statement takes at most 65,535 parameters, and a row here has at most 7. */
+const ROWS_PER_INSERT = 5000;
+
 
 // ---- importing
 
