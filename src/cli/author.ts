@@ -6,10 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { BuildResult } from '../ledger/index.ts';
 import { exportReport } from '../render/exports.ts';
-import { buildLedgerReport, StoreError } from '../store/index.ts';
+import { buildLedgerReport } from '../store/index.ts';
 import { calendarOf, date, readJson, withCalendar, year, type CalendarCliOptions } from './ledger-options.ts';
 import { inline, warn } from './output.ts';
-import { addStoreOptions, openStore, type StoreCliOptions } from './store-options.ts';
+import { addStoreOptions, withStore, type StoreCliOptions } from './store-options.ts';
 
 export const BUILT_FORMATS = ['md', 'html', 'docx', 'pdf', 'json'] as const;
 
@@ -42,18 +42,9 @@ export function registerAuthor(program: Command): void {
     .action(async (opts: AuthorOptions) => {
       const calendar = calendarOf(opts);
       const table2 = opts.table2 ? readJson(opts.table2) : undefined;
-      const store = await openStore(opts);
-      let result;
-      try {
-        result = await buildLedgerReport(store.db, opts.agency, opts.year, { calendar, table2, published: opts.published });
-      } catch (e) {
-        if (!(e instanceof StoreError)) throw e;
-        warn(`xxgk: ${inline(e.message)}`);
-        process.exitCode = 2;
-        return;
-      } finally {
-        await store.close();
-      }
+      const result = await withStore(opts, (db) => buildLedgerReport(db, opts.agency, opts.year, { calendar, table2, published: opts.published }));
+      if (!result) return;
+      if (!result.applications) warn(`警告：数据库中${inline(opts.agency)}的台账没有任何申请，表三、表四均为0（no application in the stored ledger）`);
       warn(result.previous
         ? `沿用${result.previous.year}年度报告（${inline(result.previous.path)}）的文字，并做跨年度核查`
         : `库中没有${opts.year - 1}年度报告：各部分的文字须补充，不做跨年度核查`);

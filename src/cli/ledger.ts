@@ -8,11 +8,11 @@ import {
   asOf, buildReport, byUrgency, csvTemplate, stateOf, statusOf, STATUS_NAMES, WAITING_NAMES, type Calendar, type DueStatus,
 } from '../ledger/index.ts';
 import type { Report } from '../report/types.ts';
-import { exportLedger, importLedger, listLedger, StoreError, type Store } from '../store/index.ts';
+import { exportLedger, importLedger, listLedger } from '../store/index.ts';
 import { BUILD_EXIT_CODES, BUILT_FORMATS, writeBuilt, type BuiltOutputOptions } from './author.ts';
 import { calendarOf, date, printProblems, readJson, readSheet, today, withCalendar, year, type CalendarCliOptions } from './ledger-options.ts';
 import { inline, say, sayJson, warn } from './output.ts';
-import { addStoreOptions, openStore, type StoreCliOptions } from './store-options.ts';
+import { addStoreOptions, withStore, type StoreCliOptions } from './store-options.ts';
 
 type StoreLedgerOptions = CalendarCliOptions & StoreCliOptions & { agency?: string };
 
@@ -136,21 +136,6 @@ async function dueFromStore(opts: StoreCliOptions, agency: string, calendar: Cal
 interface DueList {
   statuses: DueStatus[];
   errors: boolean;
-}
-
-/** Runs `use` on the store's database; a store that cannot be used or an unknown agency ends with exit 2. */
-async function withStore<T>(opts: StoreCliOptions, use: (db: Store['db']) => Promise<T>): Promise<T | undefined> {
-  const store = await openStore(opts);
-  try {
-    return await use(store.db);
-  } catch (e) {
-    if (!(e instanceof StoreError)) throw e;
-    warn(`xxgk: ${inline(e.message)}`);
-    process.exitCode = 2;
-    return undefined;
-  } finally {
-    await store.close();
-  }
 }
 
 function dueLine(s: DueStatus): string {

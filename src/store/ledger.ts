@@ -7,12 +7,16 @@
  *   await addLedgerApplication(store.db, '某市生态环境局', '2025-001', { type: 'received', channel: 'in_person', … , by: '张三' }, calendar);
  *   await appendLedgerEvent(store.db, '某市生态环境局', '2025-001', { type: 'replied', date: '2025-03-20', outcome: 'granted', by: '张三' }, calendar);
  *   const entries = await listLedger(store.db, '某市生态环境局', { calendar, asOf: '2025-03-10' });   // overdue first
+ *
+ * Reads find the agency by any of its names and throw a StoreError ('input') when the store does not know it; writes
+ * create it.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { inferLevel } from '../extract/metadata.ts';
 import type { AgencyLevelId } from '../format/levels.ts';
 import {
-  appendEvent, asOf as eventsUpTo, buildReport, byUrgency, EVENT_NAMES, eventDate, exportCsv, foldEvents, receiptDate, statusOf,
+  appendEvent, asOf as eventsUpTo, buildReport, byUrgency, EVENT_NAMES, eventDate, exportCsv, foldEvents, importCsv, receiptDate,
+  statusOf,
   type Application, type ApplicationState, type BuildOptions, type BuildResult, type Calendar, type DueStatus,
   type IsoDate, type LedgerEvent, type LedgerIssue, type Received, type SheetProblem,
 } from '../ledger/index.ts';
@@ -22,6 +26,7 @@ import { StoreError } from './errors.ts';
 import { findAgency, type AgencyRef } from './queries/scope.ts';
 import { RegionCache, regionChain } from './regions.ts';
 import type { Database } from './schema.ts';
+import { chunks } from './write.ts';
 
 type Db = Kysely<Database>;
 type Tx = Transaction<Database>;
@@ -74,6 +79,8 @@ export interface LedgerImport {
 }
 
 export interface LedgerReport extends BuildResult {
+  /** How many applications the stored ledger has (none: tables 三 and 四 are zeros only because nothing is recorded). */
+  applications: number;
   /** The stored report of the year before, used as `previous`; null when the store has none. */
   previous: { year: number; path: string } | null;
 }
@@ -154,7 +161,7 @@ export async function ledgerAgencies(db: Db): Promise<{ id: number; name: string
 
 /**
  * Stores a parsed sheet: new applications are added; for a stored one, the sheet's events it lacks are appended
- * (the sheet must still hold every stored event: the ledger is never rewritten). All or nothing: when any row has an
+ * (the sheet must still show every stored event it has columns for: the ledger is never rewritten). All or nothing: when any row has an
  * error, nothing is stored and every problem comes back by row.
  */
 export async function importLedger(db: Db, agency: string, sheet: ParsedSheet, calendar: Calendar): Promise<LedgerImport> {
@@ -168,7 +175,7 @@ export async function importLedger(db: Db, agency: string, sheet: ParsedSheet, c
       if (plan.problems.some((p) => p.severity === 'error')) throw new ImportRefused(plan.problems);
       await insertApplications(tx, agencyId, plan.added);
       const ids = await applicationIds(tx, agencyId, plan.appends.map((a) => a.number));
-      for (const a of plan.appends) await insertEvents(tx, ids.get(a.number)!, a.from, a.events);
+      await insertEventRows(tx, plan.appends.flatMap((a) => eventRows(ids.get(a.number)!, a.from, a.events)));
       const appended = plan.appends.reduce((n, a) => n + a.events.length, 0);
       return { stored: true, added: plan.added.length, appended, unchanged: plan.unchanged, problems: sortByRow(plan.problems) };
     });
@@ -196,7 +203,7 @@ export async function buildLedgerReport(db: Db, agency: string, year: number, op
   const source = await db.selectFrom('agency').select('level_source').where('id', '=', ref.id).executeTakeFirstOrThrow();
   const level = ref.level ? { id: ref.level as AgencyLevelId, source: source.level_source === 'declared' ? 'declared' as const : 'inferred' as const } : null;
   const result = buildReport(applications, { ...options, year, agency: ref.name, level, previous: previous?.body as Report | undefined });
-  return { ...result, previous: previous ? { year: year - 1, path: previous.path } : null };
+  return { ...result, applications: applications.length, previous: previous ? { year: year - 1, path: previous.path } : null };
 }
 
 // ---- reading
@@ -276,19 +283,32 @@ async function insertApplications(tx: Tx, agencyId: number, apps: Application[])
       applicant_type: received.applicantType, applicant: received.applicant, request: received.request,
     };
   });
-  const ids = new Map((await tx.insertInto('ledger_application').values(values).returning(['id', 'number']).execute()).map((r) => [r.number, r.id]));
-  for (const app of apps) await insertEvents(tx, ids.get(app.id)!, 0, app.events);
+  const ids = new Map<string, number>();
+  for (const chunk of chunks(values, ROWS_PER_INSERT)) {
+    for (const r of await tx.insertInto('ledger_application').values(chunk).returning(['id', 'number']).execute()) ids.set(r.number, r.id);
+  }
+  await insertEventRows(tx, apps.flatMap((app) => eventRows(ids.get(app.id)!, 0, app.events)));
 }
 
 async function insertEvents(tx: Tx, applicationId: number, from: number, events: (LedgerEvent | NewEvent)[]): Promise<void> {
-  if (!events.length) return;
-  const values = events.map((e, n) => {
+  await insertEventRows(tx, eventRows(applicationId, from, events));
+}
+
+function eventRows(applicationId: number, from: number, events: (LedgerEvent | NewEvent)[]) {
+  return events.map((e, n) => {
     const { type, by, ...payload } = e as LedgerEvent;
     delete (payload as { at?: string }).at; // when it was recorded is the store's clock
     return { application_id: applicationId, seq: from + n, kind: type, payload: JSON.stringify(payload) as never, recorded_by: by };
   });
-  await tx.insertInto('ledger_event').values(values).execute();
 }
+
+async function insertEventRows(tx: Tx, rows: ReturnType<typeof eventRows>): Promise<void> {
+  for (const chunk of chunks(rows, ROWS_PER_INSERT)) await tx.insertInto('ledger_event').values(chunk).execute();
+}
+
+/** Rows per INSERT: a statement takes at most 65,535 parameters, and a row here has at most 7. */
+const ROWS_PER_INSERT = 5000;
+
 
 // ---- importing
 
@@ -316,7 +336,7 @@ function planImport(sheet: ParsedSheet, stored: Map<string, Application>, calend
     const row = i + 2;
     const old = stored.get(app.id);
     if (!old) return void plan.added.push(app);
-    const { missing, fresh } = difference(old.events, app.events);
+    const { missing, fresh } = difference(asSheetShows(old, calendar), app.events);
     for (const e of missing) {
       const what = `${EVENT_NAMES[e.type] ?? e.type}（${eventDate(e) ?? ''}）`;
       plan.problems.push({
@@ -334,6 +354,14 @@ function planImport(sheet: ParsedSheet, stored: Map<string, Application>, calend
     plan.appends.push({ number: app.id, from: old.events.length, events: fresh });
   });
   return plan;
+}
+
+/**
+ * The stored history as a sheet shows it: the sheet has one column set per kind of event and no column for some
+ * details (a consultation's party name), so an exported sheet shows the first event of each kind without them.
+ */
+function asSheetShows(app: Application, calendar: Calendar): LedgerEvent[] {
+  return importCsv(exportCsv([app]), { calendar, by: '', at: '' }).applications[0]?.events ?? [];
 }
 
 /** Stored events the sheet lacks, and the sheet's events not stored yet (each event matched once, by its content). */

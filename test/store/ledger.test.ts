@@ -111,6 +111,27 @@ for (const name of ['pglite', 'postgres'] as const) {
       assert.deepEqual(await ledgerAgencies(store.db).then((a) => a.map((x) => [x.name, x.applications])), [[AGENCY, 3]]);
     });
 
+    it('takes back its own export of events the sheet has no columns for, and appends what the sheet adds', async () => {
+      const agency = '某市住房和城乡建设局';
+      await addLedgerApplication(store.db, agency, 'E', received('2025-03-03'), calendar);
+      for (const [type, date] of [['consultation_started', '2025-03-05'], ['consultation_ended', '2025-03-10'], ['consultation_started', '2025-03-11'], ['consultation_ended', '2025-03-12']]) {
+        await appendLedgerEvent(store.db, agency, 'E', { type, date, party: 'third_party', name: '某公司', by: '李四' } as never, calendar);
+      }
+      const exported = await exportLedger(store.db, agency);
+      const same = await importLedger(store.db, agency, parse(exported), calendar);
+      assert.deepEqual([same.stored, same.unchanged, same.appended], [true, 1, 0], JSON.stringify(same.problems));
+      const replied = exported.trimEnd().split('\n');
+      const cells = replied[1].split(',');
+      const column = (key: string) => SHEET_COLUMNS.findIndex(([k]) => k === key);
+      cells[column('replied')] = '2025-04-10';
+      cells[column('outcome')] = '予以公开';
+      const added = await importLedger(store.db, agency, parse([replied[0], cells.join(',')].join('\n')), calendar);
+      assert.deepEqual([added.stored, added.appended], [true, 1], JSON.stringify(added.problems));
+      const events = (await ledgerApplications(store.db, agency))[0].events;
+      assert.deepEqual(events.map((e) => e.type), ['received', 'consultation_started', 'consultation_ended', 'consultation_started', 'consultation_ended', 'replied']);
+      assert.equal(events.at(-1)!.by, '台账导入');
+    });
+
     it('imports a sheet all or nothing, appends what a stored application lacks, and refuses a rewrite', async () => {
       const agency = '某市交通运输局';
       const generated = exportCsv(generateLedger(calendar, 60)).trimEnd();
@@ -150,6 +171,7 @@ for (const name of ['pglite', 'postgres'] as const) {
       assert.equal((await importLedger(store.db, agency, parse(exportCsv(ledger)), calendar)).stored, true);
       const none = await buildLedgerReport(store.db, agency, 2025, { calendar });
       assert.equal(none.previous, null);
+      assert.equal(none.applications, 120);
       assert.equal(none.final, false);
       assert.ok(none.blocking.some((b) => b.zh === '尚未填写表二'));
       const newIn2025 = ledger.filter((a) => receiptOf(a).startsWith('2025')).length;
