@@ -4,7 +4,8 @@
  */
 import type { Application, BuildResult, LedgerEvent, LedgerIssue, Received } from '../ledger/index.ts';
 import type {
-  AgencyYears, ImportResult, Overview, RegionNode, ReportDetail, ReportSummary, ReviewStatus, SourceFile,
+  AgencyYears, DataTable, Deadlines, ImportResult, Overview, RegionNode, ReportDetail, ReportSummary, ReviewStatus, RosterImport,
+  RosterRow, SourceFile,
 } from '../web/model.ts';
 
 export type * from '../web/model.ts';
@@ -48,6 +49,12 @@ export interface WebData {
   regionTree(): Promise<RegionNode[]>;
   agencyYears(agency: string): Promise<AgencyYears | undefined>;
   sourceFile(reportId: number): Promise<SourceFile | undefined>;
+  /** Every agency with its aliases, region, level and parent: the columns of `xxgk roster export`. */
+  roster(): Promise<DataTable<RosterRow>>;
+  /** Declares the agencies of a roster CSV's text; a file with any faulty row writes nothing and lists every such row. */
+  importRoster(text: string): Promise<RosterImport>;
+  /** The year's reports against the roster: agencies without one, and reports published after their deadline. */
+  deadlines(year: number): Promise<Deadlines>;
   /** The 依申请公开 ledgers. */
   ledger: LedgerData;
 }
