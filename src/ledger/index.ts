@@ -10,4 +10,5 @@ export { asOf, byUrgency, deadlineOf, statusOf, STATUS_NAMES, URGENCY, WAITING_N
 export { eventsOffered } from './offer.ts';
 export { feeFor, feePerApplication, feePerPages } from './fees.ts';
 export { buildReport, countTable3, countTable4, replay, type BuildOptions, type BuildResult } from './build.ts';
-export { BASES, csvTemplate, exportCsv, importCsv, PARTIES, SHEET_COLUMNS, type SheetProblem } from './import.ts';
+export { BASES, csvTemplate, exportCsv, importCsv, PARTIES, SHEET_COLUMNS, type ImportResult, type SheetProblem } from './import.ts';
+export { importXlsx, MAX_IMPORT_ROWS, xlsxTemplate, type XlsxImportOptions } from './xlsx.ts';
