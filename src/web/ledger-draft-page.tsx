@@ -93,7 +93,7 @@ export function DraftPage(props: { viewer: Viewer; agency: string; year: number;
         <article class="report-body" aria-label="报告正文">
           <h2>{draft.report.title}</h2>
           {SECTIONS.map((s) => (
-            <Section number={s.number} title={s.title} section={draft.report.sections.find((x) => x.number === s.number)} report={draft.report} notes={notes} narrative={narrative} />
+            <Section number={s.number} title={s.title} section={draft.report.sections.find((x) => x.number === s.number)} report={draft.report} notes={notes} narrative={narrative} absentTable="尚未填写" />
           ))}
         </article>
         <aside class="findings-panel" aria-label="核查发现">

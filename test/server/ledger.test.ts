@@ -172,7 +172,8 @@ describe('ledger pages', () => {
     assert.match(html, /data-cell="table3\.new_received\.1"[^>]*>1</);
     assert.match(html, /data-cell="table3\.granted\.0"[^>]*>1</);
     assert.match(html, /<caption>表三/);
-    assert.match(html, /尚未填写表二/);
+    assert.match(html, /<li>尚未填写表二<\/li>/);
+    assert.match(html, /<p class="absent">（尚未填写表二）<\/p>/);
     const final = await editor.post(`${path(EDITOR_AGENCY, '/draft/final')}?year=2024`, {});
     assert.equal(final.status, 409);
     assert.match(await final.text(), /尚未填写表二/);
