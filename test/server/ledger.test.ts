@@ -243,7 +243,12 @@ describe('ledger pages', () => {
     const index = await (await editor.get('/ledger')).text();
     assert.ok(index.includes(EDITOR_AGENCY) && !index.includes(OTHER));
     assert.deepEqual(((await (await editor.get('/api/ledger')).json()) as { agencies: string[] }).agencies, [EDITOR_AGENCY]);
-    // A viewer reads every ledger but writes none.
+    // A viewer picks any agency from a list (no free text) and reads every ledger, but writes none.
+    const pick = await (await viewer.get('/ledger')).text();
+    const options = [...(/<select name="agency" required="">(.*?)<\/select>/s.exec(pick)?.[1] ?? '').matchAll(/<option value="([^"]+)">/g)].map((m) => m[1]);
+    assert.ok(options.includes(OTHER) && options.includes(EDITOR_AGENCY), options.join());
+    const picked = await viewer.get(`/ledger?agency=${encodeURIComponent(OTHER)}`);
+    assert.equal(picked.headers.get('location'), path(OTHER));
     assert.equal((await viewer.get(path(EDITOR_AGENCY))).status, 200);
     assert.equal((await viewer.post(path(OTHER, '/new'), { no: 'x' })).status, 403);
   });
