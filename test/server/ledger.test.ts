@@ -139,6 +139,9 @@ describe('ledger pages', () => {
     assert.deepEqual(listed(await (await viewer.get(`${path(OTHER)}?as_of=2025-11-20&applicant_type=commercial`)).text()), ['003']);
     assert.deepEqual(listed(await (await viewer.get(`${path(OTHER)}?year=2024`)).text()), []);
     assert.equal((await viewer.get(`${path(OTHER)}?status=bogus`)).status, 400);
+    const hostile = await (await viewer.get(path('<img src=x onerror=alert(1)>局'))).text();
+    assert.match(hostile, /&lt;img src=x onerror=alert\(1\)&gt;局 · 依申请公开台账/);
+    assert.doesNotMatch(hostile, /<img/);
   });
 
   test('the same list as JSON and as the ledger sheet', async () => {
