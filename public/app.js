@@ -2,6 +2,19 @@
 // progress bar per file; every page works without it.
 'use strict';
 
+const STATUS_WORDS = { imported: '已导入', unchanged: '未变化', 'new-version': '新版本', unreadable: '无法读取' };
+
+/** One file's result into its status element: what happened, the reason when unreadable, a link to the report. */
+function describe(status, result) {
+  status.textContent = STATUS_WORDS[result.status] + (result.error ? '：' + result.error : '');
+  if (result.reportId) {
+    const link = document.createElement('a');
+    link.href = '/reports/' + result.reportId;
+    link.textContent = '查看';
+    status.append(' ', link);
+  }
+}
+
 function uploadOne(form, file, row) {
   return new Promise((resolve) => {
     const body = new FormData();
@@ -15,16 +28,23 @@ function uploadOne(form, file, row) {
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = e.loaded / e.total; };
     xhr.onload = () => {
       bar.value = 1;
-      const result = Array.isArray(xhr.response) ? xhr.response[0] : undefined;
-      if (xhr.status === 200 && result) {
-        const words = { imported: '已导入', unchanged: '未变化', 'new-version': '新版本', unreadable: '无法读取' };
-        status.textContent = words[result.status] + (result.error ? '：' + result.error : '');
-        if (result.reportId) {
-          const link = document.createElement('a');
-          link.href = '/reports/' + result.reportId;
-          link.textContent = '查看';
-          status.append(' ', link);
+      const results = Array.isArray(xhr.response) ? xhr.response : [];
+      if (xhr.status === 200 && results.length === 1) {
+        describe(status, results[0]);
+      } else if (xhr.status === 200 && results.length > 1) {
+        // A .zip: one line per member, each with its own result and link.
+        status.textContent = '压缩包：' + results.length + ' 个文件';
+        const members = document.createElement('ol');
+        members.className = 'members';
+        for (const result of results) {
+          const item = document.createElement('li');
+          const text = document.createElement('span');
+          text.className = 'status-text';
+          item.append(result.name + '：', text);
+          describe(text, result);
+          members.append(item);
         }
+        row.append(members);
       } else {
         status.textContent = '失败：' + ((xhr.response && xhr.response.error && xhr.response.error.message) || xhr.status);
       }

@@ -17,11 +17,12 @@ export function isIsoDate(s: string): boolean {
 }
 
 /**
- * A date as spreadsheets and people write it: 2024-10-08, 2024/10/8, 2024.10.8, 2024年10月8日. Undefined when it is
- * not a real date.
+ * A date as spreadsheets and people write it: 2024-10-08, 2024/10/8, 2024.10.8, 2024年10月8日, with a midnight time
+ * some exports add (2024-10-08 00:00:00). Undefined when it is not a real date.
  */
 export function parseDate(text: string): IsoDate | undefined {
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.replace(/\s/g, ''));
+  const day = text.trim().replace(/\s+0{1,2}:00(?::00)?$/, '').replace(/\s/g, '');
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(day);
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : undefined;

@@ -12,7 +12,7 @@ import { isIsoDate, type IsoDate } from './day.ts';
 import { CONSULTATION_DAYS, CORRECTION_NOTICE_DAYS, deadlineOf, MAX_EXTENSION_DAYS } from './deadline.ts';
 import { FEE_PAYMENT_DAYS, feeFor } from './fees.ts';
 import {
-  APPEAL_RESULTS, APPEAL_ROUTES, APPLICANT_COLUMNS, CHANNELS, IMPLIED_OUTCOMES, OUTCOME_ROWS, receiptDate,
+  APPEAL_RESULTS, APPEAL_ROUTES, APPLICANT_COLUMNS, CHANNELS, IMPLIED_OUTCOMES, OUTCOME_ROWS, receiptDate, REPLY_OUTCOME_ROWS,
   type Application, type ApplicationState, type EventType, type LedgerEvent,
 } from './model.ts';
 
@@ -226,7 +226,7 @@ const HANDLERS: Handlers = {
     if (!OUTCOME_ROWS.some((r) => r.id === e.outcome)) {
       return [error('unknown-outcome', `办理结果“${e.outcome ?? ''}”不是表三的办理结果项`, `outcome "${e.outcome ?? ''}" is not a table 3 outcome row`)];
     }
-    if (Object.values(IMPLIED_OUTCOMES).includes(e.outcome) && e.outcome !== 'other_other') {
+    if (!REPLY_OUTCOME_ROWS.some((r) => r.id === e.outcome)) {
       return [error('outcome-by-event', '逾期未补正、逾期未缴费应记录为相应事件', 'record an overdue correction or fee as its own event')];
     }
     const { due, waiting } = deadlineOf(s, cal);

@@ -1,8 +1,8 @@
 /**
  * The ledger as a spreadsheet: one row per application, headers in Chinese, dates as 2024-10-08 (or 2024/10/8,
  * 2024年10月8日), categories by their table 三 / table 四 labels. Import turns each row into the application's events
- * and replays them through the ledger's rules; every problem comes back with its row (the header is row 1; blank rows
- * are not counted) so the agency can fix the sheet. CSV only: XLSX needs exceljs, which the project does not have yet.
+ * and replays them through the ledger's rules; every problem comes back with its row so the agency can fix the sheet.
+ * CSV and XLSX (xlsx.ts) both hand their rows to one row importer, `importRows`, as text cells.
  *
  * @example
  *   const { applications, problems } = importCsv(readFileSync('台账.csv', 'utf8'), { calendar, by: '台账导入', at });
@@ -13,8 +13,8 @@ import { parseDate, type IsoDate } from './day.ts';
 import { feeOrdinalIssues } from './across.ts';
 import { foldEvents } from './events.ts';
 import {
-  APPEAL_RESULTS, APPEAL_ROUTES, APPLICANT_COLUMNS, CHANNELS, OUTCOME_ROWS, eventDate, type Application, type Channel,
-  type ApplicationState, type LedgerEvent,
+  APPEAL_RESULTS, APPEAL_ROUTES, APPLICANT_COLUMNS, CHANNELS, OUTCOME_ROWS, REPLY_OUTCOME_ROWS, eventDate,
+  type Application, type Channel, type ApplicationState, type LedgerEvent,
 } from './model.ts';
 
 /** The sheet's columns: key and Chinese header, in template order. */
@@ -33,7 +33,8 @@ export const SHEET_COLUMNS = [
   ['litigationDecided', '行政诉讼审结日期'],
 ] as const;
 
-type Key = (typeof SHEET_COLUMNS)[number][0];
+/** A column's key ("submitted"). */
+export type Key = (typeof SHEET_COLUMNS)[number][0];
 type Row = Partial<Record<Key, string>>;
 
 export interface SheetProblem {
@@ -72,6 +73,38 @@ const ROUTE_NAMES = APPEAL_ROUTES.filter((r) => r.id !== 'review').map((r) => ({
 const RESULT_NAMES = APPEAL_RESULTS.map((c) => ({ id: c.id, labels: [c.label, c.label.replace('结果', '')] }));
 const header = (key: Key) => SHEET_COLUMNS.find(([k]) => k === key)![1];
 
+/** An outcome as the dropdown offers it: its group when it has one of its own ("（三）不予公开 1.属于国家秘密"). */
+const outcomeChoice = (r: (typeof OUTCOME_ROWS)[number]) =>
+  (r.group?.startsWith('（') ? `${r.group} ${r.label}` : r.variants?.[0] ?? r.label);
+
+/** The values a choice column takes, as the template's dropdowns offer them (any label of the format is read). */
+export const SHEET_CHOICES: Partial<Record<Key, string[]>> = {
+  applicantType: APPLICANT_COLUMNS.map((c) => c.label),
+  channel: CHANNEL_NAMES.map((n) => n.labels[0]),
+  consultationParty: Object.keys(PARTIES),
+  feeBasis: ['按件', '按量'],
+  outcome: REPLY_OUTCOME_ROWS.map(outcomeChoice),
+  reviewResult: RESULT_NAMES.map((n) => n.labels[0]),
+  litigationRoute: ROUTE_NAMES.map((n) => n.labels[0]),
+  litigationResult: RESULT_NAMES.map((n) => n.labels[0]),
+};
+
+/** Columns holding a date, and columns holding a number. */
+export const DATE_KEYS: readonly Key[] = [
+  'submitted', 'signed', 'confirmed', 'correctionRequested', 'correctionUntil', 'correctionReceived', 'correctionLapsed',
+  'consultationStarted', 'consultationEnded', 'extended', 'feeNotified', 'feePaid', 'feeLapsed', 'withdrawn', 'replied',
+  'reviewFiled', 'reviewDecided', 'litigationFiled', 'litigationDecided',
+];
+export const NUMBER_KEYS: readonly Key[] = ['extensionDays', 'feeQuantity', 'feeAmount'];
+/** The columns a sheet cannot do without. */
+const REQUIRED_KEYS: readonly Key[] = ['id', 'applicantType', 'channel', 'submitted'];
+
+/** A number as people type it: full-width digits, thousands separators, a unit after it (元, 页, 件, 个工作日). */
+function parseNumber(t: string): number {
+  const digits = t.normalize('NFKC').replace(/[,\s]/g, '').replace(/(?:元|页|件|天|个?工作日)$/, '');
+  return digits ? Number(digits) : Number.NaN; // a unit alone is no number, not 0
+}
+
 /** A row's events, in the order the ledger applies them, and the problems its cells have. */
 function rowEvents(row: Row, options: ImportOptions): { events: LedgerEvent[]; problems: Omit<SheetProblem, 'row'>[] } {
   const problems: Omit<SheetProblem, 'row'>[] = [];
@@ -81,7 +114,7 @@ function rowEvents(row: Row, options: ImportOptions): { events: LedgerEvent[]; p
   const date = (key: Key): IsoDate | undefined => {
     const t = text(key);
     if (!t) return undefined;
-    const d = parseDate(t);
+    const d = parseDate(t.normalize('NFKC'));
     if (!d) bad(key, `“${header(key)}”的日期“${t}”无法识别`, `unreadable date "${t}" in ${key}`);
     return d;
   };
@@ -95,7 +128,7 @@ function rowEvents(row: Row, options: ImportOptions): { events: LedgerEvent[]; p
   const number = (key: Key) => {
     const t = text(key);
     if (!t) return undefined;
-    const n = Number(t);
+    const n = parseNumber(t);
     if (!Number.isFinite(n)) bad(key, `“${header(key)}”应为数字，而非“${t}”`, `${key} must be a number, not "${t}"`);
     return n;
   };
@@ -149,44 +182,71 @@ function rowEvents(row: Row, options: ImportOptions): { events: LedgerEvent[]; p
   return { events: [received, ...rest], problems };
 }
 
-/** Applications from a CSV sheet, with every problem by row; rows with errors in their cells are left out. */
-export function importCsv(csv: string, options: ImportOptions): { applications: Application[]; problems: SheetProblem[] } {
-  const [head = [], ...rows] = parseCsv(csv);
-  const problems: SheetProblem[] = [];
-  const keys = head.map((h) => SHEET_COLUMNS.find(([, name]) => name === h.trim())?.[0]);
-  const missing = SHEET_COLUMNS.filter(([k]) => ['id', 'applicantType', 'channel', 'submitted'].includes(k) && !keys.includes(k));
+/** A sheet row as text cells, with its number as the agency sees it in the sheet. */
+export interface SheetRow {
+  row: number;
+  cells: string[];
+}
+
+export interface ImportResult {
+  applications: Application[];
+  problems: SheetProblem[];
+}
+
+/** Rows above the header a sheet may have (a title such as "2025年依申请公开登记台账"). */
+const HEADER_SEARCH_ROWS = 10;
+
+const keyOf = (text: string) => SHEET_COLUMNS.find(([, name]) => name === text.trim())?.[0];
+
+/**
+ * Applications from a sheet's rows (blank rows already left out), with every problem by row; rows with errors in
+ * their cells are left out. The header is the first row (of the first ten) that names a ledger column.
+ */
+export function importRows(sheetRows: SheetRow[], options: ImportOptions): ImportResult {
+  const headAt = Math.max(0, sheetRows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.cells.some((c) => keyOf(c))));
+  const { row: headRow = 1, cells: head = [] } = sheetRows[headAt] ?? {};
+  const rows = sheetRows.slice(headAt + 1);
+  const keys = head.map(keyOf);
+  const missing = REQUIRED_KEYS.filter((k) => !keys.includes(k));
   if (missing.length) {
-    const names = missing.map(([, name]) => name).join('、');
-    return { applications: [], problems: [{ row: 1, severity: 'error', zh: `表头缺少${names}列`, en: `header lacks ${missing.map(([k]) => k).join(', ')}` }] };
+    const names = missing.map(header).join('、');
+    return { applications: [], problems: [{ row: headRow, severity: 'error', zh: `表头缺少${names}列`, en: `header lacks ${missing.join(', ')}` }] };
   }
+  const problems: SheetProblem[] = head.flatMap((h, c) => (h.trim() && !keys[c]
+    ? [{ row: headRow, severity: 'warning' as const, column: h.trim(), zh: `“${h.trim()}”不是台账的列，已忽略`, en: `column "${h.trim()}" is not a ledger column; ignored` }]
+    : []));
   const seen = new Set<string>();
   const rowOf = new Map<string, number>();
   const applications: Application[] = [];
   const states: ApplicationState[] = [];
-  rows.forEach((cells, i) => {
+  for (const { row: rowNumber, cells } of rows) {
     const row: Row = Object.fromEntries(keys.flatMap((k, c) => (k ? [[k, cells[c] ?? '']] : [])));
-    const rowNumber = i + 2;
     const id = row.id?.trim();
     const at = (p: Omit<SheetProblem, 'row'>) => problems.push({ row: rowNumber, id, ...p });
     if (!id || seen.has(id)) {
       at({ severity: 'error', column: header('id'), zh: id ? `编号“${id}”重复` : '缺少编号', en: id ? `duplicate id "${id}"` : 'id missing' });
-      return;
+      continue;
     }
     seen.add(id);
     const { events, problems: cellProblems } = rowEvents(row, options);
     cellProblems.forEach(at);
-    if (cellProblems.some((p) => p.severity === 'error')) return;
+    if (cellProblems.some((p) => p.severity === 'error')) continue;
     const application = { id, events };
     const folded = foldEvents(application, options.calendar);
     for (const issue of folded.issues) at({ severity: issue.severity, zh: issue.zh, en: issue.en });
     applications.push(application);
     states.push(folded.state);
     rowOf.set(id, rowNumber);
-  });
+  }
   for (const { application, ...issue } of feeOrdinalIssues(states)) {
     problems.push({ row: rowOf.get(application)!, id: application, severity: issue.severity, zh: issue.zh, en: issue.en });
   }
   return { applications, problems: problems.sort((a, b) => a.row - b.row) };
+}
+
+/** Applications from a CSV sheet (blank lines are not counted as rows). */
+export function importCsv(csv: string, options: ImportOptions): ImportResult {
+  return importRows(parseCsv(csv).map((cells, i) => ({ row: i + 1, cells })), options);
 }
 
 /** A CSV field: quoted when needed, and text a spreadsheet would run as a formula prefixed with an apostrophe. */
@@ -197,13 +257,15 @@ function field(value: string): string {
 
 const csvLine = (cells: string[]) => cells.map(field).join(',');
 
+/** The templates' example row. */
+export const TEMPLATE_EXAMPLE: Row = {
+  id: '2025-001', applicantType: APPLICANT_COLUMNS[0].label, applicant: '张某', channel: CHANNELS.online.label, submitted: '2025-03-03',
+  confirmed: '2025-03-04', request: '某项目环境影响评价批复文件', replied: '2025-03-20', outcome: OUTCOME_ROWS[0].label,
+};
+
 /** The empty sheet to fill in: the header row and one example row (UTF-8 with a BOM, as Excel on Chinese Windows reads it). */
 export function csvTemplate(): string {
-  const example: Row = {
-    id: '2025-001', applicantType: APPLICANT_COLUMNS[0].label, applicant: '张某', channel: CHANNELS.online.label, submitted: '2025-03-03',
-    confirmed: '2025-03-04', request: '某项目环境影响评价批复文件', replied: '2025-03-20', outcome: OUTCOME_ROWS[0].label,
-  };
-  return `\uFEFF${csvLine(SHEET_COLUMNS.map(([, h]) => h))}\n${csvLine(SHEET_COLUMNS.map(([k]) => example[k] ?? ''))}\n`;
+  return `\uFEFF${csvLine(SHEET_COLUMNS.map(([, h]) => h))}\n${csvLine(SHEET_COLUMNS.map(([k]) => TEMPLATE_EXAMPLE[k] ?? ''))}\n`;
 }
 
 /** The applications as a sheet in the template's columns (the first event of each kind per application). */

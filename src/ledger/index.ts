@@ -9,4 +9,5 @@ export { appendEvent, applyEvent, foldEvents, stateOf, EVENT_NAMES, type LedgerI
 export { asOf, byUrgency, deadlineOf, statusOf, STATUS_NAMES, WAITING_NAMES, type Deadline, type DueStatus, type DueStatusId } from './deadline.ts';
 export { feeFor, feePerApplication, feePerPages } from './fees.ts';
 export { buildReport, countTable3, countTable4, replay, type BuildOptions, type BuildResult } from './build.ts';
-export { csvTemplate, exportCsv, importCsv, SHEET_COLUMNS, type SheetProblem } from './import.ts';
+export { csvTemplate, exportCsv, importCsv, SHEET_COLUMNS, type ImportResult, type SheetProblem } from './import.ts';
+export { importXlsx, MAX_IMPORT_ROWS, xlsxTemplate, type XlsxImportOptions } from './xlsx.ts';

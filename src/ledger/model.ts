@@ -169,6 +169,11 @@ export const IMPLIED_OUTCOMES: Partial<Record<EventType, Outcome>> = {
   withdrawn: 'other_other',
 };
 
+/** Outcomes a reply may state: all but those only their own event brings (（六）1, 2); （六）3 其他 may be either. */
+export const REPLY_OUTCOME_ROWS: readonly RowDef[] = OUTCOME_ROWS.filter(
+  (r) => r.id === IMPLIED_OUTCOMES.withdrawn || !Object.values(IMPLIED_OUTCOMES).includes(r.id),
+);
+
 /** Time the reply limit does not run: a consultation (capped at its 15 working days) or a fee awaiting payment. */
 export interface Pause {
   kind: 'consultation' | 'fee';

@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, normalize } from 'node:path';
 import { makeScratch } from '../readers/external.ts';
 import { readLimited } from '../readers/index.ts';
-import { ARCHIVE_LIMITS, openZip } from '../readers/zip.ts';
+import { ARCHIVE_LIMITS, openZip, type ZipArchive } from '../readers/zip.ts';
 import type { Input } from './read.ts';
 
 const REPORT_EXT = /\.(txt|text|md|markdown|html?|shtml|xhtml|docx|docm|doc|wps|pdf)$/i;
@@ -66,10 +66,8 @@ async function unpack(path: string, size?: number): Promise<(string | Input)[]> 
   }
   const root = join(await makeScratch('xxgk-zip-'), basename(path));
   const members: Input[] = [];
-  for (const name of [...zip.entries.keys()].sort((a, b) => a.localeCompare(b, 'en'))) {
-    const relative = normalize(name);
-    if (!REPORT_EXT.test(name) || relative.startsWith('..') || relative.startsWith('/') || /(^|\/)\./.test(relative)) continue;
-    const target = join(root, relative);
+  for (const name of reportMembers(zip)) {
+    const target = join(root, normalize(name));
     try {
       const bytes = zip.read(name);
       if (!bytes) continue;
@@ -83,6 +81,17 @@ async function unpack(path: string, size?: number): Promise<(string | Input)[]> 
     members.push({ path: target, name: `${path}/${name}` });
   }
   return members;
+}
+
+/**
+ * The members of an archive that are read as reports, by name: report-like files only, none outside the archive's own
+ * folder (`../`, absolute) or hidden (`.name`, `__MACOSX/._x` included).
+ */
+export function reportMembers(zip: ZipArchive): string[] {
+  return [...zip.entries.keys()].sort((a, b) => a.localeCompare(b, 'en')).filter((name) => {
+    const relative = normalize(name);
+    return REPORT_EXT.test(name) && !relative.startsWith('..') && !relative.startsWith('/') && !/(^|\/)\./.test(relative);
+  });
 }
 
 /** Standard input, read through the same byte limit as files (reading stops as soon as it is passed). */

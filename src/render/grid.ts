@@ -24,6 +24,18 @@ export interface TableGrid {
   /** Number of grid columns. */
   width: number;
   rows: GridCell[][];
+  /** Leading rows that head every page the table runs over (0: its leading header rows name only its first part). */
+  headerRows: number;
+}
+
+/** Label columns' share of the table width in per cent, wide enough for the template's labels; value columns share the rest. */
+const LABEL_WIDTHS: Record<TableDef['id'], number[]> = { table2: [34], table3: [8, 12, 36], table4: [] };
+
+/** Each grid column's share of the table width, in per cent. */
+export function columnWidths(grid: TableGrid): number[] {
+  const labels = LABEL_WIDTHS[grid.table.id];
+  const rest = (100 - labels.reduce((a, b) => a + b, 0)) / (grid.width - labels.length);
+  return [...labels, ...Array(grid.width - labels.length).fill(rest)];
 }
 
 const header = (text: string, span: Partial<GridCell> = {}): GridCell => ({ text, role: 'header', ...span });
@@ -76,7 +88,8 @@ function table2Grid(table: TableDef, json: Record<string, unknown>): TableGrid {
     rows.push(fill([header(contentHeader), ...clause.rows[0].columns.map((c) => header(c.label))], width));
     for (const row of clause.rows) rows.push(fill([label(row.label), ...values(table, row, json[row.id])], width));
   }
-  return { table, width, rows };
+  // The leading clause row and its header name the first clause only: repeated on a later page they would mislead.
+  return { table, width, rows, headerRows: 0 };
 }
 
 /**
@@ -97,8 +110,9 @@ function table3Grid(table: TableDef, json: Record<string, unknown>): TableGrid {
   const middle = rest.slice(0, -1);
   const total = rest.at(-1)!;
   const labelColumns = 3;
+  const headerRows = 3;
   const rows: GridCell[][] = [
-    [header(corner, { colSpan: labelColumns, rowSpan: 3 }), header(applicants, { colSpan: columns.length })],
+    [header(corner, { colSpan: labelColumns, rowSpan: headerRows }), header(applicants, { colSpan: columns.length })],
     [header(first.label, { rowSpan: 2 }), header(organisations, { colSpan: middle.length }), header(total.label, { rowSpan: 2 })],
     middle.map((c) => header(c.label)),
   ];
@@ -123,7 +137,7 @@ function table3Grid(table: TableDef, json: Record<string, unknown>): TableGrid {
     }
     rows.push([...cells, ...values(table, row, json[row.id])]);
   });
-  return { table, width: labelColumns + columns.length, rows };
+  return { table, width: labelColumns + columns.length, rows, headerRows };
 }
 
 /**
@@ -144,5 +158,5 @@ function table4Grid(table: TableDef, json: Record<string, unknown>): TableGrid {
     litigation.flatMap((r) => r.columns.map((c) => header(c.label))),
     table.rows.flatMap((r) => values(table, r, json[r.id])),
   ];
-  return { table, width: span(table.rows), rows };
+  return { table, width: span(table.rows), rows, headerRows: 3 };
 }

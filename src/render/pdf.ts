@@ -1,10 +1,12 @@
 /**
  * The report as an A4 PDF: the statutory HTML page (html.ts) printed by headless Chromium through playwright-core, as
- * a browser's "save as PDF" does. Needs the system's Chromium (Debian: `chromium`, at /usr/bin/chromium) and CJK fonts
+ * a browser's "save as PDF" does, on the GB/T 9704 page (page.ts): Chromium embeds the subset of each font it uses,
+ * keeps table rows whole and repeats a table's <thead> on every page it runs over. Needs the system's Chromium (Debian: `chromium`, at /usr/bin/chromium) and CJK fonts
  * (`fonts-noto-cjk`); nothing is downloaded. The page runs no script and loads nothing from the network.
  */
 import type { Browser } from 'playwright-core';
 import { renderHtml } from './html.ts';
+import { MARGIN_MM, SIZE_PT } from './page.ts';
 import type { ReportData } from './types.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -21,7 +23,7 @@ export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Br
 
 export interface PrintOptions {
   landscape?: boolean;
-  /** "- N -" page numbers in the footer, as many published PDFs have. */
+  /** "— N —" page numbers in the footer, as GB/T 9704 places them. */
   pageNumbers?: boolean;
 }
 
@@ -31,16 +33,16 @@ export async function printToPdf(browser: Browser, html: string, options: PrintO
   try {
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    const font = 'font-family:\'Noto Sans CJK SC\'';
+    const font = `font-family:'Noto Serif CJK SC';font-size:${SIZE_PT.pageNumber}pt`;
     const pdf = await page.pdf({
       format: 'A4',
       landscape: options.landscape ?? false,
-      margin: { top: '2.2cm', bottom: '2cm', left: '2cm', right: '2cm' },
+      margin: { top: `${MARGIN_MM.top}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm`, right: `${MARGIN_MM.right}mm` },
       printBackground: true,
       displayHeaderFooter: options.pageNumbers ?? false,
       headerTemplate: '<span></span>',
       footerTemplate: options.pageNumbers
-        ? `<div style="font-size:10px;width:100%;text-align:center;${font}">- <span class="pageNumber"></span> -</div>`
+        ? `<div style="width:100%;text-align:center;margin-bottom:12mm;${font}">— <span class="pageNumber"></span> —</div>`
         : '<span></span>',
     });
     return new Uint8Array(pdf);

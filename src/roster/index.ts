@@ -8,7 +8,7 @@
  *   洪泽区人民政府,淮安市洪泽区人民政府;洪泽区政府,江苏省淮安市,本级政府,淮安市人民政府
  */
 import { readFile } from 'node:fs/promises';
-import { levelByName, type AgencyLevelId } from '../format/index.ts';
+import { LEVELS, levelByName, type AgencyLevelId } from '../format/index.ts';
 import type { Report } from '../report/types.ts';
 import { parseCsv } from './csv.ts';
 import { agencyKey } from './names.ts';
@@ -29,8 +29,18 @@ export interface Roster {
   byKey: Map<string, RosterEntry>;
 }
 
-/** A roster file that cannot be used; the message names the line. */
-export class RosterError extends Error {}
+/** One row of a roster file that cannot be used: its line in the file and why, in Chinese. */
+export interface RosterProblem {
+  line: number;
+  message: string;
+}
+
+/** A roster file that cannot be used: every problem row, each naming its line (the message joins them). */
+export class RosterError extends Error {
+  constructor(readonly problems: RosterProblem[]) {
+    super(problems.map((p) => (p.line ? `名册第${p.line}行：${p.message}` : p.message)).join('；'));
+  }
+}
 
 const COLUMNS: Record<keyof RosterEntry, string[]> = {
   agency: ['agency', '机关', '机关名称'],
@@ -40,21 +50,29 @@ const COLUMNS: Record<keyof RosterEntry, string[]> = {
   parent: ['parent', '上级', '上级机关'],
 };
 
+/** The roster a CSV text declares; a RosterError listing every unusable row (nothing of a faulty file is used). */
 export function parseRoster(text: string): Roster {
   const [header, ...rows] = parseCsv(text);
-  if (!header) throw new RosterError('名册为空 (empty roster)');
+  if (!header) throw new RosterError([{ line: 0, message: '名册为空 (empty roster)' }]);
   const column = (key: keyof RosterEntry) => header.findIndex((h) => COLUMNS[key].includes(h.trim().toLowerCase()));
   const at = Object.fromEntries(Object.keys(COLUMNS).map((k) => [k, column(k as keyof RosterEntry)])) as Record<keyof RosterEntry, number>;
-  if (at.agency < 0) throw new RosterError('名册第1行缺少 agency（机关）列 (roster header has no agency column)');
+  if (at.agency < 0) throw new RosterError([{ line: 1, message: '缺少 agency（机关）列 (roster header has no agency column)' }]);
   const entries: RosterEntry[] = [];
   const byKey = new Map<string, RosterEntry>();
+  const lineOf = new Map<RosterEntry, number>();
+  const problems: RosterProblem[] = [];
   rows.forEach((cells, i) => {
+    const line = i + 2;
     const cell = (key: keyof RosterEntry) => (at[key] >= 0 ? cells[at[key]]?.trim() ?? '' : '');
-    if (!cell('agency')) return;
+    if (!cell('agency')) {
+      problems.push({ line, message: '缺少机关名称 (no agency name)' });
+      return;
+    }
     const levelText = cell('level');
     const level = levelText ? levelByName(levelText) : undefined;
     if (levelText && !level) {
-      throw new RosterError(`名册第${i + 2}行：级别“${levelText}”应为本级政府、部门或乡镇街道 (unknown level)`);
+      problems.push({ line, message: `级别“${levelText}”应为${LEVELS.map((l) => l.name).join('、')} (unknown level)` });
+      return;
     }
     const entry: RosterEntry = {
       agency: cell('agency'),
@@ -63,9 +81,17 @@ export function parseRoster(text: string): Roster {
       level: level?.id ?? null,
       parent: cell('parent'),
     };
+    const names = [entry.agency, ...entry.aliases];
+    const taken = names.find((name) => byKey.has(agencyKey(name)));
+    if (taken) {
+      problems.push({ line, message: `“${taken}”已在第${lineOf.get(byKey.get(agencyKey(taken))!)}行登记 (name listed twice)` });
+      return;
+    }
     entries.push(entry);
-    for (const name of [entry.agency, ...entry.aliases]) byKey.set(agencyKey(name), entry);
+    lineOf.set(entry, line);
+    for (const name of names) byKey.set(agencyKey(name), entry);
   });
+  if (problems.length) throw new RosterError(problems);
   return { entries, byKey };
 }
 

@@ -13,8 +13,8 @@ import {
 } from './schemas.ts';
 import { uploadedFiles } from './upload.ts';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const errors = {
+export const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+export const errors = {
   400: json(ErrorSchema, '请求参数有误'),
   401: json(ErrorSchema, '未登录'),
   403: json(ErrorSchema, '无权限或 CSRF 令牌错误'),
@@ -22,7 +22,7 @@ const errors = {
 };
 
 /** A route with its role: the guard runs before validation, and the role goes into the route table. */
-function route<R extends Omit<RouteConfig, 'middleware'>>(ctx: AppContext, access: Access, config: R) {
+export function route<R extends Omit<RouteConfig, 'middleware'>>(ctx: AppContext, access: Access, config: R) {
   ctx.record(config.method, config.path, access);
   return createRoute({ ...config, middleware: [guard(access)] as const, security: access === 'public' ? [] : [{ session: [] }] });
 }

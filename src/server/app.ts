@@ -13,9 +13,12 @@ import { registerApi } from './api.ts';
 import { SessionStore } from './auth.ts';
 import type { AppContext, AppOptions } from './context.ts';
 import { guard, routeKey, SESSION_COOKIE, sessionCookieId, WebError, type AccessTable, type AppEnv } from './http.ts';
+import { registerExports } from './exports.ts';
 import { registerPages } from './pages.tsx';
 import { AttemptLimiter } from './rate-limit.ts';
 import { renderError } from './render.tsx';
+import { registerRosterApi } from './roster-api.ts';
+import { registerRosterPages } from './roster-pages.tsx';
 import { registerSignIn } from './sign-in.tsx';
 import { registerStatic } from './static.ts';
 import { DEFAULT_UPLOAD_LIMITS } from './upload.ts';
@@ -95,6 +98,9 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<AppEnv>; acce
   registerSignIn(ctx);
   registerApi(ctx);
   registerPages(ctx);
+  registerRosterApi(ctx);
+  registerRosterPages(ctx);
+  registerExports(ctx);
 
   app.notFound(() => {
     throw new WebError(404, 'not-found', '未找到页面', 'not found');

@@ -1,14 +1,19 @@
 /**
- * CSV for spreadsheets: UTF-8 with a byte-order mark (Excel on Chinese Windows), RFC 4180 quoting, and text that a
- * spreadsheet would run as a formula prefixed with an apostrophe (agency names come from untrusted files).
+ * Downloads, always attachments under a UTF-8 file name. CSV ones are a table's columns and rows written by the one
+ * CSV writer (src/render/csv.ts: a BOM for Excel, RFC 4180 quoting, formulas disarmed: names come from untrusted files).
  */
-export function csvDocument(header: string[], rows: (string | number | null)[][]): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+import type { Context } from 'hono';
+import { rowsToCsv } from '../render/csv.ts';
+import type { TabularColumn, TabularValue } from '../render/types.ts';
+
+export function csvResponse(c: Context, fileName: string, columns: TabularColumn[], rows: readonly object[]): Response {
+  return download(c, fileName, rowsToCsv(columns, rows as Record<string, TabularValue>[]), 'text/csv; charset=utf-8');
 }
 
-function field(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** A download of bytes or text under a file name, never shown inline. */
+export function download(c: Context, fileName: string, body: Uint8Array | string, contentType: string): Response {
+  return c.body(body as Uint8Array<ArrayBuffer> | string, 200, {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  });
 }

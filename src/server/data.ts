@@ -3,7 +3,8 @@
  * and the store (src/store) provides it. Everything here is plain data, so the views stay pure functions of it.
  */
 import type {
-  AgencyYears, ImportResult, Overview, RegionNode, ReportDetail, ReportSummary, ReviewStatus, SourceFile,
+  AgencyYears, DataTable, Deadlines, ImportResult, Overview, RegionNode, ReportDetail, ReportSummary, ReviewStatus, RosterImport,
+  RosterRow, SourceFile,
 } from '../web/model.ts';
 
 export type * from '../web/model.ts';
@@ -47,4 +48,10 @@ export interface WebData {
   regionTree(): Promise<RegionNode[]>;
   agencyYears(agency: string): Promise<AgencyYears | undefined>;
   sourceFile(reportId: number): Promise<SourceFile | undefined>;
+  /** Every agency with its aliases, region, level and parent: the columns of `xxgk roster export`. */
+  roster(): Promise<DataTable<RosterRow>>;
+  /** Declares the agencies of a roster CSV's text; a file with any faulty row writes nothing and lists every such row. */
+  importRoster(text: string): Promise<RosterImport>;
+  /** The year's reports against the roster: agencies without one, and reports published after their deadline. */
+  deadlines(year: number): Promise<Deadlines>;
 }

@@ -8,14 +8,15 @@ import { UploadPage } from '../web/forms-pages.tsx';
 import { barChartSvg } from '../web/charts.ts';
 import { SEVERITY_ZH, yearZh } from '../web/words.ts';
 import type { AppContext } from './context.ts';
-import { csvDocument } from './csv.ts';
+import { csvResponse } from './csv.ts';
 import { notFound, WebError, type AppEnv } from './http.ts';
 import { page, viewerOf } from './render.tsx';
+import { YearQuery } from './roster-schemas.ts';
 import { ReportFilterQuery, reportFilter, ReviewBody } from './schemas.ts';
 import { uploadedFiles } from './upload.ts';
 
 /** Parses with a request schema; a failure is a 400 naming the field. */
-function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } }, value: unknown): T {
+export function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } }, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -23,11 +24,17 @@ function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } |
   throw new WebError(400, 'invalid', `请求参数有误（${where}）`, `invalid request (${where})`);
 }
 
-function reportId(c: Context): number {
+export function reportId(c: Context): number {
   const id = Number(c.req.param('id'));
   if (!Number.isSafeInteger(id) || id < 1) throw notFound();
   return id;
 }
+
+/** The report list's columns in its CSV. */
+const REPORT_COLUMNS = [
+  ['id', '编号'], ['agency', '机关'], ['region', '地区'], ['level', '层级'], ['year', '年度'], ['format', '格式'], ['errors', '错误'],
+  ['warnings', '警告'], ['infos', '提示'], ['source', '文件'], ['importedAt', '导入时间'],
+].map(([key, label]) => ({ key, label }));
 
 const LIST_FIELDS = ['region', 'year', 'agency', 'level', 'format', 'has_errors', 'rule', 'q'] as const;
 const listQuery = (c: Context): ListQuery => Object.fromEntries(LIST_FIELDS.flatMap((k) => (c.req.query(k) ? [[k, c.req.query(k)]] : [])));
@@ -38,7 +45,14 @@ export function registerPages(ctx: AppContext): void {
   const { data } = ctx;
   const viewer = (c: Context<AppEnv>) => viewerOf(c, ctx.options.mode === 'server')!;
 
-  ctx.route('GET', '/', 'viewer', async (c) => page(c, <OverviewPage viewer={viewer(c)} overview={await data.overview()} />));
+  // The deadline check is of the year asked for, else of the latest year with reports.
+  ctx.route('GET', '/', 'viewer', async (c) => {
+    const overview = await data.overview();
+    const latest = Math.max(...overview.byYear.flatMap((y) => (y.year === null ? [] : [y.year])));
+    const year = c.req.query('year') ? parsed(YearQuery, c.req.query()).year : Number.isFinite(latest) ? latest : undefined;
+    const deadlines = year === undefined ? undefined : await data.deadlines(year);
+    return page(c, <OverviewPage viewer={viewer(c)} overview={overview} deadlines={deadlines} />);
+  });
 
   // The overview's charts, as SVG images (see src/web/charts.ts).
   const svg = (c: Context, body: string) => c.body(body, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'no-cache' });
@@ -62,12 +76,7 @@ export function registerPages(ctx: AppContext): void {
   ctx.route('GET', '/reports.csv', 'viewer', async (c) => {
     const query = parsed(ReportFilterQuery, { ...filled(c), limit: c.req.query('limit') ?? 500 });
     const { items } = await data.listReports(reportFilter(query));
-    const header = ['编号', '机关', '地区', '层级', '年度', '格式', '错误', '警告', '提示', '文件', '导入时间'];
-    const rows = items.map((r) => [r.id, r.agency, r.region, r.level, r.year, r.format, r.errors, r.warnings, r.infos, r.source, r.importedAt]);
-    return c.body(csvDocument(header, rows), 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="reports.csv"',
-    });
+    return csvResponse(c, 'reports.csv', REPORT_COLUMNS, items);
   });
 
   ctx.route('GET', '/reports/:id', 'viewer', async (c) => {

@@ -1,5 +1,6 @@
 /** The web app's data from a store (src/store): the pages' questions are the store's web queries. */
-import type { Store } from '../store/index.ts';
+import { RosterError } from '../roster/index.ts';
+import { exportRoster, importRoster, lateReports, missingReports, type Store } from '../store/index.ts';
 import type { ImportOptions } from '../store/import.ts';
 import { importUploads } from '../store/uploads.ts';
 import {
@@ -31,5 +32,15 @@ export function storeData(store: Store, importOptions: ImportOptions = {}): WebD
     regionTree: () => regionForest(db),
     agencyYears: (name) => agencyReports(db, name),
     sourceFile: (id) => originalFile(db, id),
+    roster: () => exportRoster(db),
+    async importRoster(text) {
+      try {
+        return { count: await importRoster(db, text) };
+      } catch (e) {
+        if (e instanceof RosterError) return { problems: e.problems };
+        throw e;
+      }
+    },
+    deadlines: async (year) => ({ year, missing: await missingReports(db, year), late: await lateReports(db, year) }),
   };
 }

@@ -28,6 +28,8 @@ export interface AgencyTable {
   level: string | null;
   /** 'declared' by a roster or flag, 'inferred' from the name. */
   level_source: string | null;
+  /** The parent agency's name as a roster declares it (上级); null when none was declared. */
+  parent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AgencyAliasTable {

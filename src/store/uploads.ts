@@ -5,7 +5,7 @@
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { checkOutcome, parseMany, type Outcome } from '../pipeline/index.ts';
 import type { ImportEvent, ImportOptions } from './import.ts';
 import { refreshPairs } from './pairs.ts';
@@ -13,7 +13,7 @@ import type { Store } from './store.ts';
 import { knownHashes, sha256 } from './write.ts';
 
 export interface Upload {
-  /** The file's own name (no folders). */
+  /** The file's own name, or "archive.zip/folder/member" for a member of an uploaded archive. */
   name: string;
   bytes: Uint8Array;
 }
@@ -32,7 +32,7 @@ export async function importUploads(store: Store, uploads: readonly Upload[], op
         continue;
       }
       await mkdir(join(scratch, String(index)));
-      const path = join(scratch, String(index), upload.name);
+      const path = join(scratch, String(index), basename(upload.name));
       await writeFile(path, upload.bytes);
       fresh.push({ index, path });
     }

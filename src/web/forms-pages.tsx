@@ -16,7 +16,7 @@ export function UploadPage(props: { viewer: Viewer; maxFiles: number; maxMb: num
       <form class="upload" method="post" action="/upload" enctype="multipart/form-data" data-upload>
         <CsrfField viewer={props.viewer} />
         <label class="drop">
-          选择或拖入文件（网页、Word、PDF、文本；最多 {props.maxFiles} 个，合计不超过 {props.maxMb} MB）
+          选择或拖入文件（网页、Word、PDF、文本，或装有它们的 .zip 压缩包；最多 {props.maxFiles} 个，压缩包中的文件也计入；合计不超过 {props.maxMb} MB）
           <input type="file" name="files" multiple required />
         </label>
         <button type="submit">上传并核查</button>

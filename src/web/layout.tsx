@@ -16,6 +16,7 @@ const NAV: { href: string; label: string; show: (v: Viewer) => boolean }[] = [
   { href: '/', label: '总览', show: () => true },
   { href: '/reports', label: '报告', show: () => true },
   { href: '/regions', label: '地区', show: () => true },
+  { href: '/roster', label: '名册', show: () => true },
   { href: '/upload', label: '上传', show: canReview },
   { href: '/admin/users', label: '用户', show: (v) => v.signedIn && v.role === 'admin' },
 ];

@@ -89,3 +89,37 @@ export interface SourceFile {
   mediaType: string;
   bytes: Uint8Array;
 }
+
+/** A store answer as a table: named columns and plain rows (the same shape the CSV and JSON exports carry). */
+export interface DataTable<R extends Record<string, string | number | null> = Record<string, string | number | null>> {
+  columns: { key: string; label: string; kind?: 'text' | 'number' | 'share' }[];
+  rows: R[];
+}
+
+/** One agency of the roster as `xxgk roster export` writes it: aliases joined by ";", level by its Chinese name. */
+export interface RosterRow extends Record<string, string> {
+  agency: string;
+  aliases: string;
+  region: string;
+  level: string;
+  parent: string;
+}
+
+/** A roster file's faulty row: its line in the file and why. */
+export interface RosterProblem {
+  line: number;
+  message: string;
+}
+
+/** What importing a roster file did: how many agencies it declared, or every faulty row (and nothing written). */
+export type RosterImport = { count: number; problems?: undefined } | { count?: undefined; problems: RosterProblem[] };
+
+/**
+ * Reports of one year against the roster: agencies without a report (agency, region, level, parent) and reports
+ * published after their deadline (agency, region, days late, publication date, deadline; `report_id` links them).
+ */
+export interface Deadlines {
+  year: number;
+  missing: DataTable;
+  late: DataTable;
+}

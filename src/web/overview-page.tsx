@@ -1,7 +1,8 @@
 /** The overview: reports by year and region, findings by severity and rule, the latest imports. */
+import { DeadlinesSection } from './deadlines-section.tsx';
 import { DataLinks, Layout, type Viewer } from './layout.tsx';
 import { ReportRows, queryString } from './list-page.tsx';
-import type { Overview } from './model.ts';
+import type { Deadlines, Overview } from './model.ts';
 import { SEVERITY_ZH, yearZh } from './words.ts';
 
 function CountTable(props: { caption: string; head: string; rows: { label: string; href?: string; count: number }[] }) {
@@ -26,13 +27,14 @@ function CountTable(props: { caption: string; head: string; rows: { label: strin
   );
 }
 
-export function OverviewPage(props: { viewer: Viewer; overview: Overview }) {
+/** `deadlines`: the chosen year's missing and late reports (absent while no report has a year). */
+export function OverviewPage(props: { viewer: Viewer; overview: Overview; deadlines?: Deadlines }) {
   const o = props.overview;
   return (
     <Layout title="总览" viewer={props.viewer} current="/">
       <h1>总览</h1>
       <p class="total">共 {o.reports} 份报告</p>
-      <DataLinks json="/api/overview" />
+      <DataLinks json="/api/overview" csv="/overview.csv" />
       <div class="charts">
         <figure>
           <img src="/charts/reports-by-year.svg" alt="各年度报告数量柱状图（数字见下方“按年度”表）" width={640} height={320} />
@@ -61,6 +63,7 @@ export function OverviewPage(props: { viewer: Viewer; overview: Overview }) {
           rows={o.byRule.map((r) => ({ label: r.rule, href: `/reports${queryString({ rule: r.rule })}`, count: r.count }))}
         />
       </div>
+      {props.deadlines && <DeadlinesSection deadlines={props.deadlines} years={o.byYear.flatMap((y) => (y.year === null ? [] : [y.year]))} />}
       <h2>最近导入</h2>
       {o.recent.length ? <ReportRows items={o.recent} /> : <p>还没有报告，请先上传。</p>}
     </Layout>

@@ -35,7 +35,7 @@ export function RegionsPage(props: { viewer: Viewer; tree: RegionNode[] }) {
   return (
     <Layout title="地区" viewer={props.viewer} current="/regions">
       <h1>地区与机关</h1>
-      <DataLinks json="/api/regions" />
+      <DataLinks json="/api/regions" csv="/regions.csv" />
       {props.tree.length ? (
         <ul class="regions tree">
           {props.tree.map((n) => (
@@ -54,7 +54,7 @@ export function AgencyPage(props: { viewer: Viewer; agency: AgencyYears }) {
   return (
     <Layout title={agency.agency} viewer={props.viewer} current="/regions">
       <h1>{agency.agency}</h1>
-      <DataLinks json={`/api/agencies/${encodeURIComponent(agency.agency)}`} />
+      <DataLinks json={`/api/agencies/${encodeURIComponent(agency.agency)}`} csv={`/agencies/${encodeURIComponent(agency.agency)}/years.csv`} />
       <table class="list">
         <caption>历年报告</caption>
         <thead>

@@ -120,6 +120,15 @@ export function ReportPage(props: { detail: ReportDetail; viewer: Viewer }) {
       </p>
       <nav class="actions" aria-label="报告操作">
         <a href={`/reports/${summary.id}/source`}>下载原文</a>
+        <a href={`/reports/${summary.id}/export.xlsx`} download>
+          导出 Excel
+        </a>
+        <a href={`/reports/${summary.id}/export.csv`} download>
+          导出 CSV
+        </a>
+        <a href={`/reports/${summary.id}/export.json`} download>
+          导出 JSON
+        </a>
         {summary.agency && <a href={`/agencies/${encodeURIComponent(summary.agency)}`}>该机关历年报告</a>}
         {canReview(props.viewer) && (
           <form method="post" action={`/reports/${summary.id}/recheck`}>
@@ -128,7 +137,7 @@ export function ReportPage(props: { detail: ReportDetail; viewer: Viewer }) {
           </form>
         )}
       </nav>
-      <DataLinks json={`/api/reports/${summary.id}`} />
+      <DataLinks json={`/api/reports/${summary.id}`} csv={`/reports/${summary.id}/export.csv`} />
       <div class="report-layout">
         <article class="report-body" aria-label="报告正文">
           <h2>报告内容</h2>

@@ -103,8 +103,8 @@ describe('web app, local mode', () => {
   test('the OpenAPI document is generated from the request schemas', async () => {
     const doc = (await (await ctx.get('/api/openapi.json')).json()) as any;
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/agencies/{name}', '/api/overview', '/api/regions', '/api/reports', '/api/reports/{id}',
-      '/api/reports/{id}/findings/{key}/review', '/api/reports/{id}/recheck', '/api/session',
+      '/api/agencies/{name}', '/api/deadlines', '/api/overview', '/api/regions', '/api/reports', '/api/reports/{id}',
+      '/api/reports/{id}/findings/{key}/review', '/api/reports/{id}/recheck', '/api/roster', '/api/session',
     ]);
     assert.deepEqual(doc.components.schemas.ReviewInput.properties.status.enum, ['open', 'confirmed', 'dismissed']);
     assert.ok(doc.paths['/api/reports'].get.parameters.some((p: any) => p.name === 'has_errors'));

@@ -48,6 +48,6 @@ test('every route requires the role the route table declares for it', async () =
   }
   assert.deepEqual(
     [...access.entries()].filter(([, a]) => a === 'admin').map(([k]) => k),
-    ['GET /admin/users'],
+    ['GET /admin/users', 'POST /roster'],
   );
 });

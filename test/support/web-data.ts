@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { checkReport } from '../../src/checks/index.ts';
 import { UnreadableError } from '../../src/document/errors.ts';
 import { extractReport } from '../../src/extract/index.ts';
+import { deadlineFor, levelById } from '../../src/format/index.ts';
 import { readBytes } from '../../src/readers/index.ts';
+import { parseRoster, RosterError, type RosterEntry } from '../../src/roster/index.ts';
 import type { Finding, Report } from '../../src/report/types.ts';
 import type { ImportResult, ReportFilter, ReportSummary, ReviewState, UploadedFile, WebData } from '../../src/server/data.ts';
 
@@ -40,6 +42,8 @@ export class MemoryData implements WebData {
   readonly reports: Stored[] = [];
   readonly reviews = new Map<string, ReviewState>();
   rechecks = 0;
+  /** Agencies a roster declared, by name (the last declaration wins). */
+  readonly declared = new Map<string, RosterEntry>();
 
   async importFiles(files: UploadedFile[]): Promise<ImportResult[]> {
     const out: ImportResult[] = [];
@@ -126,5 +130,47 @@ export class MemoryData implements WebData {
   async sourceFile(reportId: number) {
     const s = this.reports.find((r) => r.id === reportId);
     return s && { name: s.name, mediaType: s.report.source.media_type, bytes: s.bytes };
+  }
+
+  async roster() {
+    const names = [...new Set([...this.declared.keys(), ...this.reports.map((s) => s.report.agency ?? '机关不明')])].sort();
+    const rows = names.map((agency) => {
+      const e = this.declared.get(agency);
+      const level = e?.level ?? this.reports.find((s) => s.report.agency === agency)?.report.level?.id;
+      return { agency, aliases: e?.aliases.join(';') ?? '', region: e?.region ?? '', level: level ? levelById(level).name : '', parent: e?.parent ?? '' };
+    });
+    const columns = [['agency', '机关'], ['aliases', '别名'], ['region', '地区'], ['level', '级别'], ['parent', '上级']].map(([key, label]) => ({ key, label }));
+    return { columns, rows };
+  }
+
+  async importRoster(text: string) {
+    try {
+      const { entries } = parseRoster(text);
+      for (const e of entries) this.declared.set(e.agency, e);
+      return { count: entries.length };
+    } catch (e) {
+      if (!(e instanceof RosterError)) throw e;
+      return { problems: e.problems };
+    }
+  }
+
+  /** Missing: roster rows without a report of the year; late: the year's reports published after their level's deadline. */
+  async deadlines(year: number) {
+    const ofYear = this.reports.filter((s) => s.report.year === year);
+    const { rows } = await this.roster();
+    const missing = rows.filter((r) => !ofYear.some((s) => s.report.agency === r.agency)).map(({ agency, region, level, parent }) => ({ agency, region, level, parent }));
+    const late = ofYear.flatMap((s) => {
+      const level = levelById(this.declared.get(s.report.agency ?? '')?.level ?? s.report.level?.id ?? 'government');
+      const deadline = deadlineFor(level, year);
+      const published = s.report.published;
+      if (!published || published <= deadline) return [];
+      const days = (Date.parse(published) - Date.parse(deadline)) / 86_400_000;
+      return [{ agency: s.report.agency, region: null, value: days, numerator: published, denominator: deadline, report_id: s.id }];
+    });
+    return {
+      year,
+      missing: { columns: [['agency', '机关'], ['region', '地区'], ['level', '级别'], ['parent', '上级']].map(([key, label]) => ({ key, label })), rows: missing },
+      late: { columns: [['agency', '机关'], ['region', '地区'], ['value', '逾期天数'], ['numerator', '发布日期'], ['denominator', '法定期限']].map(([key, label]) => ({ key, label })), rows: late },
+    };
   }
 }

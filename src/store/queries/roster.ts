@@ -13,7 +13,8 @@ import { levelName, type Table } from './table.ts';
 
 /**
  * Declares every agency of a roster file's text, in one transaction; returns how many entries it had. The roster's
- * level is declared (it overrides a level inferred from a name); `parent` has no place in the store and is ignored.
+ * level is declared (it overrides a level inferred from a name) and so is its parent; a blank cell declares nothing
+ * and leaves what the store knows. A file with a faulty row is a RosterError listing every such row, and writes nothing.
  */
 export async function importRoster(db: Kysely<Database>, text: string): Promise<number> {
   const { entries } = parseRoster(text);
@@ -24,13 +25,30 @@ export async function importRoster(db: Kysely<Database>, text: string): Promise<
     level: entry.level,
     levelSource: entry.level ? ('declared' as const) : null,
   }));
-  await db.transaction().execute((tx) => resolveAgencies(tx, identities, new RegionCache()));
+  await db.transaction().execute(async (tx) => {
+    const ids = await resolveAgencies(tx, identities, new RegionCache());
+    // Two rows naming one agency (with and without its city): the later row's parent, as a later import would.
+    const parents = new Map(entries.flatMap((e, n) => (e.parent ? [[ids[n], e.parent] as const] : [])));
+    if (!parents.size) return;
+    await sql`update agency set parent = v.parent
+      from unnest(${[...parents.keys()]}::int[], ${[...parents.values()]}::text[]) as v(id, parent)
+      where agency.id = v.id`.execute(tx);
+  });
   return entries.length;
 }
 
-/** Every agency with its other names, its region (outermost place first) and level, by name; headers parseRoster reads. */
-export async function exportRoster(db: Kysely<Database>): Promise<Table> {
-  const agencies = await db.selectFrom('agency').select(['id', 'name', 'region_id', 'level']).orderBy(sql`name ${C}`).execute();
+/** One agency as a roster file has it: aliases joined by ";", the level's Chinese name, "" for what is not known. */
+export interface RosterRow extends Record<string, string> {
+  agency: string;
+  aliases: string;
+  region: string;
+  level: string;
+  parent: string;
+}
+
+/** Every agency with its other names, its region (outermost place first), level and parent, by name; headers parseRoster reads. */
+export async function exportRoster(db: Kysely<Database>): Promise<Table<RosterRow>> {
+  const agencies = await db.selectFrom('agency').select(['id', 'name', 'region_id', 'level', 'parent']).orderBy(sql`name ${C}`).execute();
   const aliases = await db.selectFrom('agency_alias').select(['agency_id', 'key', 'name']).orderBy(sql`name ${C}`).execute();
   const regionIds = [...new Set(agencies.flatMap((a) => (a.region_id === null ? [] : [a.region_id])))];
   const paths = new Map((await regionPaths(db, { ids: regionIds })).map((r) => [r.id, r.path]));
@@ -39,7 +57,7 @@ export async function exportRoster(db: Kysely<Database>): Promise<Table> {
     aliases: aliases.filter((x) => x.agency_id === a.id && x.key !== agencyKey(a.name)).map((x) => x.name).join(';'),
     region: a.region_id === null ? '' : regionText(a.name, paths.get(a.region_id)!),
     level: levelName(a.level) ?? '',
-    parent: '',
+    parent: a.parent ?? '',
   }));
   return {
     columns: [
