@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { chineseCalendar, importCsv, parseDate, type Calendar, type SheetProblem } from '../ledger/index.ts';
+import { chineseCalendar, importCsv, importXlsx, parseDate, type Calendar, type SheetProblem } from '../ledger/index.ts';
 import type { ParsedSheet } from '../store/index.ts';
 import { inline, warn } from './output.ts';
 
@@ -26,6 +26,7 @@ export function calendarOf(opts: CalendarCliOptions): Calendar {
 /** Sheet parsers by file extension: each gives the applications in row order and the problems by row. */
 const SHEET_PARSERS: Record<string, (bytes: Buffer, options: Parameters<typeof importCsv>[1]) => ParsedSheet | Promise<ParsedSheet>> = {
   '.csv': (bytes, options) => importCsv(bytes.toString('utf8'), options),
+  '.xlsx': (bytes, options) => importXlsx(bytes, options),
 };
 
 /** A ledger sheet read and parsed (its events recorded as by `by`); an unreadable file or unknown format exits 2. */

@@ -3,9 +3,11 @@
  * from the store or straight from a sheet; a report built from a sheet (from the store: `xxgk author`).
  */
 import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import {
-  asOf, buildReport, byUrgency, csvTemplate, stateOf, statusOf, STATUS_NAMES, WAITING_NAMES, type Calendar, type DueStatus,
+  asOf, buildReport, byUrgency, csvTemplate, stateOf, statusOf, STATUS_NAMES, WAITING_NAMES, xlsxTemplate, type Calendar,
+  type DueStatus,
 } from '../ledger/index.ts';
 import type { Report } from '../report/types.ts';
 import { exportLedger, importLedger, listLedger } from '../store/index.ts';
@@ -18,9 +20,13 @@ type StoreLedgerOptions = CalendarCliOptions & StoreCliOptions & { agency?: stri
 
 export function registerLedger(program: Command): void {
   const ledger = program.command('ledger').description('依申请公开台账：模板、导入数据库、答复期限、导出；由台账生成年度报告见 xxgk author');
-  ledger.command('template').description('输出台账 CSV 模板（表头为中文，含一行示例）').action(() => {
-    process.stdout.write(csvTemplate());
-  });
+  ledger.command('template')
+    .description('输出台账模板（表头为中文，含一行示例）：CSV，或 -o 指定 .xlsx 文件时为 Excel 工作簿（含下拉选项和填写说明）')
+    .option('-o, --out <文件>', '写入文件（.xlsx 为 Excel 工作簿，其余为 CSV；默认 CSV 写到标准输出）')
+    .action(async (opts: { out?: string }) => {
+      if (!opts.out) return void process.stdout.write(csvTemplate());
+      writeFileSync(opts.out, extname(opts.out).toLowerCase() === '.xlsx' ? await xlsxTemplate() : csvTemplate());
+    });
   registerImport(ledger);
   registerDue(ledger);
   registerExport(ledger);
@@ -30,7 +36,7 @@ export function registerLedger(program: Command): void {
 function registerImport(ledger: Command): void {
   addStoreOptions(withCalendar(ledger.command('import')
     .description('把台账表格存入数据库：新申请登记，已有申请补记表格中新增的记录；有一行出错则整个文件不存入')
-    .argument('<file>', '台账 CSV 文件')
+    .argument('<file>', '台账文件（.csv 或 .xlsx）')
     .requiredOption('--agency <机关>', '台账所属机关')
     .option('--by <经办人>', '记为经办人（默认“导入:文件名”）')))
     .addHelpText('after', `
@@ -53,7 +59,7 @@ function registerImport(ledger: Command): void {
 function registerDue(ledger: Command): void {
   addStoreOptions(withCalendar(ledger.command('due')
     .description('列出未办结申请的答复期限：已超期在前，其次即将到期、中止计时、办理中')
-    .argument('[file]', '台账 CSV 文件（不给文件时读数据库中 --agency 的台账）')
+    .argument('[file]', '台账文件（.csv 或 .xlsx；不给文件时读数据库中 --agency 的台账）')
     .option('--agency <机关>', '读数据库中该机关的台账')
     .option('--as-of <日期>', '按该日的台账计算（默认今天，北京时间）', date)
     .option('--json', '输出 JSON：每个申请一行')))
@@ -90,7 +96,7 @@ function registerExport(ledger: Command): void {
 function registerBuild(ledger: Command): void {
   withCalendar(ledger.command('build')
     .description('由台账文件生成年度报告（表三、表四由台账统计，各部分预填数字），并按全部规则核查；台账在数据库中时用 xxgk author')
-    .argument('<file>', '台账 CSV 文件')
+    .argument('<file>', '台账文件（.csv 或 .xlsx）')
     .requiredOption('--year <年度>', '报告年度', year)
     .requiredOption('--agency <机关>', '机关名称')
     .option('--table2 <文件>', '表二（JSON，键同 Report JSON 的 table2）')

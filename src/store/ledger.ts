@@ -61,10 +61,11 @@ export interface Appended {
   issues: LedgerIssue[];
 }
 
-/** A sheet as a parser (importCsv, or one for XLSX) gives it: applications in row order and the problems by row. */
+/** A sheet as a parser (importCsv, importXlsx) gives it: the applications, their sheet rows, and the problems by row. */
 export interface ParsedSheet {
   applications: Application[];
   problems: SheetProblem[];
+  rows: number[];
 }
 
 export interface LedgerImport {
@@ -325,15 +326,11 @@ interface ImportPlan {
   problems: SheetProblem[];
 }
 
-/**
- * What a sheet adds to the stored ledger. The i-th application is the sheet's row i + 2 (the header is row 1): a
- * parser keeps rows in order and leaves none out unless it reports an error, and a sheet with errors is refused
- * before this.
- */
+/** What a sheet adds to the stored ledger, and the problems by sheet row. */
 function planImport(sheet: ParsedSheet, stored: Map<string, Application>, calendar: Calendar): ImportPlan {
   const plan: ImportPlan = { added: [], appends: [], unchanged: 0, problems: [...sheet.problems] };
   sheet.applications.forEach((app, i) => {
-    const row = i + 2;
+    const row = sheet.rows[i];
     const old = stored.get(app.id);
     if (!old) return void plan.added.push(app);
     const { missing, fresh } = difference(asSheetShows(old, calendar), app.events);

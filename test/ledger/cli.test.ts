@@ -112,6 +112,15 @@ describe('xxgk ledger with the store, and xxgk author', () => {
     assert.match(again.stderr, /新登记0件，补记0条记录，未变2件/);
   });
 
+  it('imports the Excel template the same way', () => {
+    const book = join(dir, '台账模板.xlsx');
+    assert.equal(xxgk('ledger', 'template', '-o', book).status, 0);
+    const r = xxgk('ledger', 'import', book, '--agency', '某市统计局');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /新登记1件/);
+    assert.match(xxgk('ledger', 'export', '--agency', '某市统计局').stdout, /\n2025-001,/);
+  });
+
   it('stores nothing of a sheet with a bad row, and names the row', () => {
     const file = sheet([
       { ...base, 编号: 'D', 提交日期: '2024-10-08' },

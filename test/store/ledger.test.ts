@@ -148,10 +148,12 @@ for (const name of ['pglite', 'postgres'] as const) {
       assert.deepEqual([added.stored, added.appended, added.unchanged], [true, 1, 60], JSON.stringify(added.problems));
       assert.equal((await getLedgerApplication(store.db, agency, 'OPEN-1', { calendar, asOf: '2025-12-31' }))?.state.outcome, 'granted');
 
-      // The same reply with another date is a rewrite: refused at its row, and the new row after it not stored either.
-      const rewrite = await importLedger(store.db, agency, parse(withRow({ ...replied, 答复日期: '2025-12-11' }, { ...open, 编号: 'NEW-1' })), calendar);
+      // The same reply with another date is a rewrite: refused at its row (a title row above the header counts), and
+      // the new row after it not stored either.
+      const titled = `2025年依申请公开登记台账\n${withRow({ ...replied, 答复日期: '2025-12-11' }, { ...open, 编号: 'NEW-1' })}`;
+      const rewrite = await importLedger(store.db, agency, parse(titled), calendar);
       assert.equal(rewrite.stored, false);
-      assert.deepEqual(rewrite.problems.map((p) => [p.row, p.id]), [[row, 'OPEN-1']]);
+      assert.deepEqual(rewrite.problems.map((p) => [p.row, p.id]), [[row + 1, 'OPEN-1']]);
       assert.match(rewrite.problems[0].zh, /库中已记录的“答复（2025-12-10）”在表格中没有或已改动；台账只能追加/);
       assert.equal((await ledgerApplications(store.db, agency)).length, 61);
 
