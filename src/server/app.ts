@@ -17,6 +17,7 @@ import { registerExports } from './exports.ts';
 import { registerPages } from './pages.tsx';
 import { registerLedgerApi } from './ledger-api.ts';
 import { registerLedgerPages } from './ledger-pages.tsx';
+import { registerRegionPages } from './region-pages.tsx';
 import { AttemptLimiter } from './rate-limit.ts';
 import { renderError } from './render.tsx';
 import { registerRosterApi } from './roster-api.ts';
@@ -105,6 +106,7 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<AppEnv>; acce
   registerRosterApi(ctx);
   registerRosterPages(ctx);
   registerExports(ctx);
+  registerRegionPages(ctx);
 
   app.notFound(() => {
     throw new WebError(404, 'not-found', '未找到页面', 'not found');

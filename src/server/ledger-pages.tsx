@@ -12,15 +12,11 @@ import type { FormState } from '../web/ledger-forms.tsx';
 import { beijingToday, ledgerRow } from '../web/ledger-model.ts';
 import { ApplicationPage, EntryPage, LedgerIndexPage, LedgerListPage, ledgerPath } from '../web/ledger-pages.tsx';
 import type { AppContext } from './context.ts';
-import type { RegionNode } from './data.ts';
 import { notFound, WebError, type AppEnv } from './http.ts';
 import { recordEvent, registerApplication } from './ledger-write.ts';
 import { ledgerAgency, ledgerCalendar, mayOpen } from './ledger-access.ts';
 import { draftYear, ledgerList, ledgerYears, listQueryOf, listQueryView } from './ledger-query.ts';
 import { page, viewerOf } from './render.tsx';
-
-/** Every agency the region tree names: the choices of the ledger pick list. */
-const treeAgencies = (nodes: RegionNode[]): string[] => nodes.flatMap((r) => [...r.agencies.map((a) => a.name), ...treeAgencies(r.children)]);
 
 const formValues = async (c: Context) =>
   Object.fromEntries(Object.entries(await c.req.parseBody()).flatMap(([k, v]) => (typeof v === 'string' && k !== '_csrf' ? [[k, v]] : [])));
@@ -36,8 +32,9 @@ export function registerLedgerPages(ctx: AppContext): void {
     if (picked) return c.redirect(ledgerPath(picked), 303);
     const ledgers = (await ledger.agencies()).filter((a) => mayOpen(c, a));
     const session = c.get('session')!;
-    const regionAgencies = session.role === 'editor' ? [] : treeAgencies(await ctx.data.regionTree());
-    const known = [...new Set([...ledgers, ...regionAgencies, ...(session.agency ? [session.agency] : [])])].sort((a, b) => a.localeCompare(b, 'zh'));
+    // Every agency the store knows (the roster) may start a ledger; an editor has only their own.
+    const rosterAgencies = session.role === 'editor' ? [] : (await ctx.data.roster()).rows.map((r) => r.agency);
+    const known = [...new Set([...ledgers, ...rosterAgencies, ...(session.agency ? [session.agency] : [])])].sort((a, b) => a.localeCompare(b, 'zh'));
     return page(c, <LedgerIndexPage viewer={viewer(c)} ledgers={ledgers} known={known} />);
   });
 

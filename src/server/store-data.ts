@@ -9,6 +9,7 @@ import {
 import type { WebData } from './data.ts';
 import { ledgerCalendar } from './ledger-access.ts';
 import { storeLedger } from './store-ledger.ts';
+import { storeDashboard } from './store-dashboard.ts';
 
 /** `importOptions`: the worker limits and roster uploads are read with. */
 export function storeData(store: Store, importOptions: ImportOptions = {}): WebData {
@@ -32,6 +33,7 @@ export function storeData(store: Store, importOptions: ImportOptions = {}): WebD
     },
     overview: () => overviewCounts(db),
     regionTree: () => regionForest(db),
+    regionDashboard: (id, year, page) => storeDashboard(db, id, year, page),
     agencyYears: (name) => agencyReports(db, name),
     sourceFile: (id) => originalFile(db, id),
     ledger: storeLedger(store, ledgerCalendar),
