@@ -21,7 +21,6 @@ import { page, viewerOf } from './render.tsx';
 const formValues = async (c: Context) =>
   Object.fromEntries(Object.entries(await c.req.parseBody()).flatMap(([k, v]) => (typeof v === 'string' && k !== '_csrf' ? [[k, v]] : [])));
 
-
 export function registerLedgerPages(ctx: AppContext): void {
   const viewer = (c: Context<AppEnv>) => viewerOf(c, ctx.options.mode === 'server')!;
   const by = (c: Context<AppEnv>) => c.get('session')!.user;
