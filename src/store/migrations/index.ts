@@ -1,6 +1,7 @@
 /**
  * Versioned migrations, applied in name order when a store is opened. A released migration is never edited: a
- * change to the schema is a new file here.
+ * change to the schema is a new file here. Branches add migrations side by side, so a store may have run a later
+ * name (0004) before an earlier one (0003) is merged: the missing one then runs too, instead of the store refusing.
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { StoreError } from '../errors.ts';
@@ -19,7 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export async function migrate(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
     const detail = error instanceof Error ? error.message : String(error);
