@@ -14,6 +14,10 @@ export interface Measure {
   id: MeasureId;
   /** Chinese name for headings. */
   name: string;
+  /** Chinese name of what the numerator counts (予以公开数), for charts and roll-ups. */
+  counts: string;
+  /** Chinese name of what the divisor counts; absent for a plain count. */
+  base?: string;
   /** Cells summed into the value (the paths of every format version). */
   numerator: string[];
   /** Cells summed into the divisor; absent for a plain count. */
@@ -38,19 +42,23 @@ const table4Rows = (word: string) => rows(...TABLE4_PROSE_GROUPS.find((g) => g.w
 const RESULTS = keys('table3', rows('total_processed'), total);
 
 export const MEASURES: readonly Measure[] = [
-  { id: 'applications', name: '新收申请数', numerator: keys('table3', rows('new_received'), total) },
-  { id: 'granted', name: '予以公开占比', numerator: keys('table3', rows('granted'), total), denominator: RESULTS },
-  { id: 'partially_granted', name: '部分公开占比', numerator: keys('table3', rows('partially_granted'), total), denominator: RESULTS },
-  { id: 'denied', name: '不予公开占比', numerator: keys('table3', denied, total), denominator: RESULTS },
+  { id: 'applications', name: '新收申请数', counts: '新收申请数', numerator: keys('table3', rows('new_received'), total) },
+  { id: 'granted', name: '予以公开占比', counts: '予以公开数', base: '办理结果总数', numerator: keys('table3', rows('granted'), total), denominator: RESULTS },
+  { id: 'partially_granted', name: '部分公开占比', counts: '部分公开数', base: '办理结果总数', numerator: keys('table3', rows('partially_granted'), total), denominator: RESULTS },
+  { id: 'denied', name: '不予公开占比', counts: '不予公开数', base: '办理结果总数', numerator: keys('table3', denied, total), denominator: RESULTS },
   {
     id: 'review_corrected',
     name: '行政复议纠错率',
+    counts: '行政复议结果纠正数',
+    base: '行政复议总数',
     numerator: keys('table4', table4Rows('行政复议'), corrected),
     denominator: keys('table4', table4Rows('行政复议'), total),
   },
   {
     id: 'litigation_corrected',
     name: '行政诉讼纠错率',
+    counts: '行政诉讼结果纠正数',
+    base: '行政诉讼总数',
     numerator: keys('table4', table4Rows('行政诉讼'), corrected),
     denominator: keys('table4', table4Rows('行政诉讼'), total),
   },

@@ -8,7 +8,7 @@ import type { Access } from './auth.ts';
 import { guard, notFound } from './http.ts';
 import { XXGK_VERSION } from '../report/version.ts';
 import {
-  AgencyParam, AgencyYearsSchema, ErrorSchema, FindingParam, IdParam, ImportResultSchema, OverviewSchema, RegionSchema,
+  AgencyParam, AgencyYearsSchema, DashboardQuery, ErrorSchema, FindingParam, IdParam, ImportResultSchema, OverviewSchema, RegionDashboardSchema, RegionSchema,
   ReportDetailSchema, ReportFilterQuery, reportFilter, ReportListSchema, ReviewBody, SessionSchema,
 } from './schemas.ts';
 import { uploadedFiles } from './upload.ts';
@@ -117,10 +117,24 @@ export function registerApi(ctx: AppContext): void {
 
   app.openapi(
     route(ctx, 'viewer', {
-      method: 'get', path: '/api/regions', summary: '地区树（含机关）',
+      method: 'get', path: '/api/regions', summary: '地区树（各地区报告数）',
       responses: { 200: json(z.array(RegionSchema), '地区树'), 401: errors[401] },
     }),
     async (c) => c.json(await data.regionTree(), 200),
+  );
+
+  app.openapi(
+    route(ctx, 'viewer', {
+      method: 'get', path: '/api/regions/{id}/dashboard', summary: '一个地区一年的汇总：报表合计、历年指标、机关对比与排名、下级地区',
+      request: { params: IdParam, query: DashboardQuery },
+      responses: { 200: json(RegionDashboardSchema, '地区汇总'), 400: errors[400], 401: errors[401], 404: errors[404] },
+    }),
+    async (c) => {
+      const { year, limit, offset } = c.req.valid('query');
+      const dashboard = await data.regionDashboard(c.req.valid('param').id, year, { limit, offset });
+      if (!dashboard) throw notFound();
+      return c.json(dashboard, 200);
+    },
   );
 
   app.openapi(

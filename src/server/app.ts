@@ -15,6 +15,7 @@ import type { AppContext, AppOptions } from './context.ts';
 import { guard, routeKey, SESSION_COOKIE, sessionCookieId, WebError, type AccessTable, type AppEnv } from './http.ts';
 import { registerExports } from './exports.ts';
 import { registerPages } from './pages.tsx';
+import { registerRegionPages } from './region-pages.tsx';
 import { AttemptLimiter } from './rate-limit.ts';
 import { renderError } from './render.tsx';
 import { registerRosterApi } from './roster-api.ts';
@@ -101,6 +102,7 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<AppEnv>; acce
   registerRosterApi(ctx);
   registerRosterPages(ctx);
   registerExports(ctx);
+  registerRegionPages(ctx);
 
   app.notFound(() => {
     throw new WebError(404, 'not-found', '未找到页面', 'not found');

@@ -3,7 +3,7 @@
  * and the store (src/store) provides it. Everything here is plain data, so the views stay pure functions of it.
  */
 import type {
-  AgencyYears, DataTable, Deadlines, ImportResult, Overview, RegionNode, ReportDetail, ReportSummary, ReviewStatus, RosterImport,
+  AgencyYears, DataTable, Deadlines, ImportResult, Overview, RegionDashboard, RegionNode, ReportDetail, ReportSummary, ReviewStatus, RosterImport,
   RosterRow, SourceFile,
 } from '../web/model.ts';
 
@@ -46,6 +46,8 @@ export interface WebData {
   importFiles(files: UploadedFile[]): Promise<ImportResult[]>;
   overview(): Promise<Overview>;
   regionTree(): Promise<RegionNode[]>;
+  /** A region's dashboard for a year (default its latest), its own agencies a page at a time; undefined: no such region. */
+  regionDashboard(id: number, year: number | undefined, agencies: { limit: number; offset: number }): Promise<RegionDashboard | undefined>;
   agencyYears(agency: string): Promise<AgencyYears | undefined>;
   sourceFile(reportId: number): Promise<SourceFile | undefined>;
   /** Every agency with its aliases, region, level and parent: the columns of `xxgk roster export`. */

@@ -1,6 +1,6 @@
 /**
  * Downloads: one report as XLSX, CSV (one line per cell) and Report JSON through the renderers of src/render, and the
- * list pages without a CSV of their own (the overview's counts, the region tree, an agency's years) as CSV.
+ * list pages without a CSV of their own (the overview's counts, the regions with their counts, an agency's years) as CSV.
  */
 import type { Context } from 'hono';
 import { renderCsv } from '../render/csv.ts';
@@ -51,7 +51,7 @@ export function registerExports(ctx: AppContext): void {
 
   ctx.route('GET', '/regions.csv', 'viewer', async (c) => {
     const rows = flatten(await data.regionTree(), []);
-    return csvResponse(c, '地区与机关.csv', columns([['region', '地区'], ['agency', '机关'], ['reports', '报告数']]), rows);
+    return csvResponse(c, '地区.csv', columns([['region', '地区'], ['reports', '报告数（含下级地区）']]), rows);
   });
 
   ctx.route('GET', '/agencies/:name/years.csv', 'viewer', async (c) => {
@@ -62,13 +62,7 @@ export function registerExports(ctx: AppContext): void {
   });
 }
 
-/** One line per agency of each region (a region without agencies gets a line of its own), outermost place first. */
-function flatten(nodes: RegionNode[], path: string[]): { region: string; agency: string | null; reports: number | null }[] {
-  return nodes.flatMap((node) => {
-    const region = [...path, node.name].join('');
-    const own = node.agencies.length
-      ? node.agencies.map((a) => ({ region, agency: a.name, reports: a.reports }))
-      : [{ region, agency: null, reports: null }];
-    return [...own, ...flatten(node.children, [...path, node.name])];
-  });
+/** One line per region, outermost place first, with its report count (sub-regions included). */
+function flatten(nodes: RegionNode[], path: string[]): { region: string; reports: number }[] {
+  return nodes.flatMap((node) => [{ region: [...path, node.name].join(''), reports: node.reports }, ...flatten(node.children, [...path, node.name])]);
 }

@@ -109,16 +109,58 @@ export const OverviewSchema = z
   })
   .openapi('Overview');
 
-/** A region with its agencies; `children` are regions of the same shape (zod-to-openapi has no recursive schemas). */
+/** A region with its report count; `children` are regions of the same shape (zod-to-openapi has no recursive schemas). */
 export const RegionSchema = z
   .object({
-    id: z.number().int(),
+    id: z.number().int().openapi({ description: '地区编号（0：地区不明）' }),
     name: z.string(),
     kind: z.string(),
-    agencies: z.array(z.object({ name: z.string(), level: z.string().nullable(), reports: z.number().int() })),
+    reports: z.number().int().openapi({ description: '历年报告数（含下级地区）' }),
     children: z.array(z.record(z.unknown())).openapi({ description: '下级地区，结构同 Region' }),
   })
   .openapi('Region');
+
+export const DashboardQuery = z.object({
+  year: int(1990).max(2100).optional().openapi({ description: '年度（默认：该地区最近一年）' }),
+  limit: int(1).max(500).default(100).openapi({ description: '本级机关每页条数' }),
+  offset: int(0).max(1_000_000).default(0).openapi({ description: '本级机关从第几条起' }),
+});
+
+const count = z.number().nullable();
+const ranked = z.object({ rank: z.number().int(), agency: z.string(), reportId: z.number().int(), value: z.number() });
+
+export const RegionDashboardSchema = z
+  .object({
+    region: z.object({ id: z.number().int(), name: z.string(), path: z.array(z.string()), kind: z.string() }),
+    year: z.number().int().nullable(),
+    years: z.array(z.number().int()),
+    format: z.string(),
+    reports: z.number().int().openapi({ description: '汇总的报告份数' }),
+    missing: z.array(z.object({ name: z.string(), level: z.string().nullable(), region: z.string().nullable(), lastYear: z.number().int().nullable() })),
+    rollup: z.array(z.object({ key: z.string(), label: z.string(), sum: count, filled: z.number().int(), reported: z.number().int() })),
+    trend: z.array(z.object({ year: z.number().int(), reports: z.number().int(), measures: z.record(z.object({ count, base: count })) })),
+    measures: z.array(z.object({ id: z.string(), name: z.string(), counts: z.string(), base: z.string().nullable() })),
+    members: z.array(
+      z.object({
+        reportId: z.number().int(),
+        agency: z.string(),
+        region: z.string().nullable(),
+        level: z.string().nullable(),
+        values: z.record(count),
+        errors: z.number().int(),
+        warnings: z.number().int(),
+      }),
+    ),
+    rankings: z.array(z.object({ id: z.string(), name: z.string(), share: z.boolean(), rows: z.array(ranked) })),
+    children: z.array(z.object({ id: z.number().int(), name: z.string(), kind: z.string(), yearReports: z.number().int(), reports: z.number().int() })),
+    agencies: z.object({
+      total: z.number().int(),
+      offset: z.number().int(),
+      limit: z.number().int(),
+      items: z.array(z.object({ name: z.string(), level: z.string().nullable(), reports: z.number().int(), reportId: z.number().int().nullable() })),
+    }),
+  })
+  .openapi('RegionDashboard');
 
 export const AgencyYearsSchema = z
   .object({

@@ -7,6 +7,7 @@ import {
   agencyReports, hasFinding, listReports, originalFile, overviewCounts, regionForest, reportExists, reportRecord,
 } from '../store/web-queries.ts';
 import type { WebData } from './data.ts';
+import { storeDashboard } from './store-dashboard.ts';
 
 /** `importOptions`: the worker limits and roster uploads are read with. */
 export function storeData(store: Store, importOptions: ImportOptions = {}): WebData {
@@ -30,6 +31,7 @@ export function storeData(store: Store, importOptions: ImportOptions = {}): WebD
     },
     overview: () => overviewCounts(db),
     regionTree: () => regionForest(db),
+    regionDashboard: (id, year, page) => storeDashboard(db, id, year, page),
     agencyYears: (name) => agencyReports(db, name),
     sourceFile: (id) => originalFile(db, id),
     roster: () => exportRoster(db),

@@ -32,3 +32,84 @@ export function barChartSvg(data: BarData, size = { width: 640, height: 320 }): 
     chart.dispose();
   }
 }
+
+export interface Series {
+  name: string;
+  /** One per label; null draws nothing there (blank is not zero). */
+  values: (number | null)[];
+  kind?: 'bar' | 'line';
+  /** The value axis it is read on (index into `axes`). */
+  axis?: number;
+  /** Bars of one stack are drawn on top of each other. */
+  stack?: string;
+}
+
+export interface SeriesData {
+  labels: string[];
+  series: Series[];
+  /** Value axes with their unit in Chinese (件, %): one, or two for counts beside rates. */
+  axes: { unit: string; percent?: boolean }[];
+  /** Bars along the y axis: long labels (agencies) stay readable. */
+  horizontal?: boolean;
+}
+
+/** Widest label a horizontal chart leaves room for: 190 px, or 40% of a narrow chart; longer ones end in an ellipsis. */
+const labelWidth = (width: number) => Math.min(190, Math.round(width * 0.4));
+
+/**
+ * Several series over one category axis, with a legend and named units. Every bar and point carries its value; a
+ * value label that would overlap another is left out (the table beside the chart has every number).
+ */
+export function seriesChartSvg(data: SeriesData, size = { width: 640, height: 340 }): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
+  const labels = labelWidth(size.width);
+  const category = {
+    type: 'category' as const,
+    data: data.labels,
+    axisLabel: { fontFamily: FONT, interval: 0, ...(data.horizontal && { width: labels, overflow: 'truncate' as const }) },
+  };
+  const values = data.axes.map((a, i) => ({
+    type: 'value' as const,
+    name: a.unit,
+    nameTextStyle: { fontFamily: FONT },
+    minInterval: a.percent ? undefined : 1,
+    ...(a.percent && { min: 0, max: 100 }),
+    splitLine: { show: i === 0 },
+    axisLabel: { fontFamily: FONT, formatter: a.percent ? '{value}%' : '{value}' },
+  }));
+  const single = data.series.length === 1;
+  // A narrow chart's legend takes two lines.
+  const legendHeight = single ? 0 : size.width < 500 ? 46 : 26;
+  chart.setOption({
+    animation: false,
+    textStyle: { fontFamily: FONT },
+    color: ['#1f5fbf', '#2e9d6a', '#e09b1a', '#c62828', '#7b4fb3', '#5d6575'],
+    legend: { show: !single, top: 0, textStyle: { fontFamily: FONT } },
+    grid: { left: data.horizontal ? labels + 20 : 50, right: data.axes.length > 1 ? 60 : 40, top: 30 + legendHeight, bottom: 30 },
+    xAxis: data.horizontal ? values : category,
+    yAxis: data.horizontal ? { ...category, inverse: true } : values,
+    series: data.series.map((s) => ({
+      type: s.kind ?? 'bar',
+      name: s.name,
+      data: s.values,
+      stack: s.stack,
+      [data.horizontal ? 'xAxisIndex' : 'yAxisIndex']: s.axis ?? 0,
+      label: {
+        show: !s.stack,
+        position: s.kind === 'line' ? 'top' : data.horizontal ? 'right' : 'top',
+        formatter: data.axes[s.axis ?? 0]?.percent ? '{c}%' : '{c}',
+      },
+      labelLayout: { hideOverlap: true },
+    })),
+  });
+  try {
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** An SVG as an image address the page can carry (the CSP allows data: images, and an image runs no script). */
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}

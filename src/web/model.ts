@@ -61,12 +61,62 @@ export interface Overview {
   recent: ReportSummary[];
 }
 
+/** A region with its report count (every year, sub-regions included); id 0 gathers the agencies with no region. */
 export interface RegionNode {
   id: number;
   name: string;
   kind: string;
-  agencies: { name: string; level: string | null; reports: number }[];
+  reports: number;
   children: RegionNode[];
+}
+
+/** A measure of src/format summed over a region: the count, and what a share of it is taken of. */
+export interface MeasureSum {
+  count: number | null;
+  base: number | null;
+}
+
+/** One ranking of a region's members, as far as the page shows it. */
+export interface DashboardRanking {
+  id: string;
+  name: string;
+  share: boolean;
+  rows: { rank: number; agency: string; reportId: number; value: number }[];
+}
+
+/** A member report of the year with its values by ranking id (null: blank, the ranking leaves it out). */
+export interface MemberRow {
+  reportId: number;
+  agency: string;
+  region: string | null;
+  level: string | null;
+  values: Record<string, number | null>;
+  errors: number;
+  warnings: number;
+}
+
+/** A region in a year: its members' tables summed, year-by-year measures, its members compared, the tree below. */
+export interface RegionDashboard {
+  region: { id: number; name: string; path: string[]; kind: string };
+  /** The year shown; null when the region has no report of any year. */
+  year: number | null;
+  /** Every year the region has reports of, oldest first. */
+  years: number[];
+  /** Format version of the year's tables. */
+  format: string;
+  /** How many reports were summed. */
+  reports: number;
+  /** Agencies in the region or under it with no report of the year. */
+  missing: { name: string; level: string | null; region: string | null; lastYear: number | null }[];
+  /** Every cell of the year's tables summed (blank when every member left it blank), and how many members filled it. */
+  rollup: { key: string; label: string; sum: number | null; filled: number; reported: number }[];
+  trend: { year: number; reports: number; measures: Record<string, MeasureSum> }[];
+  /** Measure and ranking names, by id (from src/format). */
+  measures: { id: string; name: string; counts: string; base: string | null }[];
+  members: MemberRow[];
+  rankings: DashboardRanking[];
+  children: { id: number; name: string; kind: string; yearReports: number; reports: number }[];
+  agencies: { total: number; offset: number; limit: number; items: { name: string; level: string | null; reports: number; reportId: number | null }[] };
 }
 
 export interface AgencyYears {

@@ -1,31 +1,24 @@
-/** The region tree down to agencies, and one agency's reports by year. */
+/** The region tree with report counts (each region links to its dashboard), and one agency's reports by year. */
 import { DataLinks, Layout, type Viewer } from './layout.tsx';
 import type { AgencyYears, RegionNode } from './model.ts';
-import { yearZh } from './words.ts';
+import { regionKindZh, yearZh } from './words.ts';
 
 function Region({ node }: { node: RegionNode }) {
+  const label = (
+    <>
+      {node.id ? <a href={`/regions/${node.id}`}>{node.name}</a> : node.name} <small>{regionKindZh(node.kind)} · {node.reports} 份报告</small>
+    </>
+  );
+  if (!node.children.length) return <li class="leaf">{label}</li>;
   return (
     <li>
       <details open>
-        <summary>
-          {node.name} <small>（{node.kind}）</small>
-        </summary>
-        {node.agencies.length > 0 && (
-          <ul class="agencies">
-            {node.agencies.map((a) => (
-              <li>
-                <a href={`/agencies/${encodeURIComponent(a.name)}`}>{a.name}</a> <small>{a.reports} 份</small>
-              </li>
-            ))}
-          </ul>
-        )}
-        {node.children.length > 0 && (
-          <ul class="regions">
-            {node.children.map((child) => (
-              <Region node={child} />
-            ))}
-          </ul>
-        )}
+        <summary>{label}</summary>
+        <ul class="regions">
+          {node.children.map((child) => (
+            <Region node={child} />
+          ))}
+        </ul>
       </details>
     </li>
   );
@@ -34,7 +27,8 @@ function Region({ node }: { node: RegionNode }) {
 export function RegionsPage(props: { viewer: Viewer; tree: RegionNode[] }) {
   return (
     <Layout title="地区" viewer={props.viewer} current="/regions">
-      <h1>地区与机关</h1>
+      <h1>地区</h1>
+      <p class="facts">各地区的报告数（含下级地区）；点地区名看它的汇总、图表、排名和机关。</p>
       <DataLinks json="/api/regions" csv="/regions.csv" />
       {props.tree.length ? (
         <ul class="regions tree">

@@ -23,7 +23,7 @@ describe('web app, local mode', () => {
   });
 
   test('every page answers with a CSP that allows no inline script, and the usual safety headers', async () => {
-    for (const path of ['/', '/reports', '/reports/1', '/regions', '/upload', '/agencies/%E6%B1%9F%E6%B2%99%E5%B8%82%E5%95%86%E5%8A%A1%E5%B1%80']) {
+    for (const path of ['/', '/reports', '/reports/1', '/regions', '/regions/1', '/upload', '/agencies/%E6%B1%9F%E6%B2%99%E5%B8%82%E5%95%86%E5%8A%A1%E5%B1%80']) {
       const res = await ctx.get(path);
       assert.equal(res.status, 200, path);
       const csp = res.headers.get('content-security-policy')!;
@@ -103,7 +103,7 @@ describe('web app, local mode', () => {
   test('the OpenAPI document is generated from the request schemas', async () => {
     const doc = (await (await ctx.get('/api/openapi.json')).json()) as any;
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/agencies/{name}', '/api/deadlines', '/api/overview', '/api/regions', '/api/reports', '/api/reports/{id}',
+      '/api/agencies/{name}', '/api/deadlines', '/api/overview', '/api/regions', '/api/regions/{id}/dashboard', '/api/reports', '/api/reports/{id}',
       '/api/reports/{id}/findings/{key}/review', '/api/reports/{id}/recheck', '/api/roster', '/api/session',
     ]);
     assert.deepEqual(doc.components.schemas.ReviewInput.properties.status.enum, ['open', 'confirmed', 'dismissed']);

@@ -11,7 +11,8 @@ import { deadlineFor, levelById } from '../../src/format/index.ts';
 import { readBytes } from '../../src/readers/index.ts';
 import { parseRoster, RosterError, type RosterEntry } from '../../src/roster/index.ts';
 import type { Finding, Report } from '../../src/report/types.ts';
-import type { ImportResult, ReportFilter, ReportSummary, ReviewState, UploadedFile, WebData } from '../../src/server/data.ts';
+import { MEASURES } from '../../src/format/measures.ts';
+import type { ImportResult, RegionDashboard, ReportFilter, ReportSummary, ReviewState, UploadedFile, WebData } from '../../src/server/data.ts';
 
 interface Stored {
   id: number;
@@ -117,8 +118,31 @@ export class MemoryData implements WebData {
   }
 
   async regionTree() {
-    const agencies = [...new Set(this.reports.map((s) => s.report.agency ?? '机关不明'))];
-    return [{ id: 1, name: '全部', kind: '省', children: [], agencies: agencies.map((name) => ({ name, level: null, reports: 1 })) }];
+    return [{ id: 1, name: '全部', kind: 'province', reports: this.reports.length, children: [] }];
+  }
+
+  /** One region holding every report; the page's shape without the store's sums (the store's tests check those). */
+  async regionDashboard(id: number, year: number | undefined, page: { limit: number; offset: number }): Promise<RegionDashboard | undefined> {
+    if (id !== 1) return undefined;
+    const years = [...new Set(this.reports.map((s) => s.report.year).filter((y): y is number => y !== null))].sort();
+    const shown = year ?? years.at(-1) ?? null;
+    const mine = this.reports.filter((s) => s.report.year === shown);
+    const agencies = mine.map((s) => ({ name: s.report.agency ?? '机关不明', level: null, reports: 1, reportId: s.id }));
+    return {
+      region: { id, name: '全部', path: ['全部'], kind: 'province' },
+      year: shown,
+      years,
+      format: '2021',
+      reports: mine.length,
+      missing: [],
+      rollup: [],
+      trend: years.map((y) => ({ year: y, reports: this.reports.filter((s) => s.report.year === y).length, measures: {} })),
+      measures: MEASURES.map((m) => ({ id: m.id, name: m.name, counts: m.counts, base: m.base ?? null })),
+      members: mine.map((s) => ({ reportId: s.id, agency: s.report.agency ?? '', region: null, level: null, values: {}, errors: summaryOf(s).errors, warnings: summaryOf(s).warnings })),
+      rankings: [],
+      children: [],
+      agencies: { total: agencies.length, ...page, items: agencies.slice(page.offset, page.offset + page.limit) },
+    };
   }
 
   async agencyYears(agency: string) {

@@ -136,7 +136,8 @@ function scores(db: Kysely<Database>, id: RankingId, scope: Scope): AliasedSelec
       numerator.as('numerator'),
       denominator.as('denominator'),
     ])
-    .having(measure.denominator ? sql<SqlBool>`${denominator} > 0` : sql<SqlBool>`${numerator} is not null`)
+    // A blank count is unknown, not 0: it has no share (and would sort first, as nulls do in descending order).
+    .having(measure.denominator ? sql<SqlBool>`${numerator} is not null and ${denominator} > 0` : sql<SqlBool>`${numerator} is not null`)
     .$castTo<Scored>()
     .as('s');
 }
