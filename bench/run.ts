@@ -17,9 +17,13 @@
  *    reports/s, peak RSS, database bytes per report; then (bench/store-queries.ts) a region roll-up and rankings
  *    over 100,000 stored reports on PostgreSQL, in milliseconds. Needs the PostgreSQL of XXGK_TEST_DATABASE_URL.
  *
+ * 6. The web app under load (bench/web.ts): a store of --web reports (cached between runs) served from a child process
+ *    on 127.0.0.1, each page and API route driven by autocannon (10 connections, 10 s): requests/s, latency p50, p95,
+ *    p99, errors and the server's peak RSS, on PGlite and PostgreSQL.
+ *
  *   npm run bench -- [--reports 1000] [--cases text-tab,html,pdf-chromium] [--stream 1000,4000,16000] [--serial]
  *                    [--no-stream] [--files 20] [--no-pdf] [--batch 250,1000,4000] [--no-batch]
- *                    [--store 2500,10000] [--no-store]
+ *                    [--store 2500,10000] [--no-store] [--web 10000] [--no-web]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -33,6 +37,7 @@ import { ensureCorpus } from './corpus.ts';
 import type { FilesResult } from './files.ts';
 import { memory } from './memory.ts';
 import type { StreamPoint } from './stream.ts';
+import { table } from './table.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,6 +53,8 @@ const { values } = parseArgs({
     'no-batch': { type: 'boolean', default: false },
     store: { type: 'string', default: '2500,10000' },
     'no-store': { type: 'boolean', default: false },
+    web: { type: 'string', default: '10000' },
+    'no-web': { type: 'boolean', default: false },
   },
 });
 const REPORTS = Number(values.reports);
@@ -130,12 +137,6 @@ function measureFiles(bench: FileCase): Promise<FilesResult> {
   });
 }
 
-function table(head: string[], rows: (string | number)[][]): string {
-  const cells = [head, ...rows.map((r) => r.map(String))];
-  const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
-}
-
 const fixed = (n: number, d = 1) => n.toFixed(d);
 const began = performance.now();
 const stream = values['no-stream'] || values.serial ? undefined : startStream();
@@ -195,5 +196,8 @@ if (!values['no-store']) {
   for (const [name, args] of [['store.ts', ['--sizes', values.store!]], ['store-queries.ts', []]] as const) {
     spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./${name}`, import.meta.url)), ...args], { stdio: 'inherit' });
   }
+}
+if (!values['no-web']) {
+  spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./web.ts', import.meta.url)), '--reports', values.web!], { stdio: 'inherit' });
 }
 console.log(`\ntotal ${fixed((performance.now() - began) / 1000)} s`);

@@ -21,7 +21,9 @@ export function isIsoDate(s: string): boolean {
  * some exports add (2024-10-08 00:00:00). Undefined when it is not a real date.
  */
 export function parseDate(text: string): IsoDate | undefined {
-  const day = text.trim().replace(/\s+0{1,2}:00(?::00)?$/, '').replace(/\s/g, '');
+  const parts = text.trim().split(/\s+/);
+  if (parts.length > 1 && /^0{1,2}:00(?::00)?$/.test(parts[parts.length - 1])) parts.pop();
+  const day = parts.join('');
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(day);
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;

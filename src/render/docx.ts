@@ -146,7 +146,9 @@ function withFontFallbacks(docx: Uint8Array): Uint8Array {
   const entries = Object.values(FONTS).map(([name, alt]) =>
     `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`).join('');
   const xml = strFromU8(files[path]);
-  files[path] = strToU8(/<w:fonts[^>]*\/>/.test(xml) ? xml.replace(/<w:fonts([^>]*)\/>/, `<w:fonts$1>${entries}</w:fonts>`) : xml.replace('</w:fonts>', `${entries}</w:fonts>`));
+  const end = xml.indexOf('>', xml.indexOf('<w:fonts'));
+  const empty = xml[end - 1] === '/'; // <w:fonts .../> has no </w:fonts> to insert before
+  files[path] = strToU8(empty ? `${xml.slice(0, end - 1)}>${entries}</w:fonts>${xml.slice(end + 1)}` : xml.replace('</w:fonts>', `${entries}</w:fonts>`));
   return zipSync(files);
 }
 

@@ -8,6 +8,9 @@ import { DataLinks } from './layout.tsx';
 import type { Deadlines } from './model.ts';
 import { yearZh } from './words.ts';
 
+/** Rows listed on the page per table: a large store misses thousands, which the CSV and JSON list in full. */
+const SHOWN = 200;
+
 const deadlineWords = LEVELS.map((l) => `${l.name}次年${l.deadline.month}月${l.deadline.day}日`).join('，');
 
 function YearPicker(props: { year: number; years: number[] }) {
@@ -42,8 +45,9 @@ export function DeadlinesSection(props: { deadlines: Deadlines; years: number[] 
         <div>
           <h3>未见报告（{missing.rows.length}）</h3>
           <DataLinks json={`/api/deadlines${q}`} csv={`/deadlines/missing.csv${q}`} />
+          {missing.rows.length > SHOWN && <p class="note">以下列出前 {SHOWN} 个，完整名单见 CSV 或 JSON。</p>}
           <DataTableView
-            table={missing}
+            table={{ ...missing, rows: missing.rows.slice(0, SHOWN) }}
             caption={`名册中没有${yearZh(year)}报告的机关`}
             empty="名册中的机关都有本年度报告。"
           />
@@ -51,8 +55,9 @@ export function DeadlinesSection(props: { deadlines: Deadlines; years: number[] 
         <div>
           <h3>逾期发布（{late.rows.length}）</h3>
           <DataLinks json={`/api/deadlines${q}`} csv={`/deadlines/late.csv${q}`} />
+          {late.rows.length > SHOWN && <p class="note">以下列出前 {SHOWN} 份，完整名单见 CSV 或 JSON。</p>}
           <DataTableView
-            table={{ columns: late.columns.filter((c) => c.key !== 'rank'), rows: late.rows }}
+            table={{ columns: late.columns.filter((c) => c.key !== 'rank'), rows: late.rows.slice(0, SHOWN) }}
             caption={`${yearZh(year)}报告中发布晚于法定期限的`}
             link={(r) => `/reports/${r.report_id}`}
             empty="没有逾期发布的报告。"

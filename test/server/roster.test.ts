@@ -141,6 +141,19 @@ describe('exports', () => {
     await ctx.data.importFiles([sample('2024-mistakes.txt')]);
   });
 
+  test('the overview lists the first 200 missing agencies of a long list; the CSV lists them all', async () => {
+    const many = await localApp();
+    await many.data.importFiles([sample('2024-mistakes.txt')]);
+    const names = Array.from({ length: 250 }, (_, i) => `名册测试局${String(i).padStart(3, '0')}`);
+    assert.equal((await many.postRoster(`机关,别名,地区,级别,上级\n${names.map((n) => `${n},,某省江沙市,部门,`).join('\n')}\n`)).status, 200);
+    const html = await (await many.get('/?year=2024')).text();
+    assert.match(html, /未见报告（250）/);
+    assert.match(html, /以下列出前 200 个，完整名单见 CSV 或 JSON。/);
+    assert.equal(html.match(/名册测试局\d{3}/g)?.length, 200);
+    const csv = await csvLines(await many.get('/deadlines/missing.csv?year=2024'));
+    assert.equal(csv.filter((l) => l.includes('名册测试局')).length, 250);
+  });
+
   test('the report page links its XLSX, CSV and JSON exports; each is a download of that report', async () => {
     const html = await (await ctx.get('/reports/1')).text();
     for (const ext of ['xlsx', 'csv', 'json']) assert.match(html, new RegExp(`href="/reports/1/export\\.${ext}"`));

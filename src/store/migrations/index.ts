@@ -9,12 +9,14 @@ import * as initial from './0001-initial.ts';
 import * as queryIndexes from './0002-query-indexes.ts';
 import * as ledger from './0003-ledger.ts';
 import * as agencyParent from './0004-agency-parent.ts';
+import * as webIndexes from './0005-web-indexes.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-query-indexes': queryIndexes,
   '0003-ledger': ledger,
   '0004-agency-parent': agencyParent,
+  '0005-web-indexes': webIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
