@@ -33,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   import: async () => (await import('./import.ts')).registerImport,
   render: async () => (await import('./render.ts')).registerRender,
   ledger: async () => (await import('./ledger.ts')).registerLedger,
+  author: async () => (await import('./author.ts')).registerAuthor,
   query: async () => (await import('./query.ts')).registerQuery,
   export: async () => (await import('./export.ts')).registerExport,
   roster: async () => (await import('./roster.ts')).registerRoster,

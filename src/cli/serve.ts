@@ -2,7 +2,8 @@
  * `xxgk serve`: the web app. Local mode (default) serves this machine's user on 127.0.0.1 without sign-in; with
  * --users it is server mode (sign-in with roles) and may listen on other addresses. On first run the bundled sample
  * reports are imported, and any files in --inbox on every start.
- * `xxgk user NAME --role ROLE --users FILE` adds a server-mode user (password read from standard input).
+ * `xxgk user NAME --role ROLE --users FILE` adds a server-mode user (password read from standard input); an editor
+ * is bound to one agency's ledger with --agency.
  */
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -73,15 +74,21 @@ export function registerServe(program: Command): void {
     .description('添加或更新网页版用户（密码从标准输入读取）')
     .argument('<name>', '用户名')
     .requiredOption('--users <file>', '用户文件（JSON）')
-    .option('--role <角色>', '角色：viewer 查看、reviewer 审核、admin 管理', role, 'viewer')
-    .action(async (name: string, opts: { users: string; role: Role }) => {
+    .option('--role <角色>', '角色：viewer 查看、editor 机关台账编辑、reviewer 审核、admin 管理', role, 'viewer')
+    .option('--agency <机关>', '编辑（editor）所属机关：只能查看和填写该机关的台账')
+    .action(async (name: string, opts: { users: string; role: Role; agency?: string }) => {
+      const agency = opts.agency?.trim() || undefined;
+      if ((opts.role === 'editor') !== Boolean(agency)) {
+        warn('xxgk: --role editor 须同时指定 --agency，其他角色不能指定 (an editor, and only an editor, needs --agency)');
+        process.exit(2);
+      }
       const password = new TextDecoder().decode(await readStdin()).replace(/\r?\n$/, '');
       if (password.length < 8) {
         warn('xxgk: 密码至少 8 个字符 (password needs at least 8 characters)');
         process.exit(2);
       }
-      await addUser(opts.users, name, opts.role, password);
-      say(`已保存用户 ${inline(name)}（${opts.role}）到 ${inline(opts.users)}`);
+      await addUser(opts.users, name, opts.role, password, agency);
+      say(`已保存用户 ${inline(name)}（${opts.role}${agency ? `，${inline(agency)}` : ''}）到 ${inline(opts.users)}`);
     });
 }
 

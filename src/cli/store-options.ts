@@ -29,3 +29,18 @@ export async function openStore(opts: StoreCliOptions): Promise<Store> {
     process.exit(2);
   }
 }
+
+/** Runs `use` on the store's database, then closes it; a StoreError (an unknown agency …) ends with its reason (exit 2). */
+export async function withStore<T>(opts: StoreCliOptions, use: (db: Store['db']) => Promise<T>): Promise<T | undefined> {
+  const store = await openStore(opts);
+  try {
+    return await use(store.db);
+  } catch (e) {
+    if (!(e instanceof StoreError)) throw e;
+    warn(`xxgk: ${inline(e.message)}`);
+    process.exitCode = 2;
+    return undefined;
+  } finally {
+    await store.close();
+  }
+}

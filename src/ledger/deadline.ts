@@ -96,6 +96,16 @@ export const WAITING_NAMES: Record<NonNullable<Deadline['waiting']>['kind'], str
   correction: '等待补正', consultation: '征求意见', fee: '等待缴费',
 };
 
+/** Statuses most urgent first. */
+export const URGENCY: readonly DueStatusId[] = ['overdue', 'due-soon', 'waiting', 'open', 'concluded'];
+
+/** Most urgent first: overdue, due soon, waiting, open, concluded; then by due date (or the end of the wait), then id. */
+export function byUrgency(a: DueStatus, b: DueStatus): number {
+  const due = (s: DueStatus) => s.due ?? s.waiting?.until ?? '9';
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return URGENCY.indexOf(a.status) - URGENCY.indexOf(b.status) || order(due(a), due(b)) || order(a.id, b.id);
+}
+
 /** The status as of a day, from the state (fold only the events up to that day to see the past). */
 export function statusOf(state: ApplicationState, asOf: IsoDate, cal: Calendar, soonDays = DUE_SOON_DAYS): DueStatus {
   const deadline = deadlineOf(state, cal);

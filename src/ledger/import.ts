@@ -54,8 +54,9 @@ export interface ImportOptions {
   at: string;
 }
 
-const PARTIES = { 第三方: 'third_party', 其他机关: 'other_agency' } as const;
-const BASES = { 按件: 'per_application', 按件计收: 'per_application', 按量: 'per_page', 按量计收: 'per_page' } as const;
+/** Labels of consultation parties and fee bases as the sheet (and the web forms) write them. */
+export const PARTIES = { 第三方: 'third_party', 其他机关: 'other_agency' } as const;
+export const BASES = { 按件: 'per_application', 按件计收: 'per_application', 按量: 'per_page', 按量计收: 'per_page' } as const;
 
 /** A label as people write it: without numbering ((一), 1.), spaces or a trailing parenthesis. */
 const labelKey = (s: string) => s.replace(/\s|[（(][一二三四五六七八九十][）)]|\d{1,2}[.．、]/g, '').replace(/（[^（）]*）$/, '');
@@ -191,6 +192,8 @@ export interface SheetRow {
 export interface ImportResult {
   applications: Application[];
   problems: SheetProblem[];
+  /** The sheet row each application came from, in the same order. */
+  rows: number[];
 }
 
 /** Rows above the header a sheet may have (a title such as "2025年依申请公开登记台账"). */
@@ -210,7 +213,7 @@ export function importRows(sheetRows: SheetRow[], options: ImportOptions): Impor
   const missing = REQUIRED_KEYS.filter((k) => !keys.includes(k));
   if (missing.length) {
     const names = missing.map(header).join('、');
-    return { applications: [], problems: [{ row: headRow, severity: 'error', zh: `表头缺少${names}列`, en: `header lacks ${missing.join(', ')}` }] };
+    return { applications: [], rows: [], problems: [{ row: headRow, severity: 'error', zh: `表头缺少${names}列`, en: `header lacks ${missing.join(', ')}` }] };
   }
   const problems: SheetProblem[] = head.flatMap((h, c) => (h.trim() && !keys[c]
     ? [{ row: headRow, severity: 'warning' as const, column: h.trim(), zh: `“${h.trim()}”不是台账的列，已忽略`, en: `column "${h.trim()}" is not a ledger column; ignored` }]
@@ -241,7 +244,7 @@ export function importRows(sheetRows: SheetRow[], options: ImportOptions): Impor
   for (const { application, ...issue } of feeOrdinalIssues(states)) {
     problems.push({ row: rowOf.get(application)!, id: application, severity: issue.severity, zh: issue.zh, en: issue.en });
   }
-  return { applications, problems: problems.sort((a, b) => a.row - b.row) };
+  return { applications, rows: applications.map((a) => rowOf.get(a.id)!), problems: problems.sort((a, b) => a.row - b.row) };
 }
 
 /** Applications from a CSV sheet (blank lines are not counted as rows). */

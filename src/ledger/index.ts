@@ -6,8 +6,9 @@ export { chineseCalendar, createCalendar, parseCalendarCsv, CalendarFileInvalid,
 export { parseDate, type IsoDate } from './day.ts';
 export * from './model.ts';
 export { appendEvent, applyEvent, foldEvents, stateOf, EVENT_NAMES, type LedgerIssue } from './events.ts';
-export { asOf, deadlineOf, statusOf, STATUS_NAMES, WAITING_NAMES, type Deadline, type DueStatus, type DueStatusId } from './deadline.ts';
+export { asOf, byUrgency, deadlineOf, statusOf, STATUS_NAMES, URGENCY, WAITING_NAMES, type Deadline, type DueStatus, type DueStatusId } from './deadline.ts';
+export { eventsOffered } from './offer.ts';
 export { feeFor, feePerApplication, feePerPages } from './fees.ts';
 export { buildReport, countTable3, countTable4, replay, type BuildOptions, type BuildResult } from './build.ts';
-export { csvTemplate, exportCsv, importCsv, SHEET_COLUMNS, type ImportResult, type SheetProblem } from './import.ts';
+export { BASES, csvTemplate, exportCsv, importCsv, PARTIES, SHEET_COLUMNS, type ImportResult, type SheetProblem } from './import.ts';
 export { importXlsx, MAX_IMPORT_ROWS, xlsxTemplate, type XlsxImportOptions } from './xlsx.ts';

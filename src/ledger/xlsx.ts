@@ -159,7 +159,7 @@ export interface XlsxImportOptions extends ImportOptions {
 /** Applications from a workbook's 台账 sheet (else its first visible sheet), problems by the sheet's row numbers. */
 export async function importXlsx(bytes: Uint8Array, options: XlsxImportOptions): Promise<ImportResult> {
   const maxRows = options.maxRows ?? MAX_IMPORT_ROWS;
-  const refuse = (zh: string, en: string): ImportResult => ({ applications: [], problems: [{ row: 1, severity: 'error', zh, en }] });
+  const refuse = (zh: string, en: string): ImportResult => ({ applications: [], rows: [], problems: [{ row: 1, severity: 'error', zh, en }] });
   const unpacked = unpackedSize(bytes);
   if (unpacked === undefined) return refuse('无法读取该文件：不是XLSX格式的工作簿（.xls请先另存为.xlsx）', 'not an XLSX workbook');
   if (unpacked > MAX_UNPACKED_BYTES) return refuse('工作簿过大，无法导入，请分批导入', `workbook unpacks to ${unpacked} bytes, over the limit`);

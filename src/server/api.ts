@@ -37,7 +37,7 @@ export function registerApi(ctx: AppContext): void {
     }),
     (c) => {
       const s = c.get('session')!;
-      return c.json({ user: s.user, role: s.role, csrf: s.csrf }, 200);
+      return c.json({ user: s.user, role: s.role, agency: s.agency, csrf: s.csrf }, 200);
     },
   );
 

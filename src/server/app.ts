@@ -16,6 +16,8 @@ import type { AppContext, AppOptions } from './context.ts';
 import { guard, routeKey, SESSION_COOKIE, sessionCookieId, WebError, type AccessTable, type AppEnv } from './http.ts';
 import { registerExports } from './exports.ts';
 import { registerPages } from './pages.tsx';
+import { registerLedgerApi } from './ledger-api.ts';
+import { registerLedgerPages } from './ledger-pages.tsx';
 import { registerRegionPages } from './region-pages.tsx';
 import { AttemptLimiter } from './rate-limit.ts';
 import { renderError } from './render.tsx';
@@ -60,9 +62,9 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<AppEnv>; acce
     record(method, path, need) {
       access.set(routeKey(method, path), need);
     },
-    setSession(c, user, role) {
+    setSession(c, user, role, agency) {
       sessions.delete(sessionCookieId(c));
-      const { id, session } = sessions.create(user, role);
+      const { id, session } = sessions.create(user, role, agency);
       setCookie(c, SESSION_COOKIE, id, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -101,6 +103,8 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<AppEnv>; acce
   registerApi(ctx);
   registerPages(ctx);
   registerCompare(ctx);
+  registerLedgerApi(ctx);
+  registerLedgerPages(ctx);
   registerRosterApi(ctx);
   registerRosterPages(ctx);
   registerExports(ctx);

@@ -1,5 +1,6 @@
 /**
- * Who may do what: three roles in order (viewer < reviewer < admin), passwords hashed with scrypt, sessions held in
+ * Who may do what: four roles in order (viewer < editor < reviewer < admin; an editor is bound to one agency and
+ * writes only that agency's ledger), passwords hashed with scrypt, sessions held in
  * memory and named by a random token in an httpOnly SameSite=Strict cookie, each with its own CSRF token.
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
@@ -7,12 +8,12 @@ import { promisify } from 'node:util';
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
-export const ROLES = ['viewer', 'reviewer', 'admin'] as const;
+export const ROLES = ['viewer', 'editor', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 /** What a route requires: a role, or nothing (sign-in page, static files). */
 export type Access = Role | 'public';
 
-export const ROLE_ZH: Record<Role, string> = { viewer: '查看', reviewer: '审核', admin: '管理' };
+export const ROLE_ZH: Record<Role, string> = { viewer: '查看', editor: '机关台账编辑', reviewer: '审核', admin: '管理' };
 
 export function allows(have: Role, need: Role): boolean {
   return ROLES.indexOf(have) >= ROLES.indexOf(need);
@@ -23,6 +24,8 @@ export interface User {
   role: Role;
   /** `scrypt$<salt hex>$<key hex>`. */
   passwordHash: string;
+  /** An editor's one agency: the only ledger they may read or write. */
+  agency?: string;
 }
 
 /** Where users are found; server mode reads them from a JSON file (see users.ts). */
@@ -59,6 +62,8 @@ export async function authenticate(users: UserDirectory, name: string, password:
 export interface Session {
   user: string;
   role: Role;
+  /** An editor's agency (see User). */
+  agency?: string;
   csrf: string;
   expires: number;
 }
@@ -70,9 +75,9 @@ export class SessionStore {
   readonly #sessions = new Map<string, Session>();
   constructor(private readonly ttlMs: number) {}
 
-  create(user: string, role: Role): { id: string; session: Session } {
+  create(user: string, role: Role, agency?: string): { id: string; session: Session } {
     const id = token();
-    const session = { user, role, csrf: token(), expires: Date.now() + this.ttlMs };
+    const session = { user, role, agency, csrf: token(), expires: Date.now() + this.ttlMs };
     this.#sessions.set(id, session);
     return { id, session };
   }

@@ -34,6 +34,6 @@ export interface AppContext {
   route(method: 'GET' | 'POST', path: string, access: Access, handler: Handler<AppEnv>): void;
   /** Records the access of a route registered elsewhere (the OpenAPI routes). */
   record(method: string, path: string, access: Access): void;
-  setSession(c: Parameters<Handler<AppEnv>>[0], user: string, role: Role): void;
+  setSession(c: Parameters<Handler<AppEnv>>[0], user: string, role: Role, agency?: string): void;
 }
 

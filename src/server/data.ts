@@ -2,6 +2,7 @@
  * What the web app needs from storage, and nothing more: the pages and the API are written against this interface,
  * and the store (src/store) provides it. Everything here is plain data, so the views stay pure functions of it.
  */
+import type { Application, BuildResult, LedgerEvent, LedgerIssue, Received } from '../ledger/index.ts';
 import type {
   AgencyYears, DataTable, Deadlines, ImportResult, Overview, RegionDashboard, RegionNode, ReportDetail, ReportSummary, ReviewStatus, RosterImport,
   RosterRow, SourceFile,
@@ -56,4 +57,25 @@ export interface WebData {
   importRoster(text: string): Promise<RosterImport>;
   /** The year's reports against the roster: agencies without one, and reports published after their deadline. */
   deadlines(year: number): Promise<Deadlines>;
+  /** The 依申请公开 ledgers. */
+  ledger: LedgerData;
+}
+
+/** A write to the ledger: refused (not recorded) when a rule says error; warnings are recorded with the event. */
+export interface LedgerWrite {
+  accepted: boolean;
+  issues: Pick<LedgerIssue, 'code' | 'severity' | 'zh' | 'en'>[];
+}
+
+/** Each agency's ledger of applications, every write checked by the ledger's rules (src/ledger). */
+export interface LedgerData {
+  /** Agencies that keep a ledger, in name order. */
+  agencies(): Promise<string[]>;
+  applications(agency: string): Promise<Application[]>;
+  application(agency: string, id: string): Promise<Application | undefined>;
+  /** A new application from its receipt; refused with `duplicate-id` when the number is taken. */
+  addApplication(agency: string, id: string, received: Received): Promise<LedgerWrite>;
+  appendEvent(agency: string, id: string, event: LedgerEvent): Promise<LedgerWrite>;
+  /** The year's report built from the ledger (with last year's stored report as its starting point, when there is one). */
+  draft(agency: string, year: number): Promise<BuildResult>;
 }

@@ -40,7 +40,7 @@ const REPORT_COLUMNS = [
 const LIST_FIELDS = ['region', 'year', 'agency', 'level', 'format', 'has_errors', 'rule', 'q'] as const;
 const listQuery = (c: Context): ListQuery => Object.fromEntries(LIST_FIELDS.flatMap((k) => (c.req.query(k) ? [[k, c.req.query(k)]] : [])));
 /** Blank form fields are no filter. */
-const filled = (c: Context) => Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+export const filled = (c: Context) => Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
 
 export function registerPages(ctx: AppContext): void {
   const { data } = ctx;

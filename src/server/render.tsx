@@ -9,7 +9,7 @@ import { isApi, WebError, type AppEnv } from './http.ts';
 
 export function viewerOf(c: Context<AppEnv>, signedIn: boolean): Viewer | undefined {
   const session = c.get('session');
-  return session && { user: session.user, role: session.role, csrf: session.csrf, signedIn };
+  return session && { user: session.user, role: session.role, agency: session.agency, csrf: session.csrf, signedIn };
 }
 
 /** A view as a complete HTML document (JSX renders elements; the doctype is ours). */

@@ -3,6 +3,7 @@
  * page forms alike) and generate /api/openapi.json.
  */
 import { z } from '@hono/zod-openapi';
+import { ROLES } from './auth.ts';
 import type { ReportFilter } from './data.ts';
 
 const int = (min: number) => z.coerce.number().int().min(min);
@@ -170,7 +171,7 @@ export const AgencyYearsSchema = z
   .openapi('AgencyYears');
 
 export const SessionSchema = z
-  .object({ user: z.string(), role: z.enum(['viewer', 'reviewer', 'admin']), csrf: z.string() })
+  .object({ user: z.string(), role: z.enum(ROLES), agency: z.string().optional(), csrf: z.string() })
   .openapi('Session', { description: 'Send csrf as the X-CSRF-Token header on every write.' });
 
 export const ErrorSchema = z

@@ -44,7 +44,7 @@ export function registerSignIn(ctx: AppContext): void {
       return loginForm(c, next, '用户名或密码不正确', 401);
     }
     ctx.limiter.succeed(address);
-    ctx.setSession(c, user.name, user.role);
+    ctx.setSession(c, user.name, user.role, user.agency);
     return c.redirect(next, 303);
   });
 

@@ -7,6 +7,8 @@ import {
   agencyReports, hasFinding, listReports, originalFile, overviewCounts, regionForest, reportExists, reportRecord,
 } from '../store/web-queries.ts';
 import type { WebData } from './data.ts';
+import { ledgerCalendar } from './ledger-access.ts';
+import { storeLedger } from './store-ledger.ts';
 import { storeDashboard } from './store-dashboard.ts';
 
 /** `importOptions`: the worker limits and roster uploads are read with. */
@@ -34,6 +36,7 @@ export function storeData(store: Store, importOptions: ImportOptions = {}): WebD
     regionDashboard: (id, year, page) => storeDashboard(db, id, year, page),
     agencyYears: (name) => agencyReports(db, name),
     sourceFile: (id) => originalFile(db, id),
+    ledger: storeLedger(store, ledgerCalendar),
     roster: () => exportRoster(db),
     async importRoster(text) {
       try {

@@ -15,3 +15,8 @@ export type { ImportStatus } from './write.ts';
 export type { Database, ReviewState, RegionKind } from './schema.ts';
 export * from './queries/index.ts';
 export * from './queue/index.ts';
+export {
+  addLedgerApplication, appendLedgerEvent, buildLedgerReport, exportLedger, getLedgerApplication, importLedger, ledgerAgencies,
+  ledgerApplications, listLedger, LedgerRefused, type Appended, type LedgerEntry, type LedgerImport, type LedgerReport,
+  type LedgerView, type NewEvent, type NewReceived, type ParsedSheet,
+} from './ledger.ts';

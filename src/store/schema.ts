@@ -124,6 +124,32 @@ export interface UnreadableTable {
   at: Generated<Timestamp>;
 }
 
+/** A 依申请公开 application, written once with its receipt (the `received` event repeated for lists and look-ups). */
+export interface LedgerApplicationTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** The agency's own number for it (src/ledger Application.id). */
+  number: string;
+  /** The day of receipt (条例第三十一条), ISO. */
+  received: string;
+  channel: string;
+  applicant_type: string;
+  applicant: string;
+  request: string;
+}
+
+/** One ledger event (src/ledger LedgerEvent without type, by and at), in recorded order; never updated or deleted. */
+export interface LedgerEventTable {
+  id: Generated<number>;
+  application_id: number;
+  seq: number;
+  kind: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  recorded_by: string;
+  /** When the store recorded it (its own clock, set on insert). */
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   region: RegionTable;
   agency: AgencyTable;
@@ -137,4 +163,6 @@ export interface Database {
   review: ReviewTable;
   review_log: ReviewLogTable;
   unreadable: UnreadableTable;
+  ledger_application: LedgerApplicationTable;
+  ledger_event: LedgerEventTable;
 }

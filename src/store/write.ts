@@ -269,7 +269,7 @@ async function insertBlobs(tx: Tx, items: WriteItem[]): Promise<void> {
   for (const chunk of chunks(rows, 50)) await tx.insertInto('blob').values(chunk).onConflict((oc) => oc.column('sha256').doNothing()).execute();
 }
 
-function* chunks<T>(rows: T[], size: number): Generator<T[]> {
+export function* chunks<T>(rows: T[], size: number): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 

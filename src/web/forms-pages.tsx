@@ -70,7 +70,7 @@ export function SignInPage(props: { next: string; error?: string; csrf: string }
 }
 
 export function UsersPage(props: { viewer: Viewer; users: { name: string; role: string }[] }) {
-  const ROLE = { viewer: '查看', reviewer: '审核', admin: '管理' } as Record<string, string>;
+  const ROLE = { viewer: '查看', editor: '机关台账编辑', reviewer: '审核', admin: '管理' } as Record<string, string>;
   return (
     <Layout title="用户" viewer={props.viewer} current="/admin/users">
       <h1>用户</h1>

@@ -4,7 +4,9 @@ import type { Child } from 'hono/jsx';
 /** Who is looking, as the views need it: name and role for the menu, the CSRF token for forms. */
 export interface Viewer {
   user: string;
-  role: 'viewer' | 'reviewer' | 'admin';
+  role: 'viewer' | 'editor' | 'reviewer' | 'admin';
+  /** An editor's one agency. */
+  agency?: string;
   csrf: string;
   /** Server mode: a sign-out button; local mode has no sign-in. */
   signedIn: boolean;
@@ -16,6 +18,7 @@ const NAV: { href: string; label: string; show: (v: Viewer) => boolean }[] = [
   { href: '/', label: '总览', show: () => true },
   { href: '/reports', label: '报告', show: () => true },
   { href: '/regions', label: '地区', show: () => true },
+  { href: '/ledger', label: '台账', show: () => true },
   { href: '/roster', label: '名册', show: () => true },
   { href: '/upload', label: '上传', show: canReview },
   { href: '/admin/users', label: '用户', show: (v) => v.signedIn && v.role === 'admin' },

@@ -14,9 +14,10 @@ import type { FindingView, ReportDetail } from './model.ts';
 import { StatutoryTable } from './statutory-table.tsx';
 import { formatZh, REVIEW_ZH, SEVERITY_ZH, yearZh } from './words.ts';
 
-function TableOf(props: { report: Report; id: (typeof TABLE_IDS)[number]; notes: Map<string, Noted[]> }) {
+/** `absent`: what a missing table is called ("未读到" in a report read from a file). */
+function TableOf(props: { report: Report; id: (typeof TABLE_IDS)[number]; notes: Map<string, Noted[]>; absent?: string }) {
   const def = tableDefOf(props.report, props.id);
-  if (!def) return <p class="absent">（未读到{props.id === 'table2' ? '表二' : props.id === 'table3' ? '表三' : '表四'}）</p>;
+  if (!def) return <p class="absent">（{props.absent ?? '未读到'}{props.id === 'table2' ? '表二' : props.id === 'table3' ? '表三' : '表四'}）</p>;
   const grid = tableGrid(def, props.report[props.id] as Record<string, unknown>);
   return <StatutoryTable grid={grid} notes={props.notes} provenance={props.report.provenance} />;
 }
@@ -38,7 +39,15 @@ function Paragraph(props: { text: string; place?: Report['sections'][number]['so
   );
 }
 
-function Section(props: { number: string; title: string; section?: SectionJson; report: Report; notes: Map<string, Noted[]>; narrative: Noted[] }) {
+export function Section(props: {
+  number: string;
+  title: string;
+  section?: SectionJson;
+  report: Report;
+  notes: Map<string, Noted[]>;
+  narrative: Noted[];
+  absentTable?: string;
+}) {
   const { section } = props;
   const table = tableOfSection(props.number);
   return (
@@ -52,7 +61,7 @@ function Section(props: { number: string; title: string; section?: SectionJson; 
       ) : (
         <p class="absent">（报告中没有这一部分）</p>
       )}
-      {table && <TableOf report={props.report} id={table} notes={props.notes} />}
+      {table && <TableOf report={props.report} id={table} notes={props.notes} absent={props.absentTable} />}
     </section>
   );
 }

@@ -4,10 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { fileUsers } from '../../src/server/users.ts';
 import { CLI } from '../helpers.ts';
 
 test('serve imports the samples into a fresh database and serves them on 127.0.0.1', async () => {
@@ -40,4 +41,22 @@ test('local mode will not listen on other addresses', () => {
   const run = spawnSync(process.execPath, [...CLI, 'serve', '--host', '0.0.0.0'], { encoding: 'utf8' });
   assert.equal(run.status, 2);
   assert.match(run.stderr, /只能监听 127\.0\.0\.1.*local mode listens on 127\.0\.0\.1 only/);
+});
+
+test('xxgk user binds an editor to one agency, and only an editor', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-users-'));
+  const file = join(dir, 'users.json');
+  const user = (...args: string[]) => spawnSync(process.execPath, [...CLI, 'user', ...args, '--users', file], { encoding: 'utf8', input: 'a long enough password\n' });
+  try {
+    assert.equal(user('李四', '--role', 'editor').status, 2, 'an editor needs --agency');
+    assert.equal(user('王五', '--role', 'viewer', '--agency', '某局').status, 2, 'a viewer takes no agency');
+    const ok = user('李四', '--role', 'editor', '--agency', '河清市生态环境局');
+    assert.equal(ok.status, 0, ok.stderr);
+    const [saved] = JSON.parse(readFileSync(file, 'utf8')) as { name: string; role: string; agency: string }[];
+    assert.deepEqual([saved.name, saved.role, saved.agency], ['李四', 'editor', '河清市生态环境局']);
+    const users = fileUsers(file);
+    assert.equal((await users.find('李四'))?.agency, '河清市生态环境局');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -103,9 +103,12 @@ describe('web app, local mode', () => {
   test('the OpenAPI document is generated from the request schemas', async () => {
     const doc = (await (await ctx.get('/api/openapi.json')).json()) as any;
     assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/agencies/{name}', '/api/agencies/{name}/compare', '/api/deadlines', '/api/overview', '/api/regions',
-      '/api/regions/{id}/dashboard', '/api/reports', '/api/reports/{id}', '/api/reports/{id}/findings/{key}/review',
-      '/api/reports/{id}/recheck', '/api/roster', '/api/session',
+      '/api/agencies/{name}', '/api/agencies/{name}/compare', '/api/deadlines', '/api/ledger',
+      '/api/ledger/{agency}/applications',
+      '/api/ledger/{agency}/applications/{no}', '/api/ledger/{agency}/applications/{no}/events',
+      '/api/ledger/{agency}/draft', '/api/overview', '/api/regions', '/api/regions/{id}/dashboard', '/api/reports',
+      '/api/reports/{id}', '/api/reports/{id}/findings/{key}/review', '/api/reports/{id}/recheck', '/api/roster',
+      '/api/session',
     ]);
     assert.deepEqual(doc.components.schemas.ReviewInput.properties.status.enum, ['open', 'confirmed', 'dismissed']);
     assert.ok(doc.paths['/api/reports'].get.parameters.some((p: any) => p.name === 'has_errors'));

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { createApp } from '../../src/server/app.ts';
 import { allows, ROLES, type Role } from '../../src/server/auth.ts';
 import { routeKey } from '../../src/server/http.ts';
-import { sample, signIn, usersOfEveryRole, type Session } from '../support/web-client.ts';
+import { EDITOR_AGENCY, sample, signIn, usersOfEveryRole, type Session } from '../support/web-client.ts';
 import { MemoryData } from '../support/web-data.ts';
 
 test('every route requires the role the route table declares for it', async () => {
@@ -15,7 +15,10 @@ test('every route requires the role the route table declares for it', async () =
   await data.importFiles([sample('2024-mistakes.txt')]);
   const { app, access } = createApp({ data, mode: 'server', users: await usersOfEveryRole() });
   const detail = (await data.getReport(1))!;
-  const params: Record<string, string> = { id: '1', key: detail.findings[0].key, name: encodeURIComponent(detail.report.agency!) };
+  await data.ledger.addApplication(EDITOR_AGENCY, '2024-001', { type: 'received', channel: 'in_person', submitted: '2024-09-27', applicantType: 'natural_person', applicant: '张某', request: '某文件', by: '甲', at: '2024-09-27T01:00:00Z' });
+  const params: Record<string, string> = {
+    id: '1', key: detail.findings[0].key, name: encodeURIComponent(detail.report.agency!), agency: encodeURIComponent(EDITOR_AGENCY), no: '2024-001',
+  };
 
   const routes = [...new Map(app.routes.filter((r) => r.method !== 'ALL').map((r) => [routeKey(r.method, r.path), r])).values()]
     // Signing out ends the session the walk uses: last.

@@ -94,5 +94,28 @@ for (const name of ['pglite', 'postgres'] as const) {
       assert.deepEqual(new Uint8Array(await file.arrayBuffer()), new Uint8Array(sample('2025-official.html').bytes));
       assert.match(file.headers.get('content-disposition')!, /2025-official\.html/);
     });
+
+    test('the ledger API over the store: register, a refusal by field, a reply, the list and the draft', async () => {
+      const agency = encodeURIComponent('河清市自然资源局');
+      const send = (path: string, body: unknown) =>
+        app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' } });
+      const received = { no: 'A-1', channel: 'post', submitted: '2025-04-28', signed: '2025-04-29', applicantType: 'natural_person' };
+      assert.equal((await send(`/api/ledger/${agency}/applications`, received)).status, 201);
+      const again = await send(`/api/ledger/${agency}/applications`, received);
+      assert.equal(again.status, 422);
+      assert.equal(((await again.json()) as { issues: { field: string }[] }).issues[0].field, 'no');
+      const early = await send(`/api/ledger/${agency}/applications/A-1/events`, { type: 'withdrawn', date: '2025-04-01' });
+      assert.equal(early.status, 422);
+      assert.deepEqual(((await early.json()) as { issues: { code: string; field: string }[] }).issues.map((i) => [i.code, i.field]), [['before-receipt', 'date']]);
+      assert.equal((await send(`/api/ledger/${agency}/applications/A-1/events`, { type: 'replied', date: '2025-05-20', outcome: 'granted' })).status, 200);
+      const list = (await (await get(`/api/ledger/${agency}/applications`)).json()) as { items: { id: string; due: string; status: string }[] };
+      // Signed for on Tue 29 Apr 2025 (post: the day of signing): 30 Apr (1); 1–5 May off; 6–9 May (5); 12–16 (10);
+      // 19–23 (15); 26–30 May (20).
+      assert.deepEqual(list.items.map((i) => [i.id, i.due, i.status]), [['A-1', '2025-05-30', 'concluded']]);
+      const draft = (await (await get(`/api/ledger/${agency}/draft?year=2025`)).json()) as { report: { table3: Record<string, number[]> }; final: boolean };
+      assert.deepEqual([draft.report.table3.new_received[0], draft.report.table3.granted[0], draft.final], [1, 1, false]);
+      const history = await (await get(`/ledger/${agency}/A-1`)).text();
+      assert.match(history, /<th scope="row">答复<\/th><td>答复日期：2025-05-20；办理结果：（一）予以公开<\/td><td>本机用户<\/td>/);
+    });
   });
 }

@@ -5,18 +5,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { hashPassword, type Role, type User, type UserDirectory } from '../../src/server/auth.ts';
+import { hashPassword, ROLES, type User, type UserDirectory } from '../../src/server/auth.ts';
 import type { AppEnv } from '../../src/server/http.ts';
 import { ROOT } from '../helpers.ts';
 
 export const PASSWORD = 'correct horse battery staple';
+/** The agency the editor of `usersOfEveryRole` is bound to. */
+export const EDITOR_AGENCY = '河清市生态环境局';
 
-export async function usersOfEveryRole(): Promise<UserDirectory> {
+/** `viewer1`, `editor1` (of EDITOR_AGENCY), `reviewer1`, `admin1`, and any extra users given. */
+export async function usersOfEveryRole(extra: Omit<User, 'passwordHash'>[] = []): Promise<UserDirectory> {
   const hash = await hashPassword(PASSWORD);
-  const users: User[] = (['viewer', 'reviewer', 'admin'] as Role[]).map((role) => ({ name: `${role}1`, role, passwordHash: hash }));
+  const users: User[] = [
+    ...ROLES.map((role) => ({ name: `${role}1`, role, passwordHash: hash, ...(role === 'editor' && { agency: EDITOR_AGENCY }) })),
+    ...extra.map((u) => ({ ...u, passwordHash: hash })),
+  ];
   return {
     find: async (name) => users.find((u) => u.name === name),
-    list: async () => users.map(({ name, role }) => ({ name, role })),
+    list: async () => users.map(({ name, role, agency }) => ({ name, role, agency })),
   };
 }
 

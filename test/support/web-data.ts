@@ -13,6 +13,7 @@ import { parseRoster, RosterError, type RosterEntry } from '../../src/roster/ind
 import type { Finding, Report } from '../../src/report/types.ts';
 import { MEASURES } from '../../src/format/measures.ts';
 import type { ImportResult, RegionDashboard, ReportFilter, ReportSummary, ReviewState, UploadedFile, WebData } from '../../src/server/data.ts';
+import { MemoryLedger } from './ledger-data.ts';
 
 interface Stored {
   id: number;
@@ -43,6 +44,7 @@ export class MemoryData implements WebData {
   readonly reports: Stored[] = [];
   readonly reviews = new Map<string, ReviewState>();
   rechecks = 0;
+  readonly ledger = new MemoryLedger();
   /** Agencies a roster declared, by name (the last declaration wins). */
   readonly declared = new Map<string, RosterEntry>();
 

@@ -1,0 +1,140 @@
+/**
+ * The ledger pages: each route reads through `WebData.ledger`, the ledger's rules (src/ledger) decide every write, and
+ * a refused form comes back (422) with each rule's message beside its field.
+ */
+import type { Context } from 'hono';
+import { eventsOffered, exportCsv, foldEvents, type EventType } from '../ledger/index.ts';
+import { MEDIA_TYPES } from '../readers/sniff.ts';
+import { exportReport, reportData } from '../render/exports.ts';
+import { renderHtml } from '../render/html.ts';
+import { DRAFT_FORMATS, DraftPage, FinalRefusedPage, type DraftFormat } from '../web/ledger-draft-page.tsx';
+import type { FormState } from '../web/ledger-forms.tsx';
+import { beijingToday, ledgerRow } from '../web/ledger-model.ts';
+import { ApplicationPage, EntryPage, LedgerIndexPage, LedgerListPage, ledgerPath } from '../web/ledger-pages.tsx';
+import type { AppContext } from './context.ts';
+import { notFound, WebError, type AppEnv } from './http.ts';
+import { recordEvent, registerApplication } from './ledger-write.ts';
+import { ledgerAgency, ledgerCalendar, mayOpen } from './ledger-access.ts';
+import { draftYear, ledgerList, ledgerYears, listQueryOf, listQueryView } from './ledger-query.ts';
+import { page, viewerOf } from './render.tsx';
+
+const formValues = async (c: Context) =>
+  Object.fromEntries(Object.entries(await c.req.parseBody()).flatMap(([k, v]) => (typeof v === 'string' && k !== '_csrf' ? [[k, v]] : [])));
+
+export function registerLedgerPages(ctx: AppContext): void {
+  const viewer = (c: Context<AppEnv>) => viewerOf(c, ctx.options.mode === 'server')!;
+  const by = (c: Context<AppEnv>) => c.get('session')!.user;
+
+  ctx.route('GET', '/ledger', 'viewer', async (c) => {
+    const ledger = ctx.data.ledger;
+    const picked = c.req.query('agency')?.trim();
+    if (picked) return c.redirect(ledgerPath(picked), 303);
+    const ledgers = (await ledger.agencies()).filter((a) => mayOpen(c, a));
+    const session = c.get('session')!;
+    // Every agency the store knows (the roster) may start a ledger; an editor has only their own.
+    const rosterAgencies = session.role === 'editor' ? [] : (await ctx.data.roster()).rows.map((r) => r.agency);
+    const known = [...new Set([...ledgers, ...rosterAgencies, ...(session.agency ? [session.agency] : [])])].sort((a, b) => a.localeCompare(b, 'zh'));
+    return page(c, <LedgerIndexPage viewer={viewer(c)} ledgers={ledgers} known={known} />);
+  });
+
+  ctx.route('GET', '/ledger/:agency', 'viewer', async (c) => {
+    const agency = ledgerAgency(c);
+    const query = listQueryOf(c);
+    const apps = await ctx.data.ledger.applications(agency);
+    return page(c, <LedgerListPage viewer={viewer(c)} agency={agency} rows={ledgerList(apps, query)} query={listQueryView(query)} years={ledgerYears(apps)} canWrite={mayWrite(c)} />);
+  });
+
+  ctx.route('GET', '/ledger/:agency/applications.csv', 'viewer', async (c) => {
+    const agency = ledgerAgency(c);
+    const apps = await ctx.data.ledger.applications(agency);
+    const ids = new Set(ledgerList(apps, listQueryOf(c)).map((r) => r.id));
+    return c.body(exportCsv(apps.filter((a) => ids.has(a.id))), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${agency}台账.csv`)}`,
+    });
+  });
+
+  const entryPage = (c: Context<AppEnv>, agency: string, state: FormState, status: 200 | 422 = 200) =>
+    page(c, <EntryPage viewer={viewer(c)} agency={agency} state={state} />, status);
+
+  ctx.route('GET', '/ledger/:agency/new', 'editor', async (c) => {
+    const agency = ledgerAgency(c);
+    const count = (await ctx.data.ledger.applications(agency)).length;
+    const today = beijingToday();
+    return entryPage(c, agency, { values: { no: `${today.slice(0, 4)}-${String(count + 1).padStart(3, '0')}`, submitted: today }, errors: {} });
+  });
+
+  ctx.route('POST', '/ledger/:agency/new', 'editor', async (c) => {
+    const agency = ledgerAgency(c);
+    const values = await formValues(c);
+    const result = await registerApplication(ctx.data.ledger, agency, values, by(c));
+    if (!result.accepted) return entryPage(c, agency, { values, errors: result.errors }, 422);
+    return c.redirect(ledgerPath(agency, `/${encodeURIComponent(values.no.trim())}`), 303);
+  });
+
+  ctx.route('GET', '/ledger/:agency/draft', 'viewer', async (c) => {
+    const agency = ledgerAgency(c);
+    const year = draftYear(c);
+    const built = await ctx.data.ledger.draft(agency, year);
+    const apps = await ctx.data.ledger.applications(agency);
+    const draft = { report: built.report, blocking: built.blocking, refused: built.issues.filter((i) => i.issue.severity === 'error').map((i) => ({ application: i.application, zh: i.issue.zh })) };
+    const years = [...new Set([...ledgerYears(apps), year])].sort((a, b) => b - a);
+    return page(c, <DraftPage viewer={viewer(c)} agency={agency} year={year} draft={draft} canWrite={mayWrite(c)} years={years} />);
+  });
+
+  for (const format of [...DRAFT_FORMATS, 'csv'] as const) {
+    ctx.route('GET', `/ledger/:agency/draft.${format}`, 'viewer', async (c) => {
+      const agency = ledgerAgency(c);
+      const year = draftYear(c);
+      const { report } = await ctx.data.ledger.draft(agency, year);
+      const body = await exportReport(report, format);
+      if (body === undefined) throw notFound();
+      return c.body(body as string | Uint8Array<ArrayBuffer>, 200, {
+        'content-type': `${DRAFT_MEDIA[format]}${typeof body === 'string' ? '; charset=utf-8' : ''}`,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${report.title}（草稿）.${format}`)}`,
+      });
+    });
+  }
+
+  // Final: the draft goes into the reports as the agency's report of the year, read and checked like any upload.
+  ctx.route('POST', '/ledger/:agency/draft/final', 'editor', async (c) => {
+    const agency = ledgerAgency(c);
+    const year = draftYear(c);
+    const built = await ctx.data.ledger.draft(agency, year);
+    if (!built.final) return page(c, <FinalRefusedPage viewer={viewer(c)} agency={agency} year={year} blocking={built.blocking} />, 409);
+    const [result] = await ctx.data.importFiles([{ name: `${built.report.title}.html`, bytes: new TextEncoder().encode(renderHtml(reportData(built.report)!)) }]);
+    if (!result.reportId) throw new WebError(500, 'final', `定稿未能保存：${result.error ?? ''}`, 'the final report could not be stored');
+    return c.redirect(`/reports/${result.reportId}`, 303);
+  });
+
+  const applicationView = async (c: Context<AppEnv>, agency: string, no: string, posted?: { type: EventType; state: FormState }, status: 200 | 422 = 200) => {
+    const app = await ctx.data.ledger.application(agency, no);
+    if (!app) throw notFound();
+    const { state } = foldEvents(app, ledgerCalendar());
+    const row = ledgerRow(app, beijingToday(), ledgerCalendar());
+    const openCases = state.appeals.filter((a) => !a.decided).map((a) => a.caseId);
+    return page(
+      c,
+      <ApplicationPage viewer={viewer(c)} agency={agency} app={app} row={row} offered={eventsOffered(state)} openCases={openCases} canWrite={mayWrite(c)} posted={posted} />,
+      status,
+    );
+  };
+
+  ctx.route('GET', '/ledger/:agency/:no', 'viewer', async (c) => applicationView(c, ledgerAgency(c), c.req.param('no') ?? ''));
+
+  ctx.route('POST', '/ledger/:agency/:no/events', 'editor', async (c) => {
+    const agency = ledgerAgency(c);
+    const no = c.req.param('no') ?? '';
+    const values = await formValues(c);
+    const type = values.type as EventType;
+    const result = await recordEvent(ctx.data.ledger, agency, no, values, by(c));
+    if (!result.accepted) return applicationView(c, agency, no, { type, state: { values, errors: result.errors } }, 422);
+    if (result.warnings.length) return applicationView(c, agency, no, { type, state: { values: {}, errors: {}, warnings: result.warnings } });
+    return c.redirect(ledgerPath(agency, `/${encodeURIComponent(no)}`), 303);
+  });
+}
+
+const DRAFT_MEDIA: Record<DraftFormat, string> = { docx: MEDIA_TYPES.docx, pdf: MEDIA_TYPES.pdf, html: MEDIA_TYPES.html, md: MEDIA_TYPES.markdown, csv: 'text/csv' };
+
+/** Editors (of this agency: checked by ledgerAgency), reviewers and admins write; viewers read. */
+const mayWrite = (c: Context<AppEnv>) => c.get('session')?.role !== 'viewer';

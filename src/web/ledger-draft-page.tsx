@@ -1,0 +1,139 @@
+/**
+ * The year's report as the ledger builds it: what still blocks "final", the live findings, the six sections with
+ * tables 二/三/四 drawn as the statutory template (the report page's own components), and the downloads.
+ */
+import { SECTIONS } from '../format/index.ts';
+import type { Report } from '../report/types.ts';
+import { narrativeFindings, notesByCell } from './cell-notes.ts';
+import { CsrfField, DataLinks, Layout, type Viewer } from './layout.tsx';
+import { ledgerPath } from './ledger-pages.tsx';
+import type { FindingView } from './model.ts';
+import { Section } from './report-page.tsx';
+import { SEVERITY_ZH } from './words.ts';
+
+/** The re-laid formats a draft downloads as (src/render). */
+export const DRAFT_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
+/** Besides them, the draft's cells as CSV (one line per cell), the data link of the page. */
+export type DraftFormat = (typeof DRAFT_FORMATS)[number] | 'csv';
+const FORMAT_NAMES: Record<(typeof DRAFT_FORMATS)[number], string> = { docx: 'Word', pdf: 'PDF', html: '网页', md: 'Markdown' };
+
+export interface DraftView {
+  report: Report;
+  blocking: { zh: string }[];
+  /** Ledger events the replay refused, by application. */
+  refused: { application: string; zh: string }[];
+}
+
+/** A draft's findings as the report page lists them: none reviewed yet. */
+const findingViews = (report: Report): FindingView[] => report.findings.map((finding, i) => ({ key: String(i), finding, review: { status: 'open' } }));
+
+export function DraftPage(props: { viewer: Viewer; agency: string; year: number; draft: DraftView; canWrite: boolean; years: number[] }) {
+  const { agency, year, draft } = props;
+  const views = findingViews(draft.report);
+  const notes = notesByCell(views);
+  const narrative = narrativeFindings(views);
+  const q = `?year=${year}`;
+  return (
+    <Layout title={`${agency} · ${year}年度报告草稿`} viewer={props.viewer} current="/ledger">
+      <h1>
+        {agency} · {year}年度报告草稿
+      </h1>
+      <form class="filters" method="get" action={ledgerPath(agency, '/draft')}>
+        <label>
+          年度
+          <select name="year">
+            {props.years.map((y) => (
+              <option value={String(y)} selected={y === year}>
+                {y}年度
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">查看</button>
+      </form>
+      <nav class="actions" aria-label="下载草稿">
+        <a href={ledgerPath(agency)}>返回台账</a>
+        {DRAFT_FORMATS.map((f) => (
+          <a href={`${ledgerPath(agency, `/draft.${f}`)}${q}`} download>
+            下载{FORMAT_NAMES[f]}
+          </a>
+        ))}
+      </nav>
+      <DataLinks json={`/api${ledgerPath(agency, '/draft')}${q}`} csv={`${ledgerPath(agency, '/draft.csv')}${q}`} />
+      <section class="blocking" aria-label="定稿">
+        {draft.blocking.length ? (
+          <>
+            <h2>尚不能定稿</h2>
+            <ul>
+              {draft.blocking.map((b) => (
+                <li>{b.zh}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <h2>可以定稿</h2>
+        )}
+        {draft.refused.length > 0 && (
+          <ul class="refused">
+            {draft.refused.map((r) => (
+              <li>
+                <a href={ledgerPath(agency, `/${encodeURIComponent(r.application)}`)}>{r.application}</a>：{r.zh}
+              </li>
+            ))}
+          </ul>
+        )}
+        {props.canWrite && (
+          <form method="post" action={`${ledgerPath(agency, '/draft/final')}${q}`}>
+            <CsrfField viewer={props.viewer} />
+            <button type="submit">定稿</button>
+          </form>
+        )}
+      </section>
+      <div class="report-layout">
+        <article class="report-body" aria-label="报告正文">
+          <h2>{draft.report.title}</h2>
+          {SECTIONS.map((s) => (
+            <Section number={s.number} title={s.title} section={draft.report.sections.find((x) => x.number === s.number)} report={draft.report} notes={notes} narrative={narrative} absentTable="尚未填写" />
+          ))}
+        </article>
+        <aside class="findings-panel" aria-label="核查发现">
+          <h2>核查发现（{views.length}）</h2>
+          {views.length ? (
+            <ol class="findings">
+              {views.map((v, i) => (
+                <li id={`f-${i}`} class={`finding sev-${v.finding.severity}`}>
+                  <p class="finding-head">
+                    <span class={`badge sev-${v.finding.severity}`}>{SEVERITY_ZH[v.finding.severity]}</span>
+                    <code>{v.finding.rule}</code>
+                  </p>
+                  <p class="message">{v.finding.message}</p>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p>未发现问题。</p>
+          )}
+        </aside>
+      </div>
+    </Layout>
+  );
+}
+
+/** The 409 answer to "final" while something blocks it. */
+export function FinalRefusedPage(props: { viewer: Viewer; agency: string; year: number; blocking: { zh: string }[] }) {
+  return (
+    <Layout title="不能定稿" viewer={props.viewer} current="/ledger">
+      <h1>
+        {props.agency} · {props.year}年度报告尚不能定稿
+      </h1>
+      <ul role="alert">
+        {props.blocking.map((b) => (
+          <li>{b.zh}</li>
+        ))}
+      </ul>
+      <p>
+        <a href={`${ledgerPath(props.agency, '/draft')}?year=${props.year}`}>返回草稿</a>
+      </p>
+    </Layout>
+  );
+}
