@@ -4,61 +4,37 @@
  * years' numbers, and the page usable at 1280 px and at phone width. Screenshots go to test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { expandInputs } from '../../src/pipeline/index.ts';
 import { renderHtmlPage } from '../../src/render/index.ts';
-import { createApp } from '../../src/server/app.ts';
-import { listen, type Listening } from '../../src/server/listen.ts';
-import { storeData } from '../../src/server/store-data.ts';
-import { importFiles, Store } from '../../src/store/index.ts';
-import { ROOT } from '../helpers.ts';
+import { importFiles } from '../../src/store/index.ts';
+import { browserApp, WIDTHS } from '../support/browser-app.ts';
 import { generateReport } from '../support/generate.ts';
-import { launchChromium } from '../support/office.ts';
 
-const SHOTS = join(ROOT, 'test-results', 'screenshots');
-const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 const AGENCIES = ['淮安市人民政府', '淮安市公安局', '淮安市教育局', '淮安市洪泽区卫生健康局', '淮安市洪泽区人民政府'];
 const YEARS = [2022, 2023];
 
 describe('region dashboard in a browser', () => {
-  let browser: Browser;
-  let server: Listening;
-  let store: Store;
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-e2e-dashboard-'));
-  before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const files = join(dir, 'reports');
-    mkdirSync(files);
-    AGENCIES.forEach((agency, i) =>
-      YEARS.forEach((year) => {
-        const data = generateReport(700 + i * 10 + year, { version: '2021' });
-        writeFileSync(join(files, `${i}-${year}.html`), renderHtmlPage({ ...data, agency, year, published: `${year + 1}-01-20` }));
-      }),
-    );
-    store = await Store.open({ dir: join(dir, 'data') });
-    for await (const event of importFiles(store, await expandInputs([files]), { limits: { concurrency: 2 } })) assert.equal(event.status, 'imported');
-    const { app } = createApp({ data: storeData(store), mode: 'local' });
-    server = await listen(app, { host: '127.0.0.1', port: 0, mode: 'local' });
-    browser = await launchChromium();
+  const web = browserApp('dashboard', {
+    async seed(_data, store, dir) {
+      const files = join(dir, 'reports');
+      mkdirSync(files);
+      AGENCIES.forEach((agency, i) =>
+        YEARS.forEach((year) => {
+          const data = generateReport(700 + i * 10 + year, { version: '2021' });
+          writeFileSync(join(files, `${i}-${year}.html`), renderHtmlPage({ ...data, agency, year, published: `${year + 1}-01-20` }));
+        }),
+      );
+      for await (const event of importFiles(store, await expandInputs([files]), { limits: { concurrency: 2 } })) assert.equal(event.status, 'imported');
+    },
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const overflow = (page: Page) =>
-    page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth - (globalThis as any).document.documentElement.clientWidth);
 
   test('from the regions page to 淮安市: charts drawn with both years, roll-up tables, nothing wider than the screen', async () => {
-    for (const [size, viewport] of Object.entries(WIDTHS)) {
-      const page = await browser.newPage({ viewport });
-      await page.goto(`${server.url}/regions`);
+    for (const size of ['desktop', 'phone'] as const) {
+      const page = await web.open(size);
+      await page.goto(`${web.url}/regions`);
       await page.locator('a', { hasText: /^淮安市$/ }).click();
       await page.waitForURL(/\/regions\/\d+$/);
       assert.match(await page.locator('h1').innerText(), /^淮安市 2023年度汇总/);
@@ -76,8 +52,8 @@ describe('region dashboard in a browser', () => {
 
       await page.locator('.charts details summary').first().click();
       assert.match(await page.locator('.charts details table').first().innerText(), /2022年/);
-      await page.screenshot({ path: join(SHOTS, `dashboard-${viewport.width}.png`), fullPage: true });
-      assert.ok((await overflow(page)) <= 0, `${size}: the dashboard scrolls sideways`);
+      await web.shot(page, `dashboard-${WIDTHS[size].width}`);
+      await web.fits(page, `${size}: the dashboard`);
       await page.close();
     }
   });

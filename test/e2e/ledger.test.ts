@@ -4,57 +4,21 @@
  * report count it. Screenshots go to test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../../src/server/app.ts';
-import { listen, type Listening } from '../../src/server/listen.ts';
-import { storeData } from '../../src/server/store-data.ts';
-import { Store } from '../../src/store/index.ts';
-import { ROOT } from '../helpers.ts';
-import { launchChromium } from '../support/office.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserApp } from '../support/browser-app.ts';
 
-const SHOTS = join(ROOT, 'test-results', 'screenshots');
-const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 const AGENCY = '河清市生态环境局';
 const ledger = (rest = '') => `/ledger/${encodeURIComponent(AGENCY)}${rest}`;
 
 describe('ledger in a browser', () => {
-  let browser: Browser;
-  let server: Listening;
-  let store: Store;
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-e2e-ledger-'));
-  before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    store = await Store.open({ dir });
-    const { app } = createApp({ data: storeData(store), mode: 'local' });
-    server = await listen(app, { host: '127.0.0.1', port: 0, mode: 'local' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function open(size: keyof typeof WIDTHS): Promise<Page> {
-    const page = await browser.newPage({ viewport: WIDTHS[size] });
-    page.on('dialog', () => assert.fail('a dialog opened'));
-    return page;
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const noSideways = async (page: Page, what: string) => {
-    const overflow = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth - (globalThis as any).document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px`);
-  };
+  const web = browserApp('ledger');
+  const { open, shot, fits } = web;
   /** Natural persons' 予以公开 in the draft's table 三. */
   const grantedCell = (page: Page) => page.locator('td[data-cell="table3.granted.0"]').innerText();
 
   async function enter(page: Page, no: string, submitted: string) {
-    await page.goto(`${server.url}${ledger('/new')}`);
+    await page.goto(`${web.url}${ledger('/new')}`);
     await page.fill('#received-no', no);
     await page.selectOption('#received-channel', { label: '当面' });
     await page.fill('#received-submitted', submitted);
@@ -65,12 +29,12 @@ describe('ledger in a browser', () => {
 
   test('enter an application, see its due date, reply, and see table 三 of the draft count it', async () => {
     const desk = await open('desktop');
-    await desk.goto(`${server.url}${ledger('/draft')}?year=2026`);
+    await desk.goto(`${web.url}${ledger('/draft')}?year=2026`);
     const before = Number(await grantedCell(desk));
 
     const phone = await open('phone');
     await enter(phone, '2026-001', '2026-09-28');
-    await noSideways(phone, 'the entry form at 390 px');
+    await fits(phone, 'the entry form at 390 px');
     await shot(phone, 'ledger-entry-390');
     await phone.click('#received button[type=submit]');
     await phone.waitForURL(/\/ledger\/[^/]+\/2026-001$/);
@@ -88,22 +52,22 @@ describe('ledger in a browser', () => {
     await phone.waitForURL(/\/ledger\/[^/]+\/2026-001$/);
     assert.match(await phone.locator('.counts').innerText(), /已办结/);
     assert.deepEqual(await phone.locator('.ledger-form').evaluateAll((forms) => forms.map((f: any) => f.id)), ['event-appeal_filed']);
-    await noSideways(phone, 'the application page at 390 px');
+    await fits(phone, 'the application page at 390 px');
     await shot(phone, 'ledger-detail-390');
 
     await enter(phone, '2026-002', '2026-11-02');
     await phone.click('#received button[type=submit]');
     await phone.waitForURL(/2026-002$/);
 
-    await desk.goto(`${server.url}${ledger()}`);
+    await desk.goto(`${web.url}${ledger()}`);
     assert.deepEqual(await desk.locator('table.ledger tbody th a').allInnerTexts(), ['2026-002', '2026-001']);
-    await noSideways(desk, 'the list at 1280 px');
+    await fits(desk, 'the list at 1280 px');
     await shot(desk, 'ledger-list-1280');
 
-    await desk.goto(`${server.url}${ledger('/draft')}?year=2026`);
+    await desk.goto(`${web.url}${ledger('/draft')}?year=2026`);
     assert.equal(Number(await grantedCell(desk)), before + 1);
     await shot(desk, 'ledger-draft-1280');
-    await desk.goto(`${server.url}/ledger`);
+    await desk.goto(`${web.url}/ledger`);
     assert.equal(await desk.locator('.ledgers a').innerText(), AGENCY);
     await desk.close();
     await phone.close();

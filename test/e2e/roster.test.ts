@@ -5,23 +5,12 @@
  * Screenshots go to test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../../src/server/app.ts';
-import { listen, type Listening } from '../../src/server/listen.ts';
-import { storeData } from '../../src/server/store-data.ts';
-import { Store } from '../../src/store/index.ts';
-import { ROOT } from '../helpers.ts';
-import { launchChromium } from '../support/office.ts';
+import { browserApp, type Width } from '../support/browser-app.ts';
 import { sample } from '../support/web-client.ts';
-
-const SHOTS = join(ROOT, 'test-results', 'screenshots');
-const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
 /** 江沙市商务局 has a 2024 report (samples/2024-mistakes.txt); 江沙市人民政府 and 江沙市财政局 have none. */
 const ROSTER = `机关,别名,地区,级别,上级
@@ -31,39 +20,19 @@ const ROSTER = `机关,别名,地区,级别,上级
 `;
 
 describe('roster, deadlines and exports in a browser', () => {
-  let browser: Browser;
-  let server: Listening;
-  let store: Store;
   let reportId: number;
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-e2e-roster-'));
-  before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    store = await Store.open({ dir });
-    const data = storeData(store, { limits: { concurrency: 1 } });
-    [{ reportId: reportId! }] = (await data.importFiles([sample('2024-mistakes.txt')])) as { reportId: number }[];
-    const { app } = createApp({ data, mode: 'local' });
-    server = await listen(app, { host: '127.0.0.1', port: 0, mode: 'local' });
-    browser = await launchChromium();
+  const web = browserApp('roster', {
+    importOptions: { limits: { concurrency: 1 } },
+    async seed(data) {
+      [{ reportId: reportId! }] = (await data.importFiles([sample('2024-mistakes.txt')])) as { reportId: number }[];
+    },
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function open(size: keyof typeof WIDTHS): Promise<Page> {
-    const page = await browser.newPage({ viewport: WIDTHS[size], acceptDownloads: true });
-    page.on('dialog', () => assert.fail('a dialog opened'));
-    return page;
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const overflow = (page: Page) =>
-    page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth - (globalThis as any).document.documentElement.clientWidth);
+  const { shot, fits } = web;
+  const open = (size: Width) => web.open(size, { acceptDownloads: true });
 
   test('import the roster on its page; it lists the agencies by region at 1280 px and at phone width', async () => {
     const page = await open('desktop');
-    await page.goto(`${server.url}/roster`);
+    await page.goto(`${web.url}/roster`);
     await page.setInputFiles('input[name=roster]', { name: '名册.csv', mimeType: 'text/csv', buffer: Buffer.from(ROSTER) });
     await page.click('form.roster-import button[type=submit]');
     await page.locator('.notice').waitFor();
@@ -72,20 +41,20 @@ describe('roster, deadlines and exports in a browser', () => {
     assert.equal(await group.locator('th[scope=row]').count(), 3);
     const row = group.locator('tr', { has: page.locator('th[scope=row]', { hasText: '江沙市商务局' }) });
     assert.deepEqual(await row.locator('td').allInnerTexts(), ['江沙市商务委', '部门', '江沙市人民政府']);
-    await page.goto(`${server.url}/roster`);
+    await page.goto(`${web.url}/roster`);
     await shot(page, 'roster-1280');
     await page.close();
 
     const phone = await open('phone');
-    await phone.goto(`${server.url}/roster`);
-    assert.ok((await overflow(phone)) <= 0, 'the roster page does not scroll sideways at 390 px');
+    await phone.goto(`${web.url}/roster`);
+    await fits(phone, 'the roster page at 390 px');
     await shot(phone, 'roster-390');
     await phone.close();
   });
 
   test('the overview names the agencies without a 2024 report', async () => {
     const page = await open('desktop');
-    await page.goto(`${server.url}/?year=2024`);
+    await page.goto(`${web.url}/?year=2024`);
     const missing = page.locator('table', { has: page.locator('caption', { hasText: '没有2024年度报告的机关' }) });
     const names = await missing.locator('tbody th[scope=row]').allInnerTexts();
     assert.deepEqual(names.sort(), ['江沙市人民政府', '江沙市财政局'].sort());
@@ -96,7 +65,7 @@ describe('roster, deadlines and exports in a browser', () => {
 
   test('the report page downloads the report as XLSX with its numbers in the statutory places', async () => {
     const page = await open('desktop');
-    await page.goto(`${server.url}/reports/${reportId}`);
+    await page.goto(`${web.url}/reports/${reportId}`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("导出 Excel")')]);
     assert.match(download.suggestedFilename(), /^江沙市商务局2024年度\.xlsx$/);
     const book = new ExcelJS.Workbook();
@@ -116,7 +85,7 @@ describe('roster, deadlines and exports in a browser', () => {
 
   test('a .zip uploaded on the upload page gets one result per member, each with its link', async () => {
     const page = await open('desktop');
-    await page.goto(`${server.url}/upload`);
+    await page.goto(`${web.url}/upload`);
     const zip = zipSync({ '2024/tab.txt': sample('2024-tab.txt').bytes, '2021/markdown.md': sample('2021-markdown.md').bytes });
     await page.setInputFiles('input[type=file]', { name: '报告.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
     await page.click('form[data-upload] button[type=submit]');

@@ -5,50 +5,19 @@
  * test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../../src/server/app.ts';
-import { listen, type Listening } from '../../src/server/listen.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ROOT } from '../helpers.ts';
-import { launchChromium } from '../support/office.ts';
+import { browserApp, WIDTHS } from '../support/browser-app.ts';
 import { hostileReport } from '../support/web-client.ts';
-import { storeData } from '../../src/server/store-data.ts';
-import { Store } from '../../src/store/index.ts';
-
-const SHOTS = join(ROOT, 'test-results', 'screenshots');
-const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
 describe('web app in a browser', () => {
-  let browser: Browser;
-  let server: Listening;
-  let store: Store;
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-e2e-'));
-  before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    store = await Store.open({ dir });
-    const { app } = createApp({ data: storeData(store, { limits: { concurrency: 2 } }), mode: 'local' });
-    server = await listen(app, { host: '127.0.0.1', port: 0, mode: 'local' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function open(size: keyof typeof WIDTHS): Promise<Page> {
-    const page = await browser.newPage({ viewport: WIDTHS[size] });
-    page.on('dialog', () => assert.fail('a dialog opened: report content ran as script'));
-    return page;
-  }
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const web = browserApp('web');
+  const { open, shot, fits } = web;
 
   async function upload(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[] | string[]) {
-    await page.goto(`${server.url}/upload`);
+    await page.goto(`${web.url}/upload`);
     await page.setInputFiles('input[type=file]', files as string[]);
     await page.click('form[data-upload] button[type=submit]');
     await page.locator('.progress li').nth(files.length - 1).locator('.status-text a, .status-text:has-text("无法读取")').waitFor();
@@ -94,7 +63,7 @@ describe('web app in a browser', () => {
     assert.equal(await page.locator('main img, main script').count(), 0);
     assert.deepEqual(await page.evaluate(() => [(globalThis as any).__xss, (globalThis as any).xss]), [undefined, undefined]);
     await shot(page, 'report-hostile-1280');
-    await page.goto(`${server.url}/reports`);
+    await page.goto(`${web.url}/reports`);
     assert.equal(await page.locator('main img').count(), 0);
     await page.close();
   });
@@ -103,16 +72,15 @@ describe('web app in a browser', () => {
     for (const size of ['desktop', 'phone'] as const) {
       const page = await open(size);
       const width = WIDTHS[size].width;
-      for (const [name, path] of [['overview', '/'], ['list', '/reports'], ['report', '/reports/1'], ['regions', '/regions'], ['upload', '/upload']]) {
-        await page.goto(`${server.url}${path}`);
+      for (const [name, path] of [['overview', '/'], ['list', '/reports'], ['report', '/reports/1'], ['regions', '/regions'], ['upload', '/upload'], ['ledgers', '/ledger']]) {
+        await page.goto(`${web.url}${path}`);
         await shot(page, `${name}-${width}`);
         if (name === 'overview') {
           for (const img of await page.locator('.charts img').all()) {
             assert.ok(await img.evaluate((el: any) => el.complete && el.naturalWidth > 0), 'a dashboard chart is drawn');
           }
         }
-        const overflow = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth - (globalThis as any).document.documentElement.clientWidth);
-        assert.ok(overflow <= 0, `${path} at ${width} px scrolls sideways by ${overflow} px`);
+        await fits(page, `${path} at ${width} px`);
       }
       await page.close();
     }
