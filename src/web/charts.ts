@@ -14,7 +14,29 @@ export interface BarData {
 // Single quotes: zrender writes the family into a double-quoted style attribute as it is.
 const FONT = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
+/**
+ * Drawings already made, by what they show: a chart takes ECharts about 10 ms, and a dashboard draws ten of them for
+ * every request. Bounded; emptied when full.
+ */
+const drawn = new Map<string, string>();
+const DRAWN_MAX = 500;
+
+function once(kind: string, data: unknown, size: { width: number; height: number }, draw: () => string): string {
+  const key = JSON.stringify([kind, data, size]);
+  let svg = drawn.get(key);
+  if (svg === undefined) {
+    if (drawn.size >= DRAWN_MAX) drawn.clear();
+    svg = draw();
+    drawn.set(key, svg);
+  }
+  return svg;
+}
+
 export function barChartSvg(data: BarData, size = { width: 640, height: 320 }): string {
+  return once('bar', data, size, () => drawBars(data, size));
+}
+
+function drawBars(data: BarData, size: { width: number; height: number }): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
   const category = { type: 'category' as const, data: data.labels, axisLabel: { fontFamily: FONT, interval: 0 } };
   const value = { type: 'value' as const, minInterval: 1, axisLabel: { fontFamily: FONT } };
@@ -61,6 +83,10 @@ const labelWidth = (width: number) => Math.min(190, Math.round(width * 0.4));
  * value label that would overlap another is left out (the table beside the chart has every number).
  */
 export function seriesChartSvg(data: SeriesData, size = { width: 640, height: 340 }): string {
+  return once('series', data, size, () => drawSeries(data, size));
+}
+
+function drawSeries(data: SeriesData, size: { width: number; height: number }): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
   const labels = labelWidth(size.width);
   const category = {
