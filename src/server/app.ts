@@ -10,7 +10,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { registerApi } from './api.ts';
-import { registerCompare } from './compare.tsx';
+import { registerCompare } from './compare-routes.tsx';
 import { SessionStore } from './auth.ts';
 import type { AppContext, AppOptions } from './context.ts';
 import { guard, routeKey, SESSION_COOKIE, sessionCookieId, WebError, type AccessTable, type AppEnv } from './http.ts';
