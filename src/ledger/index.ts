@@ -12,3 +12,4 @@ export { feeFor, feePerApplication, feePerPages } from './fees.ts';
 export { buildReport, countTable3, countTable4, replay, type BuildOptions, type BuildResult } from './build.ts';
 export { BASES, csvTemplate, exportCsv, importCsv, PARTIES, SHEET_COLUMNS, type ImportResult, type SheetProblem } from './import.ts';
 export { importXlsx, MAX_IMPORT_ROWS, xlsxTemplate, type XlsxImportOptions } from './xlsx.ts';
+export { table2Def, table2Fields, table2FromText, table2Problems, table2Value, type Table2Field, type Table2Problem } from './table2.ts';

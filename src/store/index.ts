@@ -17,6 +17,6 @@ export * from './queries/index.ts';
 export * from './queue/index.ts';
 export {
   addLedgerApplication, appendLedgerEvent, buildLedgerReport, exportLedger, getLedgerApplication, importLedger, ledgerAgencies,
-  ledgerApplications, listLedger, LedgerRefused, type Appended, type LedgerEntry, type LedgerImport, type LedgerReport,
+  ledgerApplications, ledgerTable2, listLedger, LedgerRefused, saveLedgerTable2, type StoredTable2, type Appended, type LedgerEntry, type LedgerImport, type LedgerReport,
   type LedgerView, type NewEvent, type NewReceived, type ParsedSheet,
 } from './ledger.ts';

@@ -16,11 +16,11 @@ import { inferLevel } from '../extract/metadata.ts';
 import type { AgencyLevelId } from '../format/levels.ts';
 import {
   appendEvent, asOf as eventsUpTo, buildReport, byUrgency, EVENT_NAMES, eventDate, exportCsv, foldEvents, importCsv, receiptDate,
-  statusOf,
+  statusOf, table2Problems,
   type Application, type ApplicationState, type BuildOptions, type BuildResult, type Calendar, type DueStatus,
   type IsoDate, type LedgerEvent, type LedgerIssue, type Received, type SheetProblem,
 } from '../ledger/index.ts';
-import type { Report } from '../report/types.ts';
+import type { Report, Table2Json } from '../report/types.ts';
 import { resolveAgencies } from './agencies.ts';
 import { StoreError } from './errors.ts';
 import { findAgency, type AgencyRef } from './queries/scope.ts';
@@ -203,11 +203,51 @@ export async function buildLedgerReport(db: Db, agency: string, year: number, op
     .executeTakeFirst();
   const source = await db.selectFrom('agency').select('level_source').where('id', '=', ref.id).executeTakeFirstOrThrow();
   const level = ref.level ? { id: ref.level as AgencyLevelId, source: source.level_source === 'declared' ? 'declared' as const : 'inferred' as const } : null;
-  const result = buildReport(applications, { ...options, year, agency: ref.name, level, previous: previous?.body as Report | undefined });
+  const table2 = options.table2 ?? (await latestTable2(db, ref.id, year))?.table2;
+  const result = buildReport(applications, { ...options, table2, year, agency: ref.name, level, previous: previous?.body as Report | undefined });
   return { ...result, applications: applications.length, previous: previous ? { year: year - 1, path: previous.path } : null };
 }
 
+/** Table 二 of the year as entered, with who entered it and when. */
+export interface StoredTable2 {
+  table2: Table2Json;
+  by: string;
+  at: string;
+}
+
+/**
+ * Records the agency's table 二 for `year` as a new version (the earlier ones stay); refused (StoreError 'input') when
+ * a cell is not of the year's format or a value is not a non-negative number or blank (null: blank is not zero).
+ */
+export async function saveLedgerTable2(db: Db, agency: string, year: number, table2: Table2Json, by: string): Promise<void> {
+  const problems = table2Problems(table2, year);
+  if (problems.length) {
+    throw new StoreError('input', `表二有误：${problems.map((p) => p.zh).join('；')}`, `table 二 refused: ${problems.map((p) => p.en).join('; ')}`);
+  }
+  await db.transaction().execute(async (tx) => {
+    const agencyId = await agencyForWrite(tx, agency);
+    await tx.insertInto('ledger_table2').values({ agency_id: agencyId, year, values: JSON.stringify(table2) as never, recorded_by: by }).execute();
+  });
+}
+
+/** The agency's current table 二 for `year` (its latest version); undefined when none was entered. */
+export async function ledgerTable2(db: Db, agency: string, year: number): Promise<StoredTable2 | undefined> {
+  return latestTable2(db, (await findAgency(db, agency)).id, year);
+}
+
 // ---- reading
+
+async function latestTable2(db: Db, agencyId: number, year: number): Promise<StoredTable2 | undefined> {
+  const row = await db
+    .selectFrom('ledger_table2')
+    .select(['values', 'recorded_by', 'recorded_at'])
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && { table2: row.values as Table2Json, by: row.recorded_by, at: new Date(row.recorded_at).toISOString() };
+}
 
 async function applicationId(db: Db, agencyId: number, number: string): Promise<number | undefined> {
   const row = await db.selectFrom('ledger_application').select('id').where('agency_id', '=', agencyId).where('number', '=', number).executeTakeFirst();

@@ -150,6 +150,17 @@ export interface LedgerEventTable {
   recorded_at: Timestamp;
 }
 
+/** Table 二 of a ledger's report as entered for a year (Report JSON `table2`); the latest row is current, none is changed. */
+export interface LedgerTable2Table {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  values: JSONColumnType<Record<string, unknown>>;
+  recorded_by: string;
+  /** When the store recorded it (its own clock, set on insert). */
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   region: RegionTable;
   agency: AgencyTable;
@@ -165,4 +176,5 @@ export interface Database {
   unreadable: UnreadableTable;
   ledger_application: LedgerApplicationTable;
   ledger_event: LedgerEventTable;
+  ledger_table2: LedgerTable2Table;
 }

@@ -17,7 +17,7 @@ import { expandInputs } from '../../src/pipeline/index.ts';
 import { renderTextTab } from '../../src/render/index.ts';
 import {
   addLedgerApplication, appendLedgerEvent, buildLedgerReport, exportLedger, getLedgerApplication, importFiles, importLedger,
-  ledgerAgencies, ledgerApplications, LedgerRefused, listLedger, Store, type NewReceived,
+  ledgerAgencies, ledgerApplications, LedgerRefused, ledgerTable2, listLedger, saveLedgerTable2, Store, type NewReceived,
 } from '../../src/store/index.ts';
 import { generateLedger } from '../ledger/generate.ts';
 import { generateReport } from '../support/generate.ts';
@@ -191,6 +191,32 @@ for (const name of ['pglite', 'postgres'] as const) {
       assert.equal(built.previous?.year, 2024);
       assert.equal(built.report.agency, agency);
       assert.equal(built.report.table3!.new_received!.at(-1), newIn2025);
+    });
+
+    it('keeps every version of table 二: the latest is current, blanks stay blank, history cannot change', async () => {
+      const T2 = '某市交通运输局';
+      const cells = (licensing: number | null) => ({
+        regulations: { issued: 1, repealed: 0, in_force: 12 }, normative_docs: { issued: 3, repealed: 1, in_force: 40 },
+        licensing, punishment: 25, coercion: 0, fees_wan_yuan: 1.5,
+      });
+      await saveLedgerTable2(store.db, T2, 2025, cells(null), '赵六');
+      await saveLedgerTable2(store.db, T2, 2025, cells(318), '钱七');
+      const current = (await ledgerTable2(store.db, T2, 2025))!;
+      assert.equal(current.by, '钱七');
+      assert.equal(current.table2.licensing, 318);
+      assert.equal(await ledgerTable2(store.db, T2, 2024), undefined);
+      const { rows } = await sql<{ by: string; licensing: number | null }>`select recorded_by as by, ("values"->>'licensing')::float as licensing
+        from ledger_table2 order by id`.execute(store.db);
+      assert.deepEqual(rows, [{ by: '赵六', licensing: null }, { by: '钱七', licensing: 318 }]);
+      for (const statement of [sql`update ledger_table2 set year = 2024`, sql`delete from ledger_table2`, sql`truncate ledger_table2`]) {
+        await assert.rejects(statement.execute(store.db), /台账只能追加记录/);
+      }
+      for (const bad of [{ ...cells(-1) }, { ...cells(1), punishment: '二十' as never }, { ...cells(1), invented: 3 }]) {
+        await assert.rejects(saveLedgerTable2(store.db, T2, 2025, bad, '孙八'), (e: Error) => e.message.startsWith('表二有误'));
+      }
+      const built = await buildLedgerReport(store.db, T2, 2025, { calendar });
+      assert.equal(built.report.table2?.punishment, 25);
+      assert.ok(!built.blocking.some((b) => b.zh === '尚未填写表二'));
     });
   });
 }

@@ -10,6 +10,7 @@ import * as queryIndexes from './0002-query-indexes.ts';
 import * as ledger from './0003-ledger.ts';
 import * as agencyParent from './0004-agency-parent.ts';
 import * as webIndexes from './0005-web-indexes.ts';
+import * as ledgerTable2 from './0006-ledger-table2.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-ledger': ledger,
   '0004-agency-parent': agencyParent,
   '0005-web-indexes': webIndexes,
+  '0006-ledger-table2': ledgerTable2,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
