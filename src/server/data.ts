@@ -3,6 +3,7 @@
  * and the store (src/store) provides it. Everything here is plain data, so the views stay pure functions of it.
  */
 import type { Application, BuildResult, LedgerEvent, LedgerIssue, Received } from '../ledger/index.ts';
+import type { Table2Json } from '../report/types.ts';
 import type {
   AgencyYears, DataTable, Deadlines, ImportResult, Overview, RegionDashboard, RegionNode, ReportDetail, ReportSummary, ReviewStatus, RosterImport,
   RosterRow, SourceFile,
@@ -76,6 +77,8 @@ export interface LedgerData {
   /** A new application from its receipt; refused with `duplicate-id` when the number is taken. */
   addApplication(agency: string, id: string, received: Received): Promise<LedgerWrite>;
   appendEvent(agency: string, id: string, event: LedgerEvent): Promise<LedgerWrite>;
-  /** The year's report built from the ledger (with last year's stored report as its starting point, when there is one). */
+  /** Records the agency's table 二 of `year` as entered (a new version; the earlier ones stay). */
+  saveTable2(agency: string, year: number, table2: Table2Json, by: string): Promise<LedgerWrite>;
+  /** The year's report built from the ledger and the latest table 二 entered (with last year's stored report as its starting point, when there is one). */
   draft(agency: string, year: number): Promise<BuildResult>;
 }

@@ -9,9 +9,9 @@ import { ledgerAgency, ledgerCalendar, mayOpen } from './ledger-access.ts';
 import { draftYear, ledgerList, listQueryOf } from './ledger-query.ts';
 import {
   DraftQuery, LedgerAgencyParam, LedgerApplicationParam, LedgerApplicationSchema, LedgerDraftSchema, LedgerEventBody, LedgerListQuery,
-  LedgerListSchema, LedgerReceivedBody, LedgerWriteSchema,
+  LedgerListSchema, LedgerReceivedBody, LedgerTable2Body, LedgerWriteSchema,
 } from './ledger-schemas.ts';
-import { recordEvent, registerApplication, type WriteResult } from './ledger-write.ts';
+import { recordEvent, recordTable2, registerApplication, type WriteResult } from './ledger-write.ts';
 import { ErrorSchema } from './schemas.ts';
 
 /** A JSON body as the form's strings (the same checks and the same rules read it). */
@@ -97,6 +97,19 @@ export function registerLedgerApi(ctx: AppContext): void {
       if (!result.accepted) return c.json(answer(result), 422);
       const application = (await ctx.data.ledger.application(agency, no))!;
       return c.json(answer(result, ledgerRow(application, beijingToday(), ledgerCalendar())), 200);
+    },
+  );
+
+  app.openapi(
+    route(ctx, 'editor', {
+      method: 'put', path: '/api/ledger/{agency}/table2', summary: '填写一年的表二（主动公开）：保存为新版本，空值为 null；数值有误时 422',
+      request: { params: LedgerAgencyParam, query: DraftQuery, body: { content: { 'application/json': { schema: LedgerTable2Body } }, required: true } },
+      responses: { 200: json(LedgerWriteSchema, '已保存'), 400: errors[400], 401: errors[401], 403: errors[403], 422: refused },
+    }),
+    async (c) => {
+      const agency = ledgerAgency(c);
+      const result = await recordTable2(ctx.data.ledger, agency, draftYear(c), c.req.valid('json'), c.get('session')!.user);
+      return c.json(result, result.accepted ? 200 : 422);
     },
   );
 

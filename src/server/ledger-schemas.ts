@@ -78,6 +78,12 @@ export const LedgerReceivedBody = eventBody('received')
   .extend({ no: z.string().min(1).max(40).openapi({ description: NUMBER_FIELD.label }) })
   .openapi('LedgerApplicationInput');
 
+const cell = z.number().nullable();
+
+export const LedgerTable2Body = z
+  .record(z.union([cell, z.record(cell)]))
+  .openapi('LedgerTable2Input', { description: 'Report JSON table2 (keys as docs/report.schema.json): each value a non-negative number, or null for blank' });
+
 export const LedgerWriteSchema = z
   .object({
     accepted: z.boolean(),

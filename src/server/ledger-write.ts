@@ -2,7 +2,8 @@
  * The two ledger writes as the pages and the API share them: the declared fields checked first (blank, not a choice),
  * then the ledger's rules through `LedgerData`; every refusal comes back as messages by field.
  */
-import { eventsOffered, foldEvents, type EventType, type Received } from '../ledger/index.ts';
+import { eventsOffered, foldEvents, table2FromText, table2Problems, type EventType, type Received, type Table2Problem } from '../ledger/index.ts';
+import type { Table2Json } from '../report/types.ts';
 import { DRAFT_FORMATS } from '../web/ledger-draft-page.tsx';
 import { blankFields, EVENT_FIELDS, eventFrom, issuesByField, NUMBER_FIELD, type FieldErrors } from '../web/ledger-fields.ts';
 import type { LedgerData, LedgerWrite } from './data.ts';
@@ -42,4 +43,27 @@ export async function recordEvent(ledger: LedgerData, agency: string, no: string
   const errors = blankFields(EVENT_FIELDS[type], values);
   if (Object.keys(errors).length) return { accepted: false, errors };
   return outcome(await ledger.appendEvent(agency, no, eventFrom(type, values, by, now())), values);
+}
+
+/** A write's issues, each with the field it concerns ('' for the whole form). */
+export interface FieldWrite {
+  accepted: boolean;
+  issues: (LedgerWrite['issues'][number] & { field?: string })[];
+}
+
+const table2Refused = (problems: Table2Problem[]): FieldWrite => ({
+  accepted: false,
+  issues: problems.map(({ key, zh, en }) => ({ code: 'table2', severity: 'error', zh, en, field: key })),
+});
+
+/** Table 二 of `year` as entered: refused beside its cell when a value is not a non-negative number or blank. */
+export async function recordTable2(ledger: LedgerData, agency: string, year: number, table2: Table2Json, by: string): Promise<FieldWrite> {
+  const problems = table2Problems(table2, year);
+  return problems.length ? table2Refused(problems) : ledger.saveTable2(agency, year, table2, by);
+}
+
+/** Table 二 from the draft page's form (text by cell), as recordTable2. */
+export async function recordTable2Form(ledger: LedgerData, agency: string, year: number, values: Record<string, string>, by: string): Promise<FieldWrite> {
+  const { table2, problems } = table2FromText(values, year);
+  return problems.length ? table2Refused(problems) : recordTable2(ledger, agency, year, table2, by);
 }

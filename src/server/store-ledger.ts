@@ -1,7 +1,7 @@
 /** The ledger pages' data from the store (src/store/ledger.ts): the store runs the ledger's rules on every write. */
 import { buildReport, type Calendar, type LedgerEvent } from '../ledger/index.ts';
 import {
-  addLedgerApplication, appendLedgerEvent, buildLedgerReport, ledgerAgencies, ledgerApplications, LedgerRefused, StoreError, type Store,
+  addLedgerApplication, appendLedgerEvent, buildLedgerReport, ledgerAgencies, ledgerApplications, LedgerRefused, saveLedgerTable2, StoreError, type Store,
 } from '../store/index.ts';
 import type { LedgerData, LedgerWrite } from './data.ts';
 
@@ -43,6 +43,7 @@ export function storeLedger(store: Store, calendar: () => Calendar): LedgerData 
       return written(addLedgerApplication(db, agency, id, unrecorded(received), calendar()));
     },
     appendEvent: (agency, id, event) => written(appendLedgerEvent(db, agency, id, unrecorded(event) as never, calendar())),
+    saveTable2: (agency, year, table2, by) => written(saveLedgerTable2(db, agency, year, table2, by).then(() => ({ issues: [] }))),
     draft: (agency, year) => orEmpty(buildLedgerReport(db, agency, year, { calendar: calendar() }), undefined).then(
       (built) => built ?? buildReport([], { year, agency, calendar: calendar() }),
     ),

@@ -106,7 +106,7 @@ describe('web app, local mode', () => {
       '/api/agencies/{name}', '/api/agencies/{name}/compare', '/api/deadlines', '/api/ledger',
       '/api/ledger/{agency}/applications',
       '/api/ledger/{agency}/applications/{no}', '/api/ledger/{agency}/applications/{no}/events',
-      '/api/ledger/{agency}/draft', '/api/overview', '/api/regions', '/api/regions/{id}/dashboard', '/api/reports',
+      '/api/ledger/{agency}/draft', '/api/ledger/{agency}/table2', '/api/overview', '/api/regions', '/api/regions/{id}/dashboard', '/api/reports',
       '/api/reports/{id}', '/api/reports/{id}/findings/{key}/review', '/api/reports/{id}/recheck', '/api/roster',
       '/api/session',
     ]);

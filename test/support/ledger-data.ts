@@ -38,6 +38,11 @@ export class MemoryLedger implements LedgerData {
     return { accepted, issues };
   }
 
+  async saveTable2(agency: string, year: number, table2: Table2Json): Promise<LedgerWrite> {
+    this.tables2.set(`${agency}/${year}`, structuredClone(table2));
+    return { accepted: true, issues: [] };
+  }
+
   async draft(agency: string, year: number) {
     return buildReport(this.books.get(agency) ?? [], { year, agency, calendar, table2: this.tables2.get(`${agency}/${year}`) });
   }
