@@ -8,12 +8,13 @@ import { MEDIA_TYPES } from '../readers/sniff.ts';
 import { exportReport, reportData } from '../render/exports.ts';
 import { renderHtml } from '../render/html.ts';
 import { DRAFT_FORMATS, DraftPage, FinalRefusedPage, type DraftFormat } from '../web/ledger-draft-page.tsx';
+import type { FieldErrors } from '../web/ledger-fields.ts';
 import type { FormState } from '../web/ledger-forms.tsx';
 import { beijingToday, ledgerRow } from '../web/ledger-model.ts';
 import { ApplicationPage, EntryPage, LedgerIndexPage, LedgerListPage, ledgerPath } from '../web/ledger-pages.tsx';
 import type { AppContext } from './context.ts';
 import { notFound, WebError, type AppEnv } from './http.ts';
-import { recordEvent, registerApplication } from './ledger-write.ts';
+import { recordEvent, recordTable2Form, registerApplication } from './ledger-write.ts';
 import { ledgerAgency, ledgerCalendar, mayOpen } from './ledger-access.ts';
 import { draftYear, ledgerList, ledgerYears, listQueryOf, listQueryView } from './ledger-query.ts';
 import { page, viewerOf } from './render.tsx';
@@ -72,14 +73,24 @@ export function registerLedgerPages(ctx: AppContext): void {
     return c.redirect(ledgerPath(agency, `/${encodeURIComponent(values.no.trim())}`), 303);
   });
 
-  ctx.route('GET', '/ledger/:agency/draft', 'viewer', async (c) => {
-    const agency = ledgerAgency(c);
-    const year = draftYear(c);
+  const draftView = async (c: Context<AppEnv>, agency: string, year: number, table2?: FormState, status: 200 | 422 = 200) => {
     const built = await ctx.data.ledger.draft(agency, year);
     const apps = await ctx.data.ledger.applications(agency);
     const draft = { report: built.report, blocking: built.blocking, refused: built.issues.filter((i) => i.issue.severity === 'error').map((i) => ({ application: i.application, zh: i.issue.zh })) };
     const years = [...new Set([...ledgerYears(apps), year])].sort((a, b) => b - a);
-    return page(c, <DraftPage viewer={viewer(c)} agency={agency} year={year} draft={draft} canWrite={mayWrite(c)} years={years} />);
+    return page(c, <DraftPage viewer={viewer(c)} agency={agency} year={year} draft={draft} canWrite={mayWrite(c)} years={years} table2={table2} />, status);
+  };
+
+  ctx.route('GET', '/ledger/:agency/draft', 'viewer', async (c) => draftView(c, ledgerAgency(c), draftYear(c)));
+
+  // Table 二 is entered, not counted: each save is a new version and the draft reads the latest.
+  ctx.route('POST', '/ledger/:agency/draft/table2', 'editor', async (c) => {
+    const agency = ledgerAgency(c);
+    const year = draftYear(c);
+    const values = await formValues(c);
+    const result = await recordTable2Form(ctx.data.ledger, agency, year, values, by(c));
+    if (!result.accepted) return draftView(c, agency, year, { values, errors: errorsByField(result.issues) }, 422);
+    return c.redirect(`${ledgerPath(agency, '/draft')}?year=${year}`, 303);
   });
 
   for (const format of [...DRAFT_FORMATS, 'csv'] as const) {
@@ -135,6 +146,13 @@ export function registerLedgerPages(ctx: AppContext): void {
 }
 
 const DRAFT_MEDIA: Record<DraftFormat, string> = { docx: MEDIA_TYPES.docx, pdf: MEDIA_TYPES.pdf, html: MEDIA_TYPES.html, md: MEDIA_TYPES.markdown, csv: 'text/csv' };
+
+/** A refusal's messages by the field they concern ('' for the whole form). */
+function errorsByField(issues: { field?: string; zh: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const i of issues) (errors[i.field ?? ''] ??= []).push(i.zh);
+  return errors;
+}
 
 /** Editors (of this agency: checked by ledgerAgency), reviewers and admins write; viewers read. */
 const mayWrite = (c: Context<AppEnv>) => c.get('session')?.role !== 'viewer';

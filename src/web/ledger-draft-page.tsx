@@ -3,9 +3,12 @@
  * tables 二/三/四 drawn as the statutory template (the report page's own components), and the downloads.
  */
 import { SECTIONS } from '../format/index.ts';
+import { table2Fields, table2Value } from '../ledger/index.ts';
 import type { Report } from '../report/types.ts';
 import { narrativeFindings, notesByCell } from './cell-notes.ts';
 import { CsrfField, DataLinks, Layout, type Viewer } from './layout.tsx';
+import type { Field } from './ledger-fields.ts';
+import { LedgerForm, type FormState } from './ledger-forms.tsx';
 import { ledgerPath } from './ledger-pages.tsx';
 import type { FindingView } from './model.ts';
 import { Section } from './report-page.tsx';
@@ -27,7 +30,28 @@ export interface DraftView {
 /** A draft's findings as the report page lists them: none reviewed yet. */
 const findingViews = (report: Report): FindingView[] => report.findings.map((finding, i) => ({ key: String(i), finding, review: { status: 'open' } }));
 
-export function DraftPage(props: { viewer: Viewer; agency: string; year: number; draft: DraftView; canWrite: boolean; years: number[] }) {
+/** Table 二's cells as form fields, labelled by the year's format (row · column). */
+const table2FormFields = (year: number): Field[] => table2Fields(year).map((f) => ({ name: f.key, label: `${f.row} · ${f.column}`, kind: 'decimal' }));
+
+/** The form's text: the posted values after a refusal, else the current table 二 (blank stays blank). */
+function table2State(year: number, report: Report, posted?: FormState): FormState {
+  if (posted) return posted;
+  const values = Object.fromEntries(table2Fields(year).map((f) => [f.key, String(table2Value(report.table2, f.key) ?? '')]));
+  return { values, errors: {} };
+}
+
+export function Table2Form(props: { viewer: Viewer; agency: string; year: number; report: Report; posted?: FormState }) {
+  const { agency, year } = props;
+  return (
+    <section aria-labelledby="table2-form-title">
+      <h2 id="table2-form-title">填写表二</h2>
+      <p>表二（主动公开政府信息情况）不由台账统计，须由本机关填写；可留空（留空不作 0），每次保存为新版本。</p>
+      <LedgerForm id="table2" action={`${ledgerPath(agency, '/draft/table2')}?year=${year}`} viewer={props.viewer} fields={table2FormFields(year)} submit="保存表二" state={table2State(year, props.report, props.posted)} />
+    </section>
+  );
+}
+
+export function DraftPage(props: { viewer: Viewer; agency: string; year: number; draft: DraftView; canWrite: boolean; years: number[]; table2?: FormState }) {
   const { agency, year, draft } = props;
   const views = findingViews(draft.report);
   const notes = notesByCell(views);
@@ -89,6 +113,7 @@ export function DraftPage(props: { viewer: Viewer; agency: string; year: number;
           </form>
         )}
       </section>
+      {props.canWrite && <Table2Form viewer={props.viewer} agency={agency} year={year} report={draft.report} posted={props.table2} />}
       <div class="report-layout">
         <article class="report-body" aria-label="报告正文">
           <h2>{draft.report.title}</h2>

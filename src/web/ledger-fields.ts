@@ -20,7 +20,8 @@ export interface Choice {
 export interface Field {
   name: string;
   label: string;
-  kind: 'date' | 'text' | 'textarea' | 'number' | 'select';
+  /** decimal: typed as text (a number input would send a mistyped value as blank), checked on the server. */
+  kind: 'date' | 'text' | 'textarea' | 'number' | 'decimal' | 'select';
   choices?: Choice[];
   /** Refused when blank before the ledger's rules run (dates the rules name themselves are left to them). */
   required?: boolean;

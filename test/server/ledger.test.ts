@@ -1,13 +1,17 @@
 /**
  * The ledger pages and API in server mode, in-process: entry and event forms with the ledger's rules shown beside
  * their fields, the list in working order with its filters, JSON and CSV, the draft report and its refused final, and
- * the editor who may open only their own agency's ledger. Due dates are counted by hand on the working-day calendar.
+ * the editor who may open only their own agency's ledger; table 二 entered on the draft page over the store, then final. Due dates are counted by hand on the working-day calendar.
  */
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { LedgerEvent, Received } from '../../src/ledger/index.ts';
+import { TABLE2_2021 } from '../../src/format/table2.ts';
 import { createApp } from '../../src/server/app.ts';
+import { storeData } from '../../src/server/store-data.ts';
+import { ledgerTable2, Store } from '../../src/store/index.ts';
+import { freshEngine, type TestEngine } from '../support/store.ts';
 import type { AppEnv } from '../../src/server/http.ts';
 import { EDITOR_AGENCY, sample, signIn, usersOfEveryRole, type Session } from '../support/web-client.ts';
 import { MemoryData } from '../support/web-data.ts';
@@ -254,5 +258,88 @@ describe('ledger pages', () => {
     assert.equal(picked.headers.get('location'), path(OTHER));
     assert.equal((await viewer.get(path(EDITOR_AGENCY))).status, 200);
     assert.equal((await viewer.post(path(OTHER, '/new'), { no: 'x' })).status, 403);
+  });
+});
+
+describe('table 二 entered on the draft page, over the store', () => {
+  let engine: TestEngine;
+  let store: Store;
+  let app: App;
+  let editor: ReturnType<typeof client>;
+  let editorSession: Session;
+  const draft = `${path(EDITOR_AGENCY, '/draft')}?year=2025`;
+  const post = (fields: Record<string, string>, agency = EDITOR_AGENCY) => editor.post(`${path(agency, '/draft/table2')}?year=2025`, fields);
+  // Typed by hand: 规章 1 issued, 0 repealed, 6 in force; 行政规范性文件 4/1/30; the decisions and 1.25 万元 of fees.
+  const typed = {
+    'regulations.issued': '1', 'regulations.repealed': '0', 'regulations.in_force': '6',
+    'normative_docs.issued': '4', 'normative_docs.repealed': '1', 'normative_docs.in_force': '30',
+    licensing: '', punishment: '12', coercion: '0', fees_wan_yuan: '1.25',
+  };
+  before(async () => {
+    engine = await freshEngine('pglite');
+    store = await Store.open(engine.options);
+    ({ app } = createApp({ data: storeData(store, { limits: { concurrency: 2 } }), mode: 'server', users: await usersOfEveryRole() }));
+    editorSession = await signIn(app, 'editor1');
+    editor = client(app, editorSession);
+  });
+  after(async () => {
+    await store?.close();
+    await engine?.drop();
+  });
+
+  test('the form has a decimal input per cell of the format, labelled from it', async () => {
+    const html = await (await editor.get(draft)).text();
+    assert.match(html, /<li>尚未填写表二<\/li>/);
+    const inputs = [...html.matchAll(/<input id="table2-([^"]+)" name="[^"]+" type="text" inputmode="decimal"/g)].map((m) => m[1]);
+    assert.deepEqual(inputs, Object.keys(typed));
+    assert.ok(html.includes(`${TABLE2_2021.rows[0].label} · ${TABLE2_2021.rows[0].columns[0].label}`));
+  });
+
+  test('a negative or non-numeric value is refused beside its field, and nothing is stored', async () => {
+    const res = await post({ ...typed, 'regulations.issued': '-1', punishment: '十二' });
+    assert.equal(res.status, 422);
+    const html = await res.text();
+    assert.match(fieldError(html, 'table2', 'regulations\\.issued')!, /不能为负数/);
+    assert.match(fieldError(html, 'table2', 'punishment')!, /须为数字/);
+    assert.equal(fieldError(html, 'table2', 'coercion'), undefined);
+    assert.match(html, /value="十二"/); // what was typed comes back to correct
+    await assert.rejects(ledgerTable2(store.db, EDITOR_AGENCY, 2025)); // the agency is not even known yet
+  });
+
+  test('an editor of another agency may not enter its table 二, on the page or over the API', async () => {
+    const res = await post(typed, OTHER);
+    assert.equal(res.status, 403);
+    const api = await app.request(`/api${path(OTHER, '/table2')}?year=2025`, {
+      method: 'PUT', body: JSON.stringify({ punishment: 1 }),
+      headers: { cookie: editorSession.cookie, 'content-type': 'application/json', 'x-csrf-token': editorSession.csrf },
+    });
+    assert.equal(api.status, 403);
+  });
+
+  test('entered (blank kept blank), entered again, then final stores the report with the latest table 二', async () => {
+    assert.equal((await post(typed)).status, 303);
+    const first = (await ledgerTable2(store.db, EDITOR_AGENCY, 2025))!;
+    assert.equal(first.table2.licensing, null);
+    assert.equal(first.by, 'editor1');
+    const put = await app.request(`/api${path(EDITOR_AGENCY, '/table2')}?year=2025`, {
+      method: 'PUT', body: JSON.stringify({ ...first.table2, licensing: -3 }),
+      headers: { cookie: editorSession.cookie, 'content-type': 'application/json', 'x-csrf-token': editorSession.csrf },
+    });
+    assert.equal(put.status, 422);
+    assert.equal(((await put.json()) as { issues: { field: string }[] }).issues[0].field, 'licensing');
+    assert.equal((await post({ ...typed, licensing: '57' })).status, 303);
+    const html = await (await editor.get(draft)).text();
+    assert.match(html, /id="table2-licensing" name="licensing" type="text" inputmode="decimal" value="57"/);
+    assert.doesNotMatch(html, /尚未填写表二/);
+    const versions = await store.db.selectFrom('ledger_table2').select('recorded_by').execute();
+    assert.equal(versions.length, 2, 'both versions kept');
+    const res = await editor.post(`${path(EDITOR_AGENCY, '/draft/final')}?year=2025`, {});
+    assert.equal(res.status, 303, await res.text());
+    const id = Number(/^\/reports\/(\d+)$/.exec(res.headers.get('location')!)![1]);
+    const json = (await (await editor.get(`/api/reports/${id}`)).json()) as { report: { table2: Record<string, unknown> } };
+    assert.deepEqual(json.report.table2, {
+      regulations: { issued: 1, repealed: 0, in_force: 6 }, normative_docs: { issued: 4, repealed: 1, in_force: 30 },
+      licensing: 57, punishment: 12, coercion: 0, fees_wan_yuan: 1.25,
+    });
   });
 });
