@@ -1,7 +1,7 @@
 /**
  * The ledger in a real browser (Debian's Chromium through playwright-core) on the real store (a fresh PGlite folder):
  * enter an application at phone width and see its due date, reply with an outcome, and see table 三 of the draft
- * report count it. Screenshots go to test-results/screenshots/.
+ * report count it; enter table 二 on the draft page at phone width. Screenshots go to test-results/screenshots/.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -70,6 +70,24 @@ describe('ledger in a browser', () => {
     await desk.goto(`${web.url}/ledger`);
     assert.equal(await desk.locator('.ledgers a').innerText(), AGENCY);
     await desk.close();
+    await phone.close();
+  });
+
+  test('enter table 二 on the draft page at phone width: a negative value is refused beside its field', async () => {
+    const phone = await open('phone');
+    await phone.goto(`${web.url}${ledger('/draft')}?year=2026`);
+    await phone.fill('#table2-punishment', '-3');
+    await phone.fill('#table2-coercion', '2');
+    await fits(phone, 'the table 二 form at 390 px');
+    await phone.click('#table2 button[type=submit]');
+    assert.match(await phone.locator('[id="table2-punishment-error"]').innerText(), /不能为负数/);
+    await shot(phone, 'ledger-table2-390');
+    await phone.fill('#table2-punishment', '9');
+    await phone.click('#table2 button[type=submit]');
+    await phone.waitForURL(/\/draft\?year=2026$/);
+    assert.equal(await phone.locator('#table2-punishment').inputValue(), '9');
+    assert.equal(await phone.locator('#table2-licensing').inputValue(), ''); // left blank, kept blank
+    assert.equal((await phone.locator('[data-cell="table2.punishment"]').innerText()).trim(), '9');
     await phone.close();
   });
 });
