@@ -39,6 +39,8 @@ export function table2Value(table2: Table2Json | undefined, key: string): CellVa
   return col === undefined ? (v as CellValue | undefined) : (v as Record<string, CellValue> | undefined)?.[col];
 }
 
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
 const isCell = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
 
 /** Why a table 二 is refused: a cell not of the year's format, or a value not a non-negative number or blank. */
@@ -64,9 +66,10 @@ export function table2FromText(values: Record<string, string | undefined>, year:
   const problems: Table2Problem[] = [];
   for (const f of table2Fields(year)) {
     const text = (values[f.key] ?? '').trim();
-    const value = text === '' ? null : Number(text);
+    // Plain decimals only: Number() would also read "0x10" or "1e3", a guess at what was meant.
+    const value = text === '' ? null : DECIMAL.test(text) ? Number(text) : NaN;
     if (value !== null && !isCell(value)) {
-      const zh = Number.isFinite(value) ? '不能为负数' : '须为数字';
+      const zh = Number.isNaN(value) ? '须为数字' : '不能为负数';
       problems.push({ key: f.key, zh: `“${f.row}·${f.column}”${zh}（可留空）`, en: `${f.key} must be a non-negative number or blank` });
     }
     const [row, col] = f.key.split('.');
