@@ -16,6 +16,7 @@ import { missingMembers, regionAgencyPage, subRegions } from '../src/store/queri
 import { regionForest } from '../src/store/web-queries.ts';
 import { freshEngine } from '../test/support/store.ts';
 import { fillStore } from './fill.ts';
+import { time } from './timing.ts';
 
 const { values } = parseArgs({
   options: {
@@ -84,15 +85,4 @@ function regionTrendSql(regionId: number) {
     select m.year, c.key, sum(c.num::numeric)::float8 from member m join cell c on c.version_id = m.version_id
       and c.key in ('table3.new_received.6', 'table3.granted.6', 'table3.total_processed.6', 'table4.review.total', 'table4.review.corrected')
     group by m.year, c.key`;
-}
-
-async function time(label: string, run: () => Promise<unknown>): Promise<void> {
-  const ms: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const started = performance.now();
-    await run();
-    ms.push(performance.now() - started);
-  }
-  ms.sort((a, b) => a - b);
-  console.log(`  ${label}: ${ms[0].toFixed(0)} / ${ms[2].toFixed(0)}`);
 }

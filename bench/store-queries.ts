@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { rank, regionSum, Store } from '../src/store/index.ts';
 import { freshEngine } from '../test/support/store.ts';
 import { fillStore } from './fill.ts';
+import { time } from './timing.ts';
 
 const { values } = parseArgs({ options: { 'seed-reports': { type: 'string', default: '1000' }, reports: { type: 'string', default: '100000' } } });
 const engine = await freshEngine('postgres');
@@ -30,15 +31,4 @@ try {
 } finally {
   await store.close();
   await engine.drop();
-}
-
-async function time(label: string, run: () => Promise<unknown>): Promise<void> {
-  const ms: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const started = performance.now();
-    await run();
-    ms.push(performance.now() - started);
-  }
-  ms.sort((a, b) => a - b);
-  console.log(`  ${label}: ${ms[0].toFixed(0)} / ${ms[2].toFixed(0)}`);
 }

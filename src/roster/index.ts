@@ -15,6 +15,15 @@ import { agencyKey } from './names.ts';
 
 export { agencyKey, extraPlaces, splitPlaces, type SplitName } from './names.ts';
 
+/** One agency as a roster file has it: aliases joined by ";", the level's Chinese name, "" for what is not known. */
+export interface RosterRow extends Record<string, string> {
+  agency: string;
+  aliases: string;
+  region: string;
+  level: string;
+  parent: string;
+}
+
 export interface RosterEntry {
   agency: string;
   aliases: string[];

@@ -3,6 +3,7 @@
  * returns these shapes.
  */
 import type { Finding, Report } from '../report/types.ts';
+export type { RosterRow } from '../roster/index.ts';
 
 export type ReviewStatus = 'open' | 'confirmed' | 'dismissed';
 export type Severity = Finding['severity'];
@@ -144,15 +145,6 @@ export interface SourceFile {
 export interface DataTable<R extends Record<string, string | number | null> = Record<string, string | number | null>> {
   columns: { key: string; label: string; kind?: 'text' | 'number' | 'share' }[];
   rows: R[];
-}
-
-/** One agency of the roster as `xxgk roster export` writes it: aliases joined by ";", level by its Chinese name. */
-export interface RosterRow extends Record<string, string> {
-  agency: string;
-  aliases: string;
-  region: string;
-  level: string;
-  parent: string;
 }
 
 /** A roster file's faulty row: its line in the file and why. */

@@ -9,7 +9,8 @@ export { COVERED_TABLES, governmentVsMembers, type GovernmentComparison } from '
 export { rank, RANKINGS, type Ranking, type RankingDef, type RankingId, type RankOptions, type RankRow } from './rank.ts';
 export { findingsByRule, type RuleCountsOptions } from './rules.ts';
 export { search, type SearchOptions } from './search.ts';
-export { exportRoster, importRoster, type RosterRow } from './roster.ts';
+export { exportRoster, importRoster } from './roster.ts';
+export type { RosterRow } from '../../roster/index.ts';
 export { lateReports, missingReports, type MissingRow } from './deadlines.ts';
 export { dataset, type DatasetOptions } from './dataset.ts';
 export { findAgency, findRegion, type AgencyRef, type RegionRef, type Scope } from './scope.ts';

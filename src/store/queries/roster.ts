@@ -4,7 +4,7 @@
  * the store knows, ready to be corrected and imported again.
  */
 import { sql, type Kysely } from 'kysely';
-import { agencyKey, parseRoster } from '../../roster/index.ts';
+import { agencyKey, parseRoster, type RosterRow } from '../../roster/index.ts';
 import { resolveAgencies } from '../agencies.ts';
 import { placesIn, regionChain, RegionCache, regionKind } from '../regions.ts';
 import type { Database } from '../schema.ts';
@@ -35,15 +35,6 @@ export async function importRoster(db: Kysely<Database>, text: string): Promise<
       where agency.id = v.id`.execute(tx);
   });
   return entries.length;
-}
-
-/** One agency as a roster file has it: aliases joined by ";", the level's Chinese name, "" for what is not known. */
-export interface RosterRow extends Record<string, string> {
-  agency: string;
-  aliases: string;
-  region: string;
-  level: string;
-  parent: string;
 }
 
 /** Every agency with its other names, its region (outermost place first), level and parent, by name; headers parseRoster reads. */
