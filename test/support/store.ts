@@ -29,7 +29,27 @@ export async function freshEngine(name: TestEngine['name']): Promise<TestEngine>
   await admin(`create database ${database}`);
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
-  return { name, options: { url: url.toString() }, drop: () => admin(`drop database if exists ${database} with (force)`) };
+  return { name, options: { url: url.toString() }, drop: () => dropDatabase(database) };
+}
+
+/**
+ * Drops a test database once its connections are gone. A pool's end() resolves while its sockets are still saying
+ * goodbye; a forced drop at that moment kills them, and the error surfaces after the test, where nothing can catch it.
+ * Connections that stay (a killed process's) are cut after 5 s.
+ */
+async function dropDatabase(database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    for (let wait = 0; wait < 100; wait++) {
+      const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await client.query(`drop database if exists ${database} with (force)`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function admin(statement: string): Promise<void> {
