@@ -69,7 +69,7 @@ export function releaseResources(pids: Iterable<number>, dirs: Iterable<string>)
     localResources.group(pid, false);
   }
   for (const dir of dirs) {
-    rmSync(dir, { recursive: true, force: true });
+    removeNow(dir);
     localResources.scratch(dir, false);
   }
 }
@@ -77,7 +77,7 @@ export function releaseResources(pids: Iterable<number>, dirs: Iterable<string>)
 /** Kills every live group and removes every scratch folder; synchronous, so it also runs at `exit`. */
 function releaseAll(): void {
   for (const pid of groups) killGroup(pid);
-  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+  for (const dir of scratch) removeNow(dir);
   groups.clear();
   scratch.clear();
 }
@@ -104,6 +104,28 @@ function syncSignals(): void {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     process.off('exit', releaseAll);
+  }
+}
+
+/** At most 40 × 50 ms: a killed program is gone long before, even on a loaded machine. */
+const REMOVE_ATTEMPTS = 40;
+const REMOVE_RETRY_MS = 50;
+
+/**
+ * Removes a folder at once, synchronously. A program just sent SIGKILL may still finish the call it is in (LibreOffice
+ * writing its profile) after the folder was listed, so the removal fails with ENOTEMPTY: it is tried again, from a
+ * fresh listing, until the program is gone. Never throws: it runs in signal and exit handlers, where an error would
+ * stop the clean-up of every other folder.
+ */
+function removeNow(dir: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    } catch {
+      if (attempt === REMOVE_ATTEMPTS) return;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, REMOVE_RETRY_MS);
+    }
   }
 }
 
