@@ -10,7 +10,9 @@ import {
   type DueStatus,
 } from '../ledger/index.ts';
 import type { Report } from '../report/types.ts';
-import { exportLedger, importLedger, listLedger } from '../store/index.ts';
+import { rowsToCsv } from '../render/csv.ts';
+import { exportLedger, importLedger, ledgerApplications, listLedger } from '../store/index.ts';
+import { HISTORY_COLUMNS, historyRows } from '../web/ledger-history.ts';
 import { BUILD_EXIT_CODES, BUILT_FORMATS, writeBuilt, type BuiltOutputOptions } from './author.ts';
 import { calendarOf, date, printProblems, readJson, readSheet, today, withCalendar, year, type CalendarCliOptions } from './ledger-options.ts';
 import { inline, say, sayJson, warn } from './output.ts';
@@ -81,12 +83,14 @@ function registerDue(ledger: Command): void {
 
 function registerExport(ledger: Command): void {
   addStoreOptions(ledger.command('export')
-    .description('把数据库中机关的台账导出为台账 CSV 表格（与模板同列，可修改后再导入）')
+    .description('把数据库中机关的台账导出为台账 CSV 表格（与模板同列，可修改后再导入；每类事项只有第一条的列）')
     .requiredOption('--agency <机关>', '台账所属机关')
+    .option('--history', '改为导出全部办理记录：每条事项一行，含全部内容、经办人和记录时间')
     .option('-o, --out <文件>', '写入文件（默认写到标准输出）'))
     .addHelpText('after', '\n退出码：0 已导出；2 数据库无法读取或没有该机关。')
-    .action(async (opts: StoreCliOptions & { agency: string; out?: string }) => {
-      const csv = await withStore(opts, (db) => exportLedger(db, opts.agency));
+    .action(async (opts: StoreCliOptions & { agency: string; history?: boolean; out?: string }) => {
+      const csv = await withStore(opts, async (db) =>
+        opts.history ? rowsToCsv(HISTORY_COLUMNS, historyRows(await ledgerApplications(db, opts.agency))) : exportLedger(db, opts.agency));
       if (csv === undefined) return;
       if (opts.out) writeFileSync(opts.out, csv);
       else process.stdout.write(csv);

@@ -10,9 +10,11 @@ import { renderHtml } from '../render/html.ts';
 import { DRAFT_FORMATS, DraftPage, FinalRefusedPage, type DraftFormat } from '../web/ledger-draft-page.tsx';
 import type { FieldErrors } from '../web/ledger-fields.ts';
 import type { FormState } from '../web/ledger-forms.tsx';
+import { HISTORY_COLUMNS, historyRows } from '../web/ledger-history.ts';
 import { beijingToday, ledgerRow } from '../web/ledger-model.ts';
 import { ApplicationPage, EntryPage, LedgerIndexPage, LedgerListPage, ledgerPath } from '../web/ledger-pages.tsx';
 import type { AppContext } from './context.ts';
+import { csvResponse, download } from './csv.ts';
 import { notFound, WebError, type AppEnv } from './http.ts';
 import { recordEvent, recordTable2Form, registerApplication } from './ledger-write.ts';
 import { ledgerAgency, ledgerCalendar, mayOpen } from './ledger-access.ts';
@@ -45,14 +47,21 @@ export function registerLedgerPages(ctx: AppContext): void {
     return page(c, <LedgerListPage viewer={viewer(c)} agency={agency} rows={ledgerList(apps, query)} query={listQueryView(query)} years={ledgerYears(apps)} canWrite={mayWrite(c)} />);
   });
 
-  ctx.route('GET', '/ledger/:agency/applications.csv', 'viewer', async (c) => {
-    const agency = ledgerAgency(c);
+  /** The applications the list's filters select (a single one with ?no=). */
+  const listed = async (c: Context<AppEnv>, agency: string) => {
     const apps = await ctx.data.ledger.applications(agency);
     const ids = new Set(ledgerList(apps, listQueryOf(c)).map((r) => r.id));
-    return c.body(exportCsv(apps.filter((a) => ids.has(a.id))), 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${agency}台账.csv`)}`,
-    });
+    return apps.filter((a) => ids.has(a.id));
+  };
+
+  ctx.route('GET', '/ledger/:agency/applications.csv', 'viewer', async (c) => {
+    const agency = ledgerAgency(c);
+    return download(c, `${agency}台账.csv`, exportCsv(await listed(c, agency)), 'text/csv; charset=utf-8');
+  });
+
+  ctx.route('GET', '/ledger/:agency/history.csv', 'viewer', async (c) => {
+    const agency = ledgerAgency(c);
+    return csvResponse(c, `${agency}办理记录.csv`, HISTORY_COLUMNS, historyRows(await listed(c, agency)));
   });
 
   const entryPage = (c: Context<AppEnv>, agency: string, state: FormState, status: 200 | 422 = 200) =>

@@ -65,16 +65,17 @@ export function Layout(props: { title: string; viewer?: Viewer; current?: string
 }
 
 /** Links to the same data as JSON and CSV, shown on every list and table page. */
-export function DataLinks(props: { json: string; csv?: string }) {
+export function DataLinks(props: { json: string; csv?: string; more?: { label: string; href: string }[] }) {
+  const links = [{ label: 'CSV', href: props.csv }, ...(props.more ?? [])].filter((l): l is { label: string; href: string } => !!l.href);
   return (
     <p class="data-links">
       数据：<a href={props.json}>JSON</a>
-      {props.csv && (
+      {links.map((l) => (
         <>
           {' · '}
-          <a href={props.csv}>CSV</a>
+          <a href={l.href}>{l.label}</a>
         </>
-      )}
+      ))}
     </p>
   );
 }

@@ -87,6 +87,15 @@ export const EVENT_FIELDS: Record<EventType, Field[]> = {
   appeal_decided: [date('date', '结果日期'), CASE_ID, select('result', '复议诉讼结果', APPEAL_RESULTS.map((c) => ({ value: c.id, label: c.label })))],
 };
 
+/** An event's details as its form labels them ("答复日期：2025-03-20；办理结果：予以公开"); blank fields left out. */
+export function eventDetails(e: LedgerEvent): string {
+  const values = e as unknown as Record<string, unknown>;
+  return EVENT_FIELDS[e.type]
+    .filter((f) => values[f.name] !== undefined && values[f.name] !== '')
+    .map((f) => `${f.label}：${f.choices?.find((c) => c.value === values[f.name])?.label ?? String(values[f.name])}`)
+    .join('；');
+}
+
 /** Messages by field name; `''` holds those that concern the whole form. */
 export type FieldErrors = Record<string, string[]>;
 

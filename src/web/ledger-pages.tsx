@@ -2,14 +2,16 @@
  * The ledger pages: the agencies with ledgers, one agency's applications with their due dates, the entry form, one
  * application with its history and the forms of the events that may follow, and the draft report built from the ledger.
  */
-import { APPLICANT_COLUMNS, EVENT_NAMES, type Application, type EventType, type LedgerEvent } from '../ledger/index.ts';
-import { EVENT_FIELDS, NUMBER_FIELD, type Choice } from './ledger-fields.ts';
+import { APPLICANT_COLUMNS, EVENT_NAMES, type Application, type EventType } from '../ledger/index.ts';
+import { eventDetails, EVENT_FIELDS, NUMBER_FIELD, type Choice } from './ledger-fields.ts';
 import { LedgerForm, type FormState } from './ledger-forms.tsx';
 import { applicantLabel, beijingTime, STATUS_ORDER, statusLabel, type LedgerRow } from './ledger-model.ts';
 import { DataLinks, Layout, type Viewer } from './layout.tsx';
 
 export const ledgerPath = (agency: string, rest = '') => `/ledger/${encodeURIComponent(agency)}${rest}`;
 const appPath = (agency: string, id: string) => ledgerPath(agency, `/${encodeURIComponent(id)}`);
+/** The sheet (CSV) has the first event of each kind; the history has them all, one a row. */
+const HISTORY_LINK = '全部办理记录 CSV';
 
 /** The agencies this viewer may open: links to those with a ledger, and a pick list of every agency known. */
 export function LedgerIndexPage(props: { viewer: Viewer; ledgers: string[]; known: string[] }) {
@@ -99,7 +101,11 @@ export function LedgerListPage(props: { viewer: Viewer; agency: string; rows: Le
       </nav>
       <ListFilters agency={agency} query={props.query} years={props.years} />
       <p class="total">共 {props.rows.length} 件</p>
-      <DataLinks json={`/api${ledgerPath(agency, '/applications')}${suffix}`} csv={`${ledgerPath(agency, '/applications.csv')}${suffix}`} />
+      <DataLinks
+        json={`/api${ledgerPath(agency, '/applications')}${suffix}`}
+        csv={`${ledgerPath(agency, '/applications.csv')}${suffix}`}
+        more={[{ label: HISTORY_LINK, href: `${ledgerPath(agency, '/history.csv')}${suffix}` }]}
+      />
       {props.rows.length ? (
         <div class="table-scroll">
           <table class="list ledger">
@@ -156,14 +162,6 @@ export function EntryPage(props: { viewer: Viewer; agency: string; state: FormSt
 }
 
 /** An event's recorded values with their field labels (choices by their label). */
-function eventDetails(e: LedgerEvent): string {
-  const values = e as unknown as Record<string, unknown>;
-  return EVENT_FIELDS[e.type]
-    .filter((f) => values[f.name] !== undefined && values[f.name] !== '')
-    .map((f) => `${f.label}：${f.choices?.find((c) => c.value === values[f.name])?.label ?? String(values[f.name])}`)
-    .join('；');
-}
-
 function History({ app }: { app: Application }) {
   return (
     <div class="table-scroll">
@@ -220,6 +218,7 @@ export function ApplicationPage(props: {
       <DataLinks
         json={`/api${ledgerPath(agency, `/applications/${encodeURIComponent(app.id)}`)}`}
         csv={`${ledgerPath(agency, '/applications.csv')}?no=${encodeURIComponent(app.id)}`}
+        more={[{ label: HISTORY_LINK, href: `${ledgerPath(agency, '/history.csv')}?no=${encodeURIComponent(app.id)}` }]}
       />
       <History app={app} />
       {props.canWrite && (

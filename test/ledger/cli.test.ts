@@ -110,6 +110,11 @@ describe('xxgk ledger with the store, and xxgk author', () => {
     const again = xxgk('ledger', 'import', out, '--agency', agency);
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stderr, /新登记0件，补记0条记录，未变2件/);
+    const history = xxgk('ledger', 'export', '--agency', agency, '--history');
+    assert.equal(history.status, 0, history.stderr);
+    const rows = history.stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.equal(rows[0], '编号,序号,事项,内容,经办人,记录时间（北京时间）');
+    assert.deepEqual(rows.slice(1).map((r) => r.split(',').slice(0, 3).join(',')), ['A,1,收到申请', 'B,1,收到申请']);
   });
 
   it('imports the Excel template the same way', () => {

@@ -172,6 +172,36 @@ describe('ledger pages', () => {
     assert.ok(spec.paths['/api/ledger/{agency}/applications'] && spec.paths['/api/ledger/{agency}/draft']);
   });
 
+  test('the sheet holds the first event of each kind; the history CSV holds every event with its details', async () => {
+    const agency = '河清市自然资源局';
+    await data.ledger.addApplication(agency, 'H1', received('2025-03-03'));
+    for (const e of [
+      dated('consultation_started', '2025-03-04', { party: 'third_party', name: '甲公司' }),
+      dated('consultation_ended', '2025-03-10'),
+      dated('consultation_started', '2025-03-11', { party: 'other_agency', name: '河清市税务局' }),
+      dated('consultation_ended', '2025-03-14'),
+      dated('replied', '2025-03-20', { outcome: 'granted' }),
+      dated('appeal_filed', '2025-04-01', { caseId: '河复〔2025〕7号', route: 'review' }),
+      dated('appeal_decided', '2025-05-20', { caseId: '河复〔2025〕7号', result: 'upheld' }),
+      dated('appeal_filed', '2025-06-01', { caseId: '（2025）河行初12号', route: 'litigation_after_review' }),
+    ]) await data.ledger.appendEvent(agency, 'H1', e);
+    const sheet = (await (await viewer.get(path(agency, '/applications.csv'))).text()).trim().split('\n');
+    assert.equal(sheet.length, 2);
+    assert.doesNotMatch(sheet[1], /2025-03-11/, 'the sheet has no columns for a second consultation');
+    const list = await (await viewer.get(path(agency))).text();
+    assert.match(list, /<a href="\/ledger\/[^"]+\/history\.csv">全部办理记录 CSV<\/a>/);
+    const res = await viewer.get(path(agency, '/history.csv'));
+    assert.match(res.headers.get('content-disposition')!, /attachment; filename\*=UTF-8''/);
+    const rows = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.equal(rows[0], '编号,序号,事项,内容,经办人,记录时间（北京时间）');
+    assert.equal(rows.length, 1 + 9, 'the receipt and eight events');
+    assert.equal(rows[1], 'H1,1,收到申请,收到方式：当面；提交日期：2025-03-03；申请人类型：自然人；申请人：申请人；申请内容：某文件,王五,2025-11-20 10:30');
+    assert.equal(rows[4], 'H1,4,征求意见,征求意见开始日期：2025-03-11；征求意见对象：其他机关；征求意见对象名称：河清市税务局,王五,2025-11-20 10:30');
+    assert.equal(rows[9], 'H1,9,行政复议或诉讼,立案日期：2025-06-01；案号：（2025）河行初12号；复议诉讼类型：复议后起诉,王五,2025-11-20 10:30');
+    const one = (await (await viewer.get(`${path(agency, '/history.csv')}?no=none`)).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.deepEqual(one, [rows[0]], 'the list filters apply');
+  });
+
   test('the draft report counts the ledger, and final is refused with its reasons', async () => {
     const html = await (await viewer.get(`${path(OTHER, '/draft')}?year=2025`)).text();
     // Five received in 2025, all by natural persons but 003; one concluded (002, granted).
