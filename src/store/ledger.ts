@@ -22,6 +22,7 @@ import {
 } from '../ledger/index.ts';
 import type { Report, Table2Json } from '../report/types.ts';
 import { resolveAgencies } from './agencies.ts';
+import { retryOnConflict } from './conflict.ts';
 import { StoreError } from './errors.ts';
 import { findAgency, type AgencyRef } from './queries/scope.ts';
 import { RegionCache, regionChain } from './regions.ts';
@@ -100,14 +101,14 @@ export async function addLedgerApplication(db: Db, agency: string, number: strin
   if (!id) throw new StoreError('input', '申请须有编号', 'an application needs a number');
   const result = appendEvent({ id, events: [] }, { ...received, at: new Date().toISOString() }, calendar);
   if (!result.accepted) throw new LedgerRefused(result.issues);
-  return db.transaction().execute(async (tx) => {
+  return retryOnConflict(() => db.transaction().execute(async (tx) => {
     const agencyId = await agencyForWrite(tx, agency);
     if (await applicationId(tx, agencyId, id)) {
       throw new StoreError('input', `编号“${id}”的申请已登记`, `application "${id}" is already registered`);
     }
     await insertApplications(tx, agencyId, [{ id, events: result.application.events }]);
     return { number: id, seq: 0, issues: result.issues };
-  });
+  }));
 }
 
 /** Appends an event to a stored application after replaying its history; refused (LedgerRefused) when a rule says no. */
@@ -169,7 +170,7 @@ export async function importLedger(db: Db, agency: string, sheet: ParsedSheet, c
   const refused = (problems: SheetProblem[]): LedgerImport => ({ stored: false, added: 0, appended: 0, unchanged: 0, problems: sortByRow(problems) });
   if (sheet.problems.some((p) => p.severity === 'error')) return refused(sheet.problems);
   try {
-    return await db.transaction().execute(async (tx) => {
+    return await retryOnConflict(() => db.transaction().execute(async (tx) => {
       const agencyId = await agencyForWrite(tx, agency);
       const stored = new Map((await loadApplications(tx, agencyId, sheet.applications.map((a) => a.id))).map((a) => [a.id, a]));
       const plan = planImport(sheet, stored, calendar);
@@ -179,7 +180,7 @@ export async function importLedger(db: Db, agency: string, sheet: ParsedSheet, c
       await insertEventRows(tx, plan.appends.flatMap((a) => eventRows(ids.get(a.number)!, a.from, a.events)));
       const appended = plan.appends.reduce((n, a) => n + a.events.length, 0);
       return { stored: true, added: plan.added.length, appended, unchanged: plan.unchanged, problems: sortByRow(plan.problems) };
-    });
+    }));
   } catch (e) {
     if (e instanceof ImportRefused) return refused(e.problems);
     throw e;
@@ -224,10 +225,10 @@ export async function saveLedgerTable2(db: Db, agency: string, year: number, tab
   if (problems.length) {
     throw new StoreError('input', `表二有误：${problems.map((p) => p.zh).join('；')}`, `table 二 refused: ${problems.map((p) => p.en).join('; ')}`);
   }
-  await db.transaction().execute(async (tx) => {
+  await retryOnConflict(() => db.transaction().execute(async (tx) => {
     const agencyId = await agencyForWrite(tx, agency);
     await tx.insertInto('ledger_table2').values({ agency_id: agencyId, year, values: JSON.stringify(table2) as never, recorded_by: by }).execute();
-  });
+  }));
 }
 
 /** The agency's current table 二 for `year` (its latest version); undefined when none was entered. */

@@ -8,6 +8,7 @@ import { UnreadableError } from '../document/errors.ts';
 import type { Outcome } from '../pipeline/index.ts';
 import { readFileLimited } from '../readers/source.ts';
 import { syncCellDefs } from './cell-defs.ts';
+import { retryOnConflict } from './conflict.ts';
 import { openEngine, type EngineName, type EngineOptions } from './engine.ts';
 import { identityOf, type IdentityOverrides } from './identity.ts';
 import { migrate } from './migrations/index.ts';
@@ -62,8 +63,11 @@ export class Store {
       if ('error' in read) events[n] = { path: outcome.path, status: 'unreadable', error: read.error };
       else items.push({ file: { sha256: sha256(read), bytes: read }, outcome, identity: identityFor(outcome, overrides) });
     }
-    const pending = this.cache.fork();
-    const results = await this.db.transaction().execute((tx) => writeBatch(tx, items, pending));
+    // Another writer creating the same agency or region makes a try fail; each try starts from what is committed.
+    const { results, pending } = await retryOnConflict(async () => {
+      const pending = this.cache.fork();
+      return { results: await this.db.transaction().execute((tx) => writeBatch(tx, items, pending)), pending };
+    });
     this.cache.adopt(pending); // committed: what it created exists now
     let next = 0;
     return outcomes.map((outcome, n) => events[n] ?? eventOf(outcome, results[next++]));

@@ -218,5 +218,13 @@ for (const name of ['pglite', 'postgres'] as const) {
       assert.equal(built.report.table2?.punishment, 25);
       assert.ok(!built.blocking.some((b) => b.zh === '尚未填写表二'));
     });
+
+    it('registers a number once when writers race to create a new agency: the others are told it is taken', async () => {
+      const agency = '某县新设数据局';
+      const tries = await Promise.allSettled([1, 2, 3].map(() => addLedgerApplication(store.db, agency, 'R-1', received('2024-10-08'), calendar)));
+      assert.equal(tries.filter((t) => t.status === 'fulfilled').length, 1);
+      for (const t of tries) if (t.status === 'rejected') assert.match(String(t.reason), /编号“R-1”的申请已登记/);
+      assert.equal((await ledgerApplications(store.db, agency)).length, 1);
+    });
   });
 }

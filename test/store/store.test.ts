@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { expandInputs } from '../../src/pipeline/index.ts';
+import { checkOutcome, expandInputs, readInput } from '../../src/pipeline/index.ts';
 import { importFiles, Store, type ImportEvent } from '../../src/store/index.ts';
 import { ROOT } from '../helpers.ts';
 import { generateReport } from '../support/generate.ts';
@@ -123,4 +123,28 @@ for (const name of ['pglite', 'postgres'] as const) {
 test('both engines hold exactly the same after the same import', () => {
   assert.ok(dumps.pglite && dumps.postgres);
   assert.equal(dumps.pglite, dumps.postgres);
+});
+
+test('two stores on one PostgreSQL database writing reports of the same new agency at once both succeed', async () => {
+  const engine = await freshEngine('postgres');
+  const stores = [await Store.open(engine.options), await Store.open(engine.options)];
+  const outcome = async (seed: number) => {
+    const path = writeReportFile(join(work, 'race'), `${seed}.txt`, renderTextTab(generateReport(seed)));
+    return checkOutcome(await readInput({ path }));
+  };
+  try {
+    // Each round both stores create the same new agency and region in their own transactions, at once: one loses the
+    // race (a unique violation) and tries again.
+    for (let round = 0; round < 5; round++) {
+      const outcomes = await Promise.all([1, 2].map((n) => outcome(1000 + round * 2 + n)));
+      const identity = (year: number) => ({ agency: `新设数据局${round}`, region: `安徽省淮南市新区${round}`, year });
+      const events = await Promise.all(stores.map((store, n) => store.writeMany([outcomes[n]], identity(2023 + n))));
+      assert.deepEqual(events.map(([e]) => e.status), ['imported', 'imported']);
+    }
+    const agencies = await stores[0].db.selectFrom('agency').select('name').execute();
+    assert.equal(agencies.length, 5);
+  } finally {
+    await Promise.all(stores.map((s) => s.close()));
+    await engine.drop();
+  }
 });

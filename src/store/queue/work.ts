@@ -40,9 +40,6 @@ export type WorkEvent =
   | ({ event: 'failed'; error: string } & JobRef)
   | { event: 'error'; error: string };
 
-/** Unique violations and deadlocks between workers writing the same agency or region: the next try sees the winner's rows. */
-const CONFLICT_CODES = new Set(['23505', '40P01', '40001']);
-const WRITE_TRIES = 5;
 /** First key of the advisory locks that serialise cross-year refreshes of one agency across workers. */
 const PAIRS_LOCK = 0x78786b67;
 
@@ -129,19 +126,9 @@ export class ImportWorker {
     const blob = await db.selectFrom('blob').select('bytes').where('sha256', '=', sha256).executeTakeFirst();
     if (!blob) throw new Error(`文件内容不在数据库中 (the file's bytes are not in the store): ${sha256}`);
     const outcome = checkOutcome(await this.pool.read({ path, bytes: blob.bytes }), this.options.roster);
-    const [event] = await this.write(() => this.store.writeMany([outcome], { ...overrides, roster: this.options.roster }, [blob.bytes]));
+    const [event] = await this.store.writeMany([outcome], { ...overrides, roster: this.options.roster }, [blob.bytes]);
     if (event.reportId !== undefined) await this.refresh(event.reportId);
     return event;
-  }
-
-  private async write<T>(attempt: () => Promise<T>): Promise<T> {
-    for (let tries = 1; ; tries++) {
-      try {
-        return await attempt();
-      } catch (e) {
-        if (tries >= WRITE_TRIES || !CONFLICT_CODES.has((e as { code?: string }).code ?? '')) throw e;
-      }
-    }
   }
 
   /** The report's cross-year findings, one worker at a time per agency, so the last refresh sees both years. */
