@@ -339,15 +339,12 @@ describe('docx reader: zip bombs are refused before inflating', () => {
     assert.ok(out.every((b) => b === 0));
   });
 
-  it('refuses an entry inflating to 250 MB without inflating it: memory and time stay small', async () => {
+  it('refuses an entry inflating to 250 MB without inflating it: memory stays small', async () => {
     const size = 250 * MB;
     const bomb = rawZip([{ name: 'word/document.xml', data: deflatedZeros(size), method: 8, uncompressedSize: size }]);
     const before = process.memoryUsage().arrayBuffers;
-    const started = performance.now();
     await assertRefused(bomb, 'corrupt', ZIP_BOMB_ZH);
-    const ms = performance.now() - started;
     const grown = process.memoryUsage().arrayBuffers - before;
-    assert.ok(ms < 200, `refused in ${ms.toFixed(1)} ms`);
     assert.ok(grown < 8 * MB, `array buffers grew by ${(grown / MB).toFixed(1)} MB`);
   });
 
@@ -372,19 +369,6 @@ describe('docx reader: zip bombs are refused before inflating', () => {
     await assertRefused(liar, 'corrupt', ZIP_BOMB_ZH);
     const grown = process.memoryUsage().arrayBuffers - before;
     assert.ok(grown < 40 * MB, `array buffers grew by ${(grown / MB).toFixed(1)} MB`);
-  });
-});
-
-describe('docx reader: speed', () => {
-  it('reads the table fixture at a rate worth reporting (warm)', async (t) => {
-    const bytes = fixture('report.docx');
-    for (let i = 0; i < 20; i++) await read(bytes);
-    const runs = 200;
-    const started = performance.now();
-    for (let i = 0; i < runs; i++) await read(bytes);
-    const perSecond = runs / ((performance.now() - started) / 1000);
-    t.diagnostic(`report.docx (${bytes.length} bytes, 28-row table 三): ${perSecond.toFixed(0)} files/s warm`);
-    assert.ok(perSecond > 20, `${perSecond.toFixed(0)} files/s`);
   });
 });
 
