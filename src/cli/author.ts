@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import type { BuildResult } from '../ledger/index.ts';
 import { exportReport } from '../render/exports.ts';
 import { buildLedgerReport } from '../store/index.ts';
-import { calendarOf, date, readJson, withCalendar, year, type CalendarCliOptions } from './ledger-options.ts';
+import { calendarOf, date, readTable2, withCalendar, year, type CalendarCliOptions } from './ledger-options.ts';
 import { inline, warn } from './output.ts';
 import { addStoreOptions, withStore, type StoreCliOptions } from './store-options.ts';
 
@@ -41,7 +41,7 @@ export function registerAuthor(program: Command): void {
     .addHelpText('after', `${BUILD_EXIT_CODES}\n\n示例：\n  xxgk ledger import 台账.csv --agency 某市某局\n  xxgk author --year 2025 --agency 某市某局 --table2 表二.json --to docx -o 年度报告.docx`)
     .action(async (opts: AuthorOptions) => {
       const calendar = calendarOf(opts);
-      const table2 = opts.table2 ? readJson(opts.table2) : undefined;
+      const table2 = opts.table2 ? readTable2(opts.table2, opts.year) : undefined;
       const result = await withStore(opts, (db) => buildLedgerReport(db, opts.agency, opts.year, { calendar, table2, published: opts.published }));
       if (!result) return;
       if (!result.applications) warn(`警告：数据库中${inline(opts.agency)}的台账没有任何申请，表三、表四均为0（no application in the stored ledger）`);

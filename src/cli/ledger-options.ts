@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { chineseCalendar, importCsv, importXlsx, parseDate, type Calendar, type SheetProblem } from '../ledger/index.ts';
+import { chineseCalendar, importCsv, importXlsx, parseDate, table2Problems, type Calendar, type SheetProblem } from '../ledger/index.ts';
+import type { Table2Json } from '../report/types.ts';
 import type { ParsedSheet } from '../store/index.ts';
 import { inline, warn } from './output.ts';
 
@@ -60,6 +61,20 @@ export function readJson(path: string): any {
     warn(`xxgk: ${inline(path)}: ${inline((e as Error).message)}（无法读取 JSON；cannot read JSON）`);
     process.exit(2);
   }
+}
+
+/**
+ * Table 二 from a JSON file, checked as the store checks what the draft page saves: a misspelt key or a value that is
+ * not a non-negative number (or null, blank) would otherwise go into the report unseen. Any problem exits 2.
+ */
+export function readTable2(path: string, year: number): Table2Json {
+  const table2 = readJson(path);
+  const problems = table2Problems(table2, year);
+  if (problems.length) {
+    for (const p of problems) warn(`xxgk: ${inline(path)}: ${inline(p.zh)}（${inline(p.en)}）`);
+    process.exit(2);
+  }
+  return table2 as Table2Json;
 }
 
 function cannotRead(e: unknown): never {

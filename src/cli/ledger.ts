@@ -6,15 +6,15 @@ import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import {
-  asOf, buildReport, byUrgency, csvTemplate, stateOf, statusOf, STATUS_NAMES, WAITING_NAMES, xlsxTemplate, type Calendar,
-  type DueStatus,
+  asOf, buildReport, byUrgency, csvTemplate, stateOf, statusOf, STATUS_NAMES, WAITING_NAMES, xlsxTemplate, type BuildResult,
+  type Calendar, type DueStatus, type SheetProblem,
 } from '../ledger/index.ts';
 import type { Report } from '../report/types.ts';
 import { rowsToCsv } from '../render/csv.ts';
 import { exportLedger, importLedger, ledgerApplications, listLedger } from '../store/index.ts';
 import { HISTORY_COLUMNS, historyRows } from '../web/ledger-history.ts';
 import { BUILD_EXIT_CODES, BUILT_FORMATS, writeBuilt, type BuiltOutputOptions } from './author.ts';
-import { calendarOf, date, printProblems, readJson, readSheet, today, withCalendar, year, type CalendarCliOptions } from './ledger-options.ts';
+import { calendarOf, date, printProblems, readJson, readSheet, readTable2, today, withCalendar, year, type CalendarCliOptions } from './ledger-options.ts';
 import { inline, say, sayJson, warn } from './output.ts';
 import { addStoreOptions, withStore, type StoreCliOptions } from './store-options.ts';
 
@@ -111,14 +111,26 @@ function registerBuild(ledger: Command): void {
     .addHelpText('after', BUILD_EXIT_CODES)
     .action(async (file: string, opts: CalendarCliOptions & BuildCliOptions) => {
       const calendar = calendarOf(opts);
+      const table2 = opts.table2 ? readTable2(opts.table2, opts.year) : undefined;
       const sheet = await readSheet(file, calendar);
       printProblems(file, sheet.problems);
       const result = buildReport(sheet.applications, {
         year: opts.year, agency: opts.agency, calendar, published: opts.published,
-        table2: opts.table2 ? readJson(opts.table2) : undefined, previous: opts.previous ? (readJson(opts.previous) as Report) : undefined,
+        table2, previous: opts.previous ? (readJson(opts.previous) as Report) : undefined,
       });
-      await writeBuilt(result, opts);
+      await writeBuilt(withSheetErrors(result, sheet.problems), opts);
     });
+}
+
+/**
+ * A sheet row with an error is left out of the applications (or an event of it refused), so the tables would count
+ * without it: the report is then not final, and says why, however clean its arithmetic.
+ */
+function withSheetErrors(result: BuildResult, problems: SheetProblem[]): BuildResult {
+  const rows = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
+  if (!rows) return result;
+  const reason = { zh: `台账表格有${rows}行错误（见上），改正后才能完整统计`, en: `${rows} sheet rows have errors (listed above): the counts are incomplete until they are corrected` };
+  return { ...result, blocking: [...result.blocking, reason], final: false };
 }
 
 interface BuildCliOptions extends BuiltOutputOptions {

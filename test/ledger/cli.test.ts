@@ -68,6 +68,26 @@ describe('xxgk ledger', () => {
     assert.match(r.stdout, /<table/);
     assert.match(r.stderr, /不能定稿：尚未填写表二/);
   });
+
+  it('does not call a report final while a sheet row has an error, and refuses a table 二 file it cannot trust', () => {
+    const table2 = join(dir, 'table2-clean.json');
+    writeFileSync(table2, JSON.stringify({ licensing: 120, punishment: 30 }));
+    const reply = { 申请人类型: '自然人', 收到方式: '当面', 提交日期: '2024-09-27', 办理结果: '予以公开' };
+    const file = sheet([{ ...reply, 编号: 'A', 答复日期: '2024-10-10' }, { ...reply, 编号: 'B', 答复日期: '2024-10-32' }]);
+    const r = run('build', file, '--year', '2024', '--agency', '某市生态环境局', '--table2', table2, '--to', 'json');
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(JSON.parse(r.stdout).table3.new_received[0], 1, 'only A is counted');
+    assert.match(r.stderr, /不能定稿：台账表格有1行错误（见上），改正后才能完整统计/);
+    const clean = run('build', sheet([{ ...reply, 编号: 'A', 答复日期: '2024-10-10' }]), '--year', '2024', '--agency', '某市生态环境局', '--table2', table2);
+    assert.equal(clean.status, 0, clean.stderr);
+    const typo = join(dir, 'table2-typo.json');
+    writeFileSync(typo, JSON.stringify({ licensing: '120', punishmnet: 30 }));
+    const refused = run('build', file, '--year', '2024', '--agency', '某市生态环境局', '--table2', typo);
+    assert.equal(refused.status, 2);
+    assert.equal(refused.stdout, '');
+    assert.match(refused.stderr, /表二没有“punishmnet”这一项/);
+    assert.match(refused.stderr, /须为不小于0的数字或留空/);
+  });
 });
 
 describe('the built report read back', () => {
