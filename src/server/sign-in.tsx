@@ -13,8 +13,15 @@ import { page, viewerOf } from './render.tsx';
 
 const LOGIN_COOKIE = 'xxgk_login';
 
-/** Only a local path may follow sign-in (never another site). */
-const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/');
+/**
+ * Only a path of this site may follow sign-in. Resolved against a placeholder origin, as a browser would resolve it
+ * (which drops tabs and newlines, so "/\t/evil.example" is "//evil.example"): anything that leaves the origin goes home.
+ */
+function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith('/')) return '/';
+  const url = new URL(next, 'http://xxgk.invalid');
+  return url.origin === 'http://xxgk.invalid' ? `${url.pathname}${url.search}` : '/';
+}
 
 export function registerSignIn(ctx: AppContext): void {
   const { options } = ctx;

@@ -32,11 +32,19 @@ describe('server mode', () => {
 
   test('sign-in sets an httpOnly SameSite=Strict session cookie and goes only to a local page', async () => {
     const { app } = await serverApp();
-    const form = await app.request('/login', {}, fromAddress('10.0.0.9'));
-    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
-    const cookie = form.headers.getSetCookie()[0].split(';')[0];
-    const body = new URLSearchParams({ _csrf: token, user: 'viewer1', password: PASSWORD, next: '//evil.example/' });
-    const res = await app.request('/login', { method: 'POST', body, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } }, fromAddress('10.0.0.9'));
+    const signIn = async (next: string) => {
+      const form = await app.request('/login', {}, fromAddress('10.0.0.9'));
+      const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
+      const cookie = form.headers.getSetCookie()[0].split(';')[0];
+      const body = new URLSearchParams({ _csrf: token, user: 'viewer1', password: PASSWORD, next });
+      return app.request('/login', { method: 'POST', body, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } }, fromAddress('10.0.0.9'));
+    };
+    assert.equal((await signIn('/reports/1?year=2024')).headers.get('location'), '/reports/1?year=2024');
+    // A browser drops the tab and the newline, and reads "//evil.example": another site.
+    for (const next of ['/\t/evil.example', '/\n/evil.example', '/\\evil.example']) {
+      assert.equal((await signIn(next)).headers.get('location'), '/', JSON.stringify(next));
+    }
+    const res = await signIn('//evil.example/');
     assert.equal(res.status, 303);
     assert.equal(res.headers.get('location'), '/');
     const session = res.headers.getSetCookie().find((c) => c.startsWith('xxgk_session='))!;
