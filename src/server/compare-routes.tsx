@@ -13,18 +13,20 @@ import type { WebData } from './data.ts';
 import { notFound, WebError } from './http.ts';
 import { page, viewerOf } from './render.tsx';
 import { AgencyParam } from './schemas.ts';
-import { parsed } from './pages.tsx';
+import { filled, parsed } from './pages.tsx';
 
 /** The two years asked for, by default the latest and the one before it; 404 when the agency lacks either. */
 export async function loadComparison(data: WebData, name: string, query: z.infer<typeof CompareQuery>): Promise<CompareView> {
   const agency = await data.agencyYears(name);
   if (!agency) throw notFound();
   const dated = agency.years.filter((y): y is typeof y & { year: number } => y.year !== null).sort((a, b) => b.year - a.year);
-  const nowYear = query.year ?? dated[0]?.year;
-  const thenYear = query.with ?? dated.find((y) => nowYear !== undefined && y.year < nowYear)?.year;
-  if (nowYear === undefined || thenYear === undefined) {
+  const asked = query.year ?? dated[0]?.year;
+  const other = query.with ?? dated.find((y) => asked !== undefined && y.year < asked)?.year;
+  if (asked === undefined || other === undefined) {
     throw new WebError(404, 'no-pair', '该机关没有可比较的两个年度的报告', 'the agency has no two years to compare');
   }
+  // The later year is always "this year": differences and per cents run from the earlier one, whichever was named first.
+  const [nowYear, thenYear] = asked >= other ? [asked, other] : [other, asked];
   if (nowYear === thenYear) throw new WebError(400, 'invalid', '请选择两个不同的年度', 'choose two different years');
   const pick = async (year: number) => {
     const entry = dated.find((y) => y.year === year);
@@ -46,13 +48,13 @@ export function registerCompare(ctx: AppContext): void {
   const { app, data } = ctx;
 
   ctx.route('GET', '/agencies/:name/compare', 'viewer', async (c) => {
-    const query = parsed(ComparePageQuery, c.req.query());
+    const query = parsed(ComparePageQuery, filled(c));
     const view = await loadComparison(data, c.req.param('name') ?? '', query);
     return page(c, <ComparePage viewer={viewerOf(c, ctx.options.mode === 'server')!} view={view} all={query.rows === 'all'} />);
   });
 
   ctx.route('GET', '/agencies/:name/compare.csv', 'viewer', async (c) => {
-    const view = await loadComparison(data, c.req.param('name') ?? '', parsed(CompareQuery, c.req.query()));
+    const view = await loadComparison(data, c.req.param('name') ?? '', parsed(CompareQuery, filled(c)));
     const { columns, rows } = compareCsv(view);
     return csvResponse(c, `${view.agency}${view.now.year}与${view.then.year}年度比较.csv`, columns, rows);
   });

@@ -89,6 +89,7 @@ export function TableBlock({ table, view, all }: { table: TableComparison; view:
 
 export function CarryOverBlock({ view }: { view: CompareView }) {
   const carry = view.comparison.carryOver;
+  if (view.now.year !== view.then.year + 1) return <p class="absent">{view.then.year}年与{view.now.year}年不相邻，不核对结转衔接（上年结转应等于前一年的结转下年度）。</p>;
   if (!carry) return <p class="absent">有一年的报告没有表三，无法核对结转衔接。</p>;
   const disagree = carry.columns.filter((c) => c.agree === false).length;
   const verdict = { true: ['✓', '一致', 'agree'], false: ['✗', '不一致', 'mismatch'], null: ['—', '无法比较（有空白或未读到的单元格）', 'unknown'] } as const;

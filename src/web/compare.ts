@@ -78,7 +78,7 @@ export interface SectionComparison {
 
 export interface Comparison {
   tables: TableComparison[];
-  /** Absent when either report has no table 三. */
+  /** Absent when the years are not consecutive or either report has no table 三. */
   carryOver?: CarryOver;
   sections: SectionComparison[];
 }
@@ -148,8 +148,12 @@ function compareTable(then: Report, now: Report, id: TableId): TableComparison {
   };
 }
 
-/** The later year's 上年结转 against the earlier year's 结转下年度, column by column (the carried-over rule's rows). */
+/**
+ * The later year's 上年结转 against the earlier year's 结转下年度, column by column (the carried-over rule's rows);
+ * only for consecutive years: 2024's carry-over is 2023's carry-forward, not 2021's.
+ */
 function carryOver(then: Report, now: Report): CarryOver | undefined {
+  if (then.year === null || now.year !== then.year + 1) return undefined;
   const [thenDef, nowDef] = [tableDefOf(then, 'table3'), tableDefOf(now, 'table3')];
   const over = nowDef && rowDef(nowDef, TABLE3_CARRY.over);
   const forward = thenDef && rowDef(thenDef, TABLE3_CARRY.forward);

@@ -82,3 +82,34 @@ describe('year over year', () => {
     assert.equal((await get(`/agencies/${agency}/compare?year=2022`)).status, 404);
   });
 });
+
+describe('year over year of years that are not consecutive', () => {
+  let get: (path: string) => Promise<Response>;
+  before(async () => {
+    const [y2023, y2024] = yearPair();
+    // The 2023 report moved back to 2021 (its year, and the publication date in January of the year after).
+    const text = new TextDecoder().decode(y2023.bytes).replaceAll('2023年', '2021年').replaceAll('2024年1月30日', '2022年1月30日');
+    const data = new MemoryData();
+    await data.importFiles([{ name: '2021-惠安区发改委.txt', bytes: new TextEncoder().encode(text) }, y2024]);
+    const { app } = createApp({ data, mode: 'local' });
+    get = async (path) => app.request(`http://127.0.0.1${path}`);
+  });
+
+  test('2024 against 2021: the tables are compared, the carry-over is not (2024 carries over what 2023 carried forward)', async () => {
+    const body = (await (await get(`/api/agencies/${agency}/compare`)).json()) as CompareView;
+    assert.deepEqual([body.then.year, body.now.year], [2021, 2024]);
+    assert.equal(body.comparison.carryOver, undefined);
+    const html = await (await get(`/agencies/${agency}/compare`)).text();
+    assert.match(html, /2021年与2024年不相邻，不核对结转衔接/);
+    assert.doesNotMatch(html, /列不一致/);
+  });
+
+  test('the years named the other way round, or one left blank, still compare the later year with the earlier', async () => {
+    const swapped = (await (await get(`/api/agencies/${agency}/compare?year=2021&with=2024`)).json()) as CompareView;
+    assert.deepEqual([swapped.then.year, swapped.now.year], [2021, 2024]);
+    const licensing = swapped.comparison.tables.flatMap((t) => t.cells).find((c) => c.key === 'table2.licensing')!;
+    assert.deepEqual([licensing.then.value, licensing.now.value, licensing.delta], [8, 10, 2]);
+    assert.equal((await get(`/agencies/${agency}/compare?year=&with=2021`)).status, 200);
+    assert.equal((await get(`/agencies/${agency}/compare.csv?year=2021&with=2024&rows=`)).status, 200);
+  });
+});
