@@ -21,6 +21,12 @@ import { ledgerAgency, ledgerCalendar, mayOpen } from './ledger-access.ts';
 import { draftYear, ledgerList, ledgerYears, listQueryOf, listQueryView } from './ledger-query.ts';
 import { page, viewerOf } from './render.tsx';
 
+/** The number suggested for a new application: one past the highest of this year's series "2026-001", "2026-002"…. */
+function nextNumber(numbers: string[], year: string): string {
+  const taken = numbers.flatMap((n) => (n.startsWith(`${year}-`) && /^\d+$/.test(n.slice(5)) ? [Number(n.slice(5))] : []));
+  return `${year}-${String(taken.reduce((max, n) => Math.max(max, n), 0) + 1).padStart(3, '0')}`;
+}
+
 const formValues = async (c: Context) =>
   Object.fromEntries(Object.entries(await c.req.parseBody()).flatMap(([k, v]) => (typeof v === 'string' && k !== '_csrf' ? [[k, v]] : [])));
 
@@ -69,9 +75,9 @@ export function registerLedgerPages(ctx: AppContext): void {
 
   ctx.route('GET', '/ledger/:agency/new', 'editor', async (c) => {
     const agency = ledgerAgency(c);
-    const count = (await ctx.data.ledger.applications(agency)).length;
+    const numbers = (await ctx.data.ledger.applications(agency)).map((a) => a.id);
     const today = beijingToday();
-    return entryPage(c, agency, { values: { no: `${today.slice(0, 4)}-${String(count + 1).padStart(3, '0')}`, submitted: today }, errors: {} });
+    return entryPage(c, agency, { values: { no: nextNumber(numbers, today.slice(0, 4)), submitted: today }, errors: {} });
   });
 
   ctx.route('POST', '/ledger/:agency/new', 'editor', async (c) => {

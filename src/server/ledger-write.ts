@@ -5,13 +5,13 @@
 import { eventsOffered, foldEvents, table2FromText, table2Problems, type EventType, type Received, type Table2Problem } from '../ledger/index.ts';
 import type { Table2Json } from '../report/types.ts';
 import { DRAFT_FORMATS } from '../web/ledger-draft-page.tsx';
-import { blankFields, EVENT_FIELDS, eventFrom, issuesByField, NUMBER_FIELD, type FieldErrors } from '../web/ledger-fields.ts';
+import { blankFields, EVENT_FIELDS, eventFrom, issuesByField, NUMBER_FIELD, NUMBER_MAX, type FieldErrors } from '../web/ledger-fields.ts';
 import type { LedgerData, LedgerWrite } from './data.ts';
 import { notFound, WebError } from './http.ts';
 import { ledgerCalendar } from './ledger-access.ts';
 
 /** Numbers that would collide with the agency's own pages. */
-const RESERVED = new Set(['new', 'draft', 'applications.csv', 'draft.csv', ...DRAFT_FORMATS.map((f) => `draft.${f}`)]);
+const RESERVED = new Set(['new', 'draft', 'applications.csv', 'history.csv', 'draft.csv', ...DRAFT_FORMATS.map((f) => `draft.${f}`)]);
 
 export type WriteResult =
   | { accepted: true; warnings: string[]; write: LedgerWrite }
@@ -27,7 +27,7 @@ function outcome(write: LedgerWrite, values: Record<string, string>): WriteResul
 export async function registerApplication(ledger: LedgerData, agency: string, values: Record<string, string>, by: string): Promise<WriteResult> {
   const no = values.no?.trim() ?? '';
   const errors = blankFields([NUMBER_FIELD, ...EVENT_FIELDS.received], values);
-  if (no && (RESERVED.has(no) || /[/\\?#%]/.test(no) || no.length > 40)) errors.no = ['编号不能含 / \\ ? # %，不超过40个字符，也不能是页面名称'];
+  if (no && (RESERVED.has(no) || /[/\\?#%]/.test(no) || no.length > NUMBER_MAX)) errors.no = ['编号不能含 / \\ ? # %，不超过40个字符，也不能是页面名称'];
   if (Object.keys(errors).length) return { accepted: false, errors };
   return outcome(await ledger.addApplication(agency, no, eventFrom('received', values, by, now()) as Received), values);
 }

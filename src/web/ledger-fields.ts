@@ -25,6 +25,8 @@ export interface Field {
   choices?: Choice[];
   /** Refused when blank before the ledger's rules run (dates the rules name themselves are left to them). */
   required?: boolean;
+  /** The most characters a text field takes (default 200). */
+  maxLength?: number;
 }
 
 type SheetKey = (typeof SHEET_COLUMNS)[number][0];
@@ -40,7 +42,8 @@ const date = (name: string, label: string, required = true): Field => ({ name, l
 const select = (name: string, label: string, choices: Choice[]): Field => ({ name, label, kind: 'select', choices, required: true });
 
 /** The application's number: the key of its page, not part of an event. */
-export const NUMBER_FIELD: Field = { name: 'no', label: sheet('id'), kind: 'text', required: true };
+export const NUMBER_MAX = 40;
+export const NUMBER_FIELD: Field = { name: 'no', label: sheet('id'), kind: 'text', required: true, maxLength: NUMBER_MAX };
 
 const CASE_ID: Field = { name: 'caseId', label: '案号', kind: 'text', required: true };
 

@@ -44,7 +44,7 @@ function Input(props: { field: Field; id: string; value: string; choices?: Choic
   if (field.kind === 'textarea') return <textarea {...common} rows={2} maxlength={2000}>{value}</textarea>;
   if (field.kind === 'decimal') return <input {...common} type="text" inputmode="decimal" value={value} maxlength={20} />;
   if (field.kind === 'number') return <input {...common} type="number" inputmode="numeric" min="0" step="any" value={value} />;
-  return <input {...common} type={field.kind} value={value} maxlength={field.kind === 'text' ? 200 : undefined} />;
+  return <input {...common} type={field.kind} value={value} maxlength={field.kind === 'text' ? (field.maxLength ?? 200) : undefined} />;
 }
 
 export function FieldRow(props: { field: Field; form: string; state?: FormState; choices?: Choice[] }) {

@@ -9,6 +9,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { LedgerEvent, Received } from '../../src/ledger/index.ts';
 import { TABLE2_2021 } from '../../src/format/table2.ts';
 import { createApp } from '../../src/server/app.ts';
+import { beijingToday } from '../../src/web/ledger-model.ts';
 import { storeData } from '../../src/server/store-data.ts';
 import { ledgerTable2, Store } from '../../src/store/index.ts';
 import { freshEngine, type TestEngine } from '../support/store.ts';
@@ -288,6 +289,18 @@ describe('ledger pages', () => {
     assert.equal(picked.headers.get('location'), path(OTHER));
     assert.equal((await viewer.get(path(EDITOR_AGENCY))).status, 200);
     assert.equal((await viewer.post(path(OTHER, '/new'), { no: 'x' })).status, 403);
+  });
+
+  test('the form suggests the next number of this year\'s series and refuses a page\'s name as a number', async () => {
+    const year = Number(beijingToday().slice(0, 4));
+    await data.ledger.addApplication(EDITOR_AGENCY, `${year}-007`, received(`${year}-01-05`));
+    await data.ledger.addApplication(EDITOR_AGENCY, `${year - 1}-050`, received(`${year - 1}-01-05`));
+    // 2024-001 … 2024-003 and the two above: this year's highest is 007, whatever the count of all years.
+    const form = await (await editor.get(path(EDITOR_AGENCY, '/new'))).text();
+    assert.match(form, new RegExp(`name="no"[^>]* value="${year}-008" maxlength="40"`));
+    const res = await editor.post(path(EDITOR_AGENCY, '/new'), { no: 'history.csv', channel: 'in_person', submitted: '2024-10-08', applicantType: 'natural_person' });
+    assert.equal(res.status, 422);
+    assert.match(fieldError(await res.text(), 'received', 'no')!, /不能是页面名称/);
   });
 });
 
