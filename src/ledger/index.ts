@@ -3,7 +3,7 @@
  * calendar, events and their rules, deadlines, the report built from the ledger, and the spreadsheet.
  */
 export { chineseCalendar, createCalendar, parseCalendarCsv, CalendarFileInvalid, type Calendar, type CalendarEntry } from './calendar.ts';
-export { parseDate, type IsoDate } from './day.ts';
+export { isIsoDate, parseDate, type IsoDate } from './day.ts';
 export * from './model.ts';
 export { appendEvent, applyEvent, foldEvents, stateOf, EVENT_NAMES, type LedgerIssue } from './events.ts';
 export { asOf, byUrgency, deadlineOf, statusOf, STATUS_NAMES, URGENCY, WAITING_NAMES, type Deadline, type DueStatus, type DueStatusId } from './deadline.ts';

@@ -13,7 +13,7 @@ import { registerApi } from './api.ts';
 import { registerCompare } from './compare-routes.tsx';
 import { SessionStore } from './auth.ts';
 import type { AppContext, AppOptions } from './context.ts';
-import { guard, routeKey, SESSION_COOKIE, sessionCookieId, WebError, type AccessTable, type AppEnv } from './http.ts';
+import { guard, invalidRequest, routeKey, SESSION_COOKIE, sessionCookieId, WebError, type AccessTable, type AppEnv, type RequestIssue } from './http.ts';
 import { registerExports } from './exports.ts';
 import { registerPages } from './pages.tsx';
 import { registerLedgerApi } from './ledger-api.ts';
@@ -121,9 +121,6 @@ export function createApp(options: AppOptions): { app: OpenAPIHono<AppEnv>; acce
 }
 
 /** A request that fails its schema is a 400 with the first issue named. */
-function validationHook(result: { success: boolean; error?: { issues: { path: (string | number)[]; message: string }[] } }) {
-  if (result.success) return;
-  const issue = result.error?.issues[0];
-  const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid';
-  throw new WebError(400, 'invalid', `请求参数有误（${where}）`, `invalid request (${where})`);
+function validationHook(result: { success: boolean; error?: { issues: RequestIssue[] } }) {
+  if (!result.success) throw invalidRequest(result.error?.issues[0]);
 }

@@ -13,6 +13,27 @@ export interface AppEnv {
 }
 
 /** An HTTP error with its reason in Chinese and English; rendered as a page or as API JSON in one place. */
+/** A schema's complaint, as zod gives it. */
+export interface RequestIssue {
+  code: string;
+  path: (string | number)[];
+  message: string;
+}
+
+/** What each kind of complaint means, for people; a refinement's own message is already in Chinese. */
+const ISSUE_ZH: Record<string, string> = {
+  invalid_type: '类型不对', invalid_string: '格式不对', invalid_enum_value: '不是可选的值', invalid_literal: '不是可选的值',
+  too_small: '太小或太短', too_big: '太大或太长', not_multiple_of: '不是整数倍', unrecognized_keys: '含有不认识的项',
+};
+
+/** A request a schema refused: 400, naming the field in Chinese terms, zod's own words kept for the English. */
+export function invalidRequest(issue: RequestIssue | undefined): WebError {
+  if (!issue) return new WebError(400, 'invalid', '请求参数有误', 'invalid request');
+  const field = issue.path.join('.');
+  const zh = issue.code === 'custom' ? issue.message : (ISSUE_ZH[issue.code] ?? '不符合要求');
+  return new WebError(400, 'invalid', `请求参数有误：${field ? `“${field}”` : ''}${zh}`, `invalid request (${field}: ${issue.message})`);
+}
+
 export class WebError extends HTTPException {
   constructor(
     status: ContentfulStatusCode,

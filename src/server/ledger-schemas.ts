@@ -1,10 +1,18 @@
 /** The ledger API's shapes, declared once with zod: they validate the queries (pages and API) and make /api/openapi.json. */
 import { z } from '@hono/zod-openapi';
-import { APPLICANT_COLUMNS, type EventType } from '../ledger/index.ts';
+import { APPLICANT_COLUMNS, isIsoDate, type EventType } from '../ledger/index.ts';
 import { EVENT_FIELDS, NUMBER_FIELD } from '../web/ledger-fields.ts';
 import { STATUS_ORDER } from '../web/ledger-model.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/**
+ * A day asked for: a real date, within the years every other field takes. Working days are counted day by day, so a
+ * day such as 9999-12-31 would hold a request for seconds, and 9999-99-99 (after every real date) for ever.
+ */
+const askedDay = z
+  .string()
+  .refine(isIsoDate, '须为实际存在的日期，如2025-03-01')
+  .refine((d) => d >= '1990-01-01' && d <= '2100-12-31', '须在1990年至2100年之间');
 const statuses = STATUS_ORDER as unknown as [string, ...string[]];
 const applicantTypes = APPLICANT_COLUMNS.map((c) => c.id) as [string, ...string[]];
 
@@ -14,7 +22,7 @@ export const LedgerListQuery = z
     year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ description: '收到申请的年份' }),
     applicant_type: z.enum(applicantTypes).optional().openapi({ description: '申请人类型（表三的列 id）' }),
     no: z.string().max(40).optional().openapi({ description: '只看这一编号的申请' }),
-    as_of: isoDate.optional().openapi({ description: '按这一天计算状态（默认今天，北京时间）' }),
+    as_of: askedDay.optional().openapi({ description: '按这一天计算状态（默认今天，北京时间）；1990-01-01 至 2100-12-31', format: 'date' }),
   })
   .openapi('LedgerListQuery');
 

@@ -10,19 +10,17 @@ import { barChartSvg } from '../web/charts.ts';
 import { SEVERITY_ZH, yearZh } from '../web/words.ts';
 import type { AppContext } from './context.ts';
 import { csvResponse } from './csv.ts';
-import { notFound, WebError, type AppEnv } from './http.ts';
+import { invalidRequest, notFound, type AppEnv, type RequestIssue } from './http.ts';
 import { page, viewerOf } from './render.tsx';
 import { YearQuery } from './roster-schemas.ts';
 import { ReportFilterQuery, reportFilter, ReviewBody } from './schemas.ts';
 import { uploadedFiles } from './upload.ts';
 
 /** Parses with a request schema; a failure is a 400 naming the field. */
-export function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: (string | number)[]; message: string }[] } } }, value: unknown): T {
+export function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: RequestIssue[] } } }, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = `${issue.path.join('.')}: ${issue.message}`;
-  throw new WebError(400, 'invalid', `请求参数有误（${where}）`, `invalid request (${where})`);
+  throw invalidRequest(result.error.issues[0]);
 }
 
 export function reportId(c: Context): number {

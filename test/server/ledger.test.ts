@@ -173,6 +173,21 @@ describe('ledger pages', () => {
     assert.ok(spec.paths['/api/ledger/{agency}/applications'] && spec.paths['/api/ledger/{agency}/draft']);
   });
 
+  test('a day asked for must be a real date within 1990–2100, and a bad query is explained in Chinese', async () => {
+    // Working days are counted day by day: 9999-99-99 sorts after every real date and would never be reached.
+    for (const asOf of ['9999-99-99', '9999-12-31', '2025-13-45', '2025-02-29']) {
+      const res = await viewer.get(`/api${path(OTHER, '/applications')}?as_of=${asOf}`);
+      assert.equal(res.status, 400, asOf);
+      const { error } = (await res.json()) as { error: { message: string; message_en: string } };
+      assert.match(error.message, /^请求参数有误：“as_of”须(为实际存在的日期|在1990年至2100年之间)/, asOf);
+    }
+    assert.equal((await viewer.get(`/api${path(OTHER, '/applications')}?as_of=2024-02-29`)).status, 200);
+    const page = await viewer.get(`${path(OTHER)}?year=abc`);
+    assert.equal(page.status, 400);
+    assert.match(await page.text(), /请求参数有误：“year”类型不对/);
+    assert.match(await (await viewer.get(`${path(OTHER)}?status=bogus`)).text(), /请求参数有误：“status”不是可选的值/);
+  });
+
   test('the sheet holds the first event of each kind; the history CSV holds every event with its details', async () => {
     const agency = '河清市自然资源局';
     await data.ledger.addApplication(agency, 'H1', received('2025-03-03'));
