@@ -24,7 +24,7 @@ export const CORRECTION_NOTICE_DAYS = 7;
 export const DUE_SOON_DAYS = 5;
 
 export interface Deadline {
-  /** The last day to reply; undefined while the clock is stopped or before receipt. */
+  /** The last day to reply; undefined while the clock is stopped, before receipt, or when no reply is owed. */
   due?: IsoDate;
   /** The open pause that stops the clock now (awaiting a correction, a consultation reply or a fee payment). */
   waiting?: { kind: 'correction' | Pause['kind']; since: IsoDate; until?: IsoDate };
@@ -43,7 +43,11 @@ export function deadlineOf(state: ApplicationState, cal: Calendar, asOf?: IsoDat
   const start = state.clockStart;
   if (!start) return { excluded: 0, uncoveredYears: [] };
   const c = state.correction;
-  if (c && !c.received && !c.lapsed) {
+  // 逾期未补正: the application is deemed withdrawn (第三十条), so no reply is owed and there is no due date. Not the
+  // correction's `until` either: that is the applicant's limit, and the lapse is always recorded after it, so taking it
+  // as the reply deadline would call every lapse late.
+  if (c?.lapsed) return { excluded: 0, uncoveredYears: [] };
+  if (c && !c.received) {
     return { waiting: { kind: 'correction', since: c.requested, until: c.until }, excluded: 0, uncoveredYears: [] };
   }
   const pauses = state.pauses.map((p) => endedAtCap(p, cal, asOf));

@@ -61,6 +61,17 @@ describe('deadline', () => {
     assert.equal(due(corrected), '2024-04-15');
   });
 
+  it('owes no reply once the 补正 lapsed: not late, and no due date', () => {
+    const asked = application(received('2024-03-01'), { type: 'correction_requested', date: '2024-03-05', until: '2024-04-30', by, at });
+    const lapsed = application(...asked.events, { type: 'correction_lapsed', date: '2024-05-06', by, at });
+    const s = statusOf(stateOf(lapsed, cal), '2024-05-07', cal);
+    assert.deepEqual([s.status, s.due, s.late], ['concluded', undefined, false]);
+    // A corrected request answered after its due date (03-15 + 20 working days = 04-15, see above) is still late.
+    const corrected = application(...asked.events, { type: 'correction_received', date: '2024-03-15', by, at },
+      { type: 'replied', date: '2024-04-16', outcome: 'granted', by, at });
+    assert.equal(statusOf(stateOf(corrected, cal), '2024-04-17', cal).late, true);
+  });
+
   it('flags a 补正 notice sent after 7 working days', () => {
     assert.deepEqual(codes(application(received('2024-03-01')), { type: 'correction_requested', date: '2024-03-13', by, at }),
       [['correction-late', 'warning']]);
