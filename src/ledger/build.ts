@@ -19,6 +19,7 @@ import { feeOrdinalIssues } from './across.ts';
 import type { Calendar } from './calendar.ts';
 import { yearEnd, yearOf } from './day.ts';
 import { foldEvents, type LedgerIssue } from './events.ts';
+import { FEE_PAYMENT_DAYS } from './fees.ts';
 import { APPLICANT_COLUMNS, outcomeRowsOf, type Application, type ApplicationState } from './model.ts';
 import { draftPreamble, draftSections } from './prose.ts';
 
@@ -36,7 +37,10 @@ export interface BuildOptions {
 
 export interface BuildResult {
   report: Report;
-  /** Ledger events refused when replaying the applications (those events are left out of the counts). */
+  /**
+   * What the replay found, by application: refused events (errors, left out of the counts) and warnings, among them
+   * the year's carried-forward applications whose correction or fee limit ran out with no lapse recorded.
+   */
   issues: { application: string; issue: LedgerIssue }[];
   /** What stands in the way of "final": error findings, refused ledger events, table 二 not entered. */
   blocking: { zh: string; en: string }[];
@@ -60,7 +64,9 @@ export function buildReport(applications: Application[], options: BuildOptions):
   const versionId = versionForYear(year);
   if (versionId === 'free') throw new RangeError(`${year}年度没有法定报告格式（2019年度起）；no statutory format before 2019`);
   const version = versionById(versionId);
-  const { states, issues } = replay(applications, options.calendar);
+  const replayed = replay(applications, options.calendar);
+  const { states } = replayed;
+  const issues = [...replayed.issues, ...unrecordedLapses(states, year, options.calendar)];
   const table3 = countTable3(states, year, version.tables.table3);
   const table4 = countTable4(states, year, version.tables.table4);
   const fees = feesPaid(states, year);
@@ -96,6 +102,34 @@ function blockers(findings: Finding[], issues: BuildResult['issues'], hasTable2:
     ...(refused ? [{ zh: `台账中有${refused}条记录不符合规则，未计入统计`, en: `${refused} ledger events refused and left out of the counts` }] : []),
     ...(hasTable2 ? [] : [{ zh: '尚未填写表二', en: 'table 2 not entered' }]),
   ];
+}
+
+/**
+ * Applications still open at the end of the year (结转下年度) although a limit the applicant had ran out before 31
+ * December, with no lapse recorded and the application not concluded since: the correction period (逾期未补正,
+ * 第三十条) or the 20 working days to pay a fee (逾期未缴费, 国办函〔2020〕109号). Either would end the application,
+ * taking it out of 结转; the agency may also have a good reason to go on, hence a warning, not a refusal.
+ */
+function unrecordedLapses(states: ApplicationState[], year: number, cal: Calendar): BuildResult['issues'] {
+  const end = yearEnd(year);
+  const warn = (s: ApplicationState, code: string, zh: string, en: string) => ({ application: s.id, issue: { code, severity: 'warning' as const, zh, en, event: -1 } });
+  const found: BuildResult['issues'] = [];
+  for (const s of states.filter((x) => !x.concluded && x.receipt && x.receipt <= end)) {
+    const c = s.correction;
+    if (c?.until && !c.received && !c.lapsed && c.until < end) {
+      found.push(warn(s, 'correction-lapse-unrecorded',
+        `申请${s.id}的补正期限${c.until}已过，但未记录逾期未补正：如已视为撤回，请补记后再统计`,
+        `application ${s.id}: the correction period ended ${c.until} and no lapse is recorded: if it is deemed withdrawn, record the lapse before counting`));
+    }
+    const fee = s.fees.find((f) => !f.paid && !f.lapsed);
+    const payBy = fee && cal.addWorkingDays(fee.notified, FEE_PAYMENT_DAYS);
+    if (payBy && payBy < end) {
+      found.push(warn(s, 'fee-lapse-unrecorded',
+        `申请${s.id}的缴费期限${payBy}已过，但未记录逾期未缴费：如已视为放弃申请，请补记后再统计`,
+        `application ${s.id}: the fee was due by ${payBy} and no lapse is recorded: if the application is deemed given up, record the lapse before counting`));
+    }
+  }
+  return found;
 }
 
 const isOpenOn = (s: ApplicationState, day: string) => s.receipt! <= day && !(s.concluded && s.concluded <= day);

@@ -24,29 +24,61 @@ export const CORRECTION_NOTICE_DAYS = 7;
 export const DUE_SOON_DAYS = 5;
 
 export interface Deadline {
-  /** The last day to reply; undefined while the clock is stopped or before receipt. */
+  /** The last day to reply; undefined while the clock is stopped, before receipt, or when no reply is owed. */
   due?: IsoDate;
   /** The open pause that stops the clock now (awaiting a correction, a consultation reply or a fee payment). */
   waiting?: { kind: 'correction' | Pause['kind']; since: IsoDate; until?: IsoDate };
-  /** Working days the clock stood still (closed pauses). */
+  /** Working days the clock stood still (closed pauses, and consultations past their 15 working days). */
   excluded: number;
   /** Years the count ran through without holiday data: the due date may be too early. */
   uncoveredYears: number[];
 }
 
-/** The deadline the state implies. */
-export function deadlineOf(state: ApplicationState, cal: Calendar): Deadline {
+/**
+ * The deadline the state implies, as it stands on `asOf` when given: a consultation still open after its 15 working
+ * days no longer stops the clock then (第三十二条 excludes those 15 days only), it counts as ended on its 15th day.
+ * Without `asOf` an open pause stops the clock for as long as it is open.
+ */
+export function deadlineOf(state: ApplicationState, cal: Calendar, asOf?: IsoDate): Deadline {
   const start = state.clockStart;
   if (!start) return { excluded: 0, uncoveredYears: [] };
   const c = state.correction;
-  if (c && !c.received && !c.lapsed) {
+  // 逾期未补正: the application is deemed withdrawn (第三十条), so no reply is owed and there is no due date. Not the
+  // correction's `until` either: that is the applicant's limit, and the lapse is always recorded after it, so taking it
+  // as the reply deadline would call every lapse late.
+  if (c?.lapsed) return { excluded: 0, uncoveredYears: [] };
+  if (c && !c.received) {
     return { waiting: { kind: 'correction', since: c.requested, until: c.until }, excluded: 0, uncoveredYears: [] };
   }
-  const open = state.pauses.find((p) => !p.to);
-  const excluded = pausedDays(state.pauses.filter((p) => p.to), start, cal);
+  const pauses = state.pauses.map((p) => endedAtCap(p, cal, asOf));
+  const { due, excluded } = runningDue(pauses.filter((p) => p.to), start, REPLY_DAYS + state.extensionDays, cal);
+  // An open pause stops the clock only if it began while the clock still ran: one begun after the due date does not
+  // hide an application that was already overdue.
+  const open = pauses.find((p) => !p.to && p.from <= due);
   if (open) return { waiting: { kind: open.kind, since: open.from, until: pauseLimit(open, cal) }, excluded, uncoveredYears: [] };
-  const due = cal.addWorkingDays(start, REPLY_DAYS + state.extensionDays + excluded);
   return { due, excluded, uncoveredYears: uncovered(start, due, cal) };
+}
+
+/**
+ * The due date after `days` working days from `start` with the pauses left out: only pauses begun by the due date
+ * count (a pause begun on the last day still does, the clock having not yet run out); counting them moves the due date
+ * on, which may let a later pause count, so this repeats until the due date stays put.
+ */
+function runningDue(pauses: Pause[], start: IsoDate, days: number, cal: Calendar): { due: IsoDate; excluded: number } {
+  let due = cal.addWorkingDays(start, days);
+  for (;;) {
+    const excluded = pausedDays(pauses.filter((p) => p.from <= due), start, cal);
+    const next = cal.addWorkingDays(start, days + excluded);
+    if (next === due) return { due, excluded };
+    due = next;
+  }
+}
+
+/** A consultation still open on `asOf` after its 15th working day, as ended on that day; any other pause as it is. */
+function endedAtCap(p: Pause, cal: Calendar, asOf?: IsoDate): Pause {
+  if (p.to || !asOf || p.kind !== 'consultation') return p;
+  const limit = pauseLimit(p, cal);
+  return asOf > limit ? { ...p, to: limit } : p;
 }
 
 /** The last day a pause may run: a consultation's 15 working days, a fee's 20 days to pay. */
@@ -108,7 +140,7 @@ export function byUrgency(a: DueStatus, b: DueStatus): number {
 
 /** The status as of a day, from the state (fold only the events up to that day to see the past). */
 export function statusOf(state: ApplicationState, asOf: IsoDate, cal: Calendar, soonDays = DUE_SOON_DAYS): DueStatus {
-  const deadline = deadlineOf(state, cal);
+  const deadline = deadlineOf(state, cal, asOf);
   const base = { id: state.id, ...deadline };
   if (state.concluded) {
     return { ...base, status: 'concluded', late: deadline.due !== undefined && state.concluded > deadline.due };

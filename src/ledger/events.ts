@@ -179,7 +179,7 @@ const HANDLERS: Handlers = {
     if (!Number.isInteger(e.days) || e.days < 1 || s.extensionDays + e.days > MAX_EXTENSION_DAYS) {
       return [error('extension-days', `延长答复期限最长20个工作日（已延长${s.extensionDays}个，本次${e.days}个）`, `extensions total at most 20 working days (${s.extensionDays} so far, ${e.days} now)`)];
     }
-    const due = deadlineOf(s, cal).due;
+    const due = deadlineOf(s, cal, e.date).due;
     s.extensionDays += e.days;
     return due && e.date > due
       ? [warning('extension-after-due', `延期于${e.date}批准，晚于原答复期限${due}`, `extension approved on ${e.date}, after the due date ${due}`)]
@@ -229,7 +229,7 @@ const HANDLERS: Handlers = {
     if (!REPLY_OUTCOME_ROWS.some((r) => r.id === e.outcome)) {
       return [error('outcome-by-event', '逾期未补正、逾期未缴费应记录为相应事件', 'record an overdue correction or fee as its own event')];
     }
-    const { due, waiting } = deadlineOf(s, cal);
+    const { due, waiting } = deadlineOf(s, cal, e.date);
     conclude(s, e.date, e.outcome);
     const problems: Problem[] = [];
     if (due && e.date > due) problems.push(warning('late-reply', `答复日期${e.date}晚于答复期限${due}`, `replied on ${e.date}, after the due date ${due}`));

@@ -113,6 +113,33 @@ describe('buildReport details', () => {
     assert.equal(report.table3!.other_other, undefined);
   });
 
+  it('warns of an application carried forward whose correction or fee limit ran out with no lapse recorded', () => {
+    const ledger = [
+      app('2024-017', '2024-11-01', { type: 'correction_requested', date: '2024-11-05', until: '2024-12-10' }),
+      // Fee notice Monday 2024-11-04: 20 working days to pay, 11-05..08 (4), 11-11..15 (9), 11-18..22 (14),
+      // 11-25..29 (19), 12-02 (20).
+      app('2024-018', '2024-11-01', { type: 'fee_notified', date: '2024-11-04', basis: 'per_page', quantity: 50, amount: 200 }),
+      // Not warned: the period ends on 31 December itself; the lapse is recorded; the payment is due in January
+      // (12-10 + 20 working days); concluded since (withdrawn in the next year).
+      app('2024-019', '2024-11-01', { type: 'correction_requested', date: '2024-11-05', until: '2024-12-31' }),
+      app('2024-020', '2024-11-01', { type: 'correction_requested', date: '2024-11-05', until: '2024-12-10' }, { type: 'correction_lapsed', date: '2024-12-16' }),
+      app('2024-021', '2024-11-01', { type: 'fee_notified', date: '2024-12-10', basis: 'per_page', quantity: 50, amount: 200 }),
+      app('2024-022', '2024-11-01', { type: 'correction_requested', date: '2024-11-05', until: '2024-12-10' }, { type: 'withdrawn', date: '2025-01-06' }),
+    ];
+    const built = buildReport(ledger, { year: 2024, agency: '某县交通运输局', calendar: cal });
+    const warnings = built.issues.filter((i) => i.issue.severity === 'warning').map((i) => [i.application, i.issue.code, i.issue.zh, i.issue.en]);
+    assert.deepEqual(warnings, [
+      ['2024-017', 'correction-lapse-unrecorded', '申请2024-017的补正期限2024-12-10已过，但未记录逾期未补正：如已视为撤回，请补记后再统计',
+        'application 2024-017: the correction period ended 2024-12-10 and no lapse is recorded: if it is deemed withdrawn, record the lapse before counting'],
+      ['2024-018', 'fee-lapse-unrecorded', '申请2024-018的缴费期限2024-12-02已过，但未记录逾期未缴费：如已视为放弃申请，请补记后再统计',
+        'application 2024-018: the fee was due by 2024-12-02 and no lapse is recorded: if the application is deemed given up, record the lapse before counting'],
+    ]);
+    // A warning, not a reason to withhold "final": only table 二 is missing.
+    assert.deepEqual(built.blocking.map((b) => b.en), ['table 2 not entered']);
+    // Not carried forward in 2023 (received in 2024).
+    assert.deepEqual(buildReport(ledger, { year: 2023, agency: '某县交通运输局', calendar: cal }).issues, []);
+  });
+
   it("starts from last year's prose for the parts the ledger does not write", () => {
     const previous = build(2024).report;
     previous.sections = previous.sections.map((s) => (s.number === '一'

@@ -61,6 +61,17 @@ describe('deadline', () => {
     assert.equal(due(corrected), '2024-04-15');
   });
 
+  it('owes no reply once the 补正 lapsed: not late, and no due date', () => {
+    const asked = application(received('2024-03-01'), { type: 'correction_requested', date: '2024-03-05', until: '2024-04-30', by, at });
+    const lapsed = application(...asked.events, { type: 'correction_lapsed', date: '2024-05-06', by, at });
+    const s = statusOf(stateOf(lapsed, cal), '2024-05-07', cal);
+    assert.deepEqual([s.status, s.due, s.late], ['concluded', undefined, false]);
+    // A corrected request answered after its due date (03-15 + 20 working days = 04-15, see above) is still late.
+    const corrected = application(...asked.events, { type: 'correction_received', date: '2024-03-15', by, at },
+      { type: 'replied', date: '2024-04-16', outcome: 'granted', by, at });
+    assert.equal(statusOf(stateOf(corrected, cal), '2024-04-17', cal).late, true);
+  });
+
   it('flags a 补正 notice sent after 7 working days', () => {
     assert.deepEqual(codes(application(received('2024-03-01')), { type: 'correction_requested', date: '2024-03-13', by, at }),
       [['correction-late', 'warning']]);
@@ -79,6 +90,36 @@ describe('deadline', () => {
     const r = appendEvent(app, { type: 'consultation_ended', date: '2024-04-15', by, at }, cal);
     assert.deepEqual(r.issues.map((i) => i.code), ['consultation-overrun']);
     assert.equal(deadlineOf(stateOf(r.application, cal), cal).excluded, 15);
+  });
+
+  // Received Friday 2024-03-01: 20 working days end Friday 03-29 (4 full weeks). A consultation begun Monday 03-04
+  // may stop the clock 15 working days: 03-05..08 (4), 03-11..15 (9), 03-18..22 (14), 03-25 (15). Those 15 added to
+  // 03-29: 04-01..03 (3), Qingming 04-04..06 off, Sunday 04-07 worked (4), 04-08..12 (9), 04-15..19 (14), 04-22 (15).
+  const consulting = application(received('2024-03-01'), { type: 'consultation_started', date: '2024-03-04', party: 'third_party', by, at });
+
+  it('stops the clock for an open consultation up to its 15th working day only, then counts it as ended then', () => {
+    const state = stateOf(consulting, cal);
+    const within = statusOf(state, '2024-03-25', cal);
+    assert.deepEqual([within.status, within.due, within.waiting?.until], ['waiting', undefined, '2024-03-25']);
+    const after = statusOf(state, '2024-03-26', cal);
+    // 03-27..29 (3), 04-01..03 (6), 04-07 (7), 04-08..12 (12), 04-15..19 (17), 04-22 (18).
+    assert.deepEqual([after.status, after.due, after.excluded, after.remaining], ['open', '2024-04-22', 15, 18]);
+    assert.deepEqual([statusOf(state, '2024-09-01', cal).status, statusOf(state, '2024-09-01', cal).due], ['overdue', '2024-04-22']);
+  });
+
+  it('warns of a reply after the due date a consultation past its 15 working days no longer holds back', () => {
+    assert.deepEqual(codes(consulting, { type: 'replied', date: '2024-04-23', outcome: 'granted', by, at }), [['late-reply', 'warning']]);
+    assert.deepEqual(codes(consulting, { type: 'replied', date: '2024-04-22', outcome: 'granted', by, at }), []);
+  });
+
+  it('does not let a pause begun after the due date hide an overdue application', () => {
+    const late = application(received('2024-03-01'), { type: 'consultation_started', date: '2024-04-15', party: 'other_agency', by, at });
+    assert.deepEqual([statusOf(stateOf(late, cal), '2024-04-16', cal).status, due(late)], ['overdue', '2024-03-29']);
+    const ended = application(...late.events, { type: 'consultation_ended', date: '2024-04-18', by, at });
+    assert.equal(due(ended), '2024-03-29');
+    // Begun on the last day (03-29) the clock had not yet run out: it stops.
+    const onTheDay = application(received('2024-03-01'), { type: 'consultation_started', date: '2024-03-29', party: 'other_agency', by, at });
+    assert.equal(statusOf(stateOf(onTheDay, cal), '2024-04-01', cal).status, 'waiting');
   });
 
   it('adds an approved extension of at most 20 working days', () => {
@@ -116,6 +157,14 @@ describe('fees (国办函〔2020〕109号)', () => {
     const paid = application(...noticed.events, { type: 'fee_paid', date: '2024-07-10', by, at });
     assert.equal(deadlineOf(stateOf(noticed, cal), cal).waiting?.kind, 'fee');
     assert.equal(due(paid), cal.addWorkingDays('2024-07-01', 25));
+  });
+
+  it('does not let a fee notice sent after the due date hide an overdue application', () => {
+    // Received Monday 2024-07-01: 07-02..05 (4), 07-08..12 (9), 07-15..19 (14), 07-22..26 (19), 07-29 (20).
+    const late = application(received('2024-07-01'), { type: 'fee_notified', date: '2024-08-05', basis: 'per_page', quantity: 150, amount: 1700, by, at });
+    assert.deepEqual([statusOf(stateOf(late, cal), '2024-08-06', cal).status, due(late)], ['overdue', '2024-07-29']);
+    // Sent in time, an unpaid fee keeps the clock stopped until its payment or lapse is recorded.
+    assert.equal(statusOf(stateOf(noticed, cal), '2024-09-30', cal).status, 'waiting');
   });
 
   it('lapses after 20 working days without payment: reported under （六）2, a warning when too early', () => {
