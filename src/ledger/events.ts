@@ -1,7 +1,8 @@
 /**
  * The fold over an application's events, with the rules each event must satisfy. An event that breaks a rule is
  * refused (severity error: it is not applied, and `appendEvent` does not record it); one that keeps the law loosely is
- * recorded with a warning (a 补正 notice after 7 working days, a late reply).
+ * recorded with a warning (a 补正 notice after 7 working days, a late reply, a date after the recorder's today). An
+ * event may not be dated before the event it answers (a payment before its fee notice, a reply before an open pause).
  *
  * @example
  *   const { application, issues } = appendEvent(app, { type: 'replied', date: '2024-10-08', outcome: 'granted', by, at }, cal);
