@@ -1,7 +1,8 @@
 /**
  * The fold over an application's events, with the rules each event must satisfy. An event that breaks a rule is
  * refused (severity error: it is not applied, and `appendEvent` does not record it); one that keeps the law loosely is
- * recorded with a warning (a 补正 notice after 7 working days, a late reply).
+ * recorded with a warning (a 补正 notice after 7 working days, a late reply, a date after the recorder's today). An
+ * event may not be dated before the event it answers (a payment before its fee notice, a reply before an open pause).
  *
  * @example
  *   const { application, issues } = appendEvent(app, { type: 'replied', date: '2024-10-08', outcome: 'granted', by, at }, cal);
@@ -12,7 +13,7 @@ import { isIsoDate, type IsoDate } from './day.ts';
 import { CONSULTATION_DAYS, CORRECTION_NOTICE_DAYS, deadlineOf, MAX_EXTENSION_DAYS } from './deadline.ts';
 import { FEE_PAYMENT_DAYS, feeFor } from './fees.ts';
 import {
-  APPEAL_RESULTS, APPEAL_ROUTES, APPLICANT_COLUMNS, CHANNELS, IMPLIED_OUTCOMES, OUTCOME_ROWS, receiptDate, REPLY_OUTCOME_ROWS,
+  APPEAL_RESULTS, APPEAL_ROUTES, APPLICANT_COLUMNS, CHANNELS, eventDate, IMPLIED_OUTCOMES, OUTCOME_ROWS, receiptDate, REPLY_OUTCOME_ROWS,
   type Application, type ApplicationState, type EventType, type LedgerEvent,
 } from './model.ts';
 
@@ -37,6 +38,14 @@ type Problem = Omit<LedgerIssue, 'event'>;
 const error = (code: string, zh: string, en: string): Problem => ({ code, severity: 'error', zh, en });
 const warning = (code: string, zh: string, en: string): Problem => ({ code, severity: 'warning', zh, en });
 
+/**
+ * What the rules know of the world outside the events. `today` (Beijing) is given by whoever records an event, so the
+ * rules stay pure: without it no event is taken to be in the future (a stored history is never judged against the clock).
+ */
+export interface RuleOptions {
+  today?: IsoDate;
+}
+
 export const emptyState = (id: string): ApplicationState => ({ id, pauses: [], extensionDays: 0, fees: [], appeals: [] });
 
 /** The state and every issue, events applied in order; refused events are reported and skipped. */
@@ -55,19 +64,22 @@ export function stateOf(app: Application, cal: Calendar): ApplicationState {
   return foldEvents(app, cal).state;
 }
 
-/** Records an event unless a rule refuses it; the issues say why, or warn. */
-export function appendEvent(app: Application, e: LedgerEvent, cal: Calendar): { application: Application; accepted: boolean; issues: LedgerIssue[] } {
+/** Records an event unless a rule refuses it; the issues say why, or warn (an event dated after `options.today`). */
+export function appendEvent(
+  app: Application, e: LedgerEvent, cal: Calendar, options: RuleOptions = {},
+): { application: Application; accepted: boolean; issues: LedgerIssue[] } {
   const { state } = foldEvents(app, cal);
-  const { problems } = applyEvent(state, e, cal);
+  const { problems } = applyEvent(state, e, cal, options);
   const issues = problems.map((p) => ({ ...p, event: app.events.length }));
   const accepted = !problems.some((p) => p.severity === 'error');
   return { application: accepted ? { ...app, events: [...app.events, e] } : app, accepted, issues };
 }
 
 /** One event on a state: the next state (a copy) and the problems found. */
-export function applyEvent(prev: ApplicationState, e: LedgerEvent, cal: Calendar): { state: ApplicationState; problems: Problem[] } {
+export function applyEvent(prev: ApplicationState, e: LedgerEvent, cal: Calendar, options: RuleOptions = {}): { state: ApplicationState; problems: Problem[] } {
   const problems = common(prev, e);
   if (problems.some((p) => p.severity === 'error')) return { state: prev, problems };
+  problems.push(...future(e, options.today));
   const state: ApplicationState = {
     ...prev, pauses: prev.pauses.map((p) => ({ ...p })), fees: prev.fees.map((f) => ({ ...f })), appeals: prev.appeals.map((a) => ({ ...a })),
     correction: prev.correction && { ...prev.correction },
@@ -95,6 +107,33 @@ function common(state: ApplicationState, e: LedgerEvent): Problem[] {
     return [error('after-conclusion', `申请已于${state.concluded}办结，不能再记录“${name}”`, `the application concluded on ${state.concluded}; no ${e.type} after that`)];
   }
   return [];
+}
+
+/**
+ * A date after today is most likely a typo (2052 for 2025): only warned, since an agency may record a reply it has
+ * signed for tomorrow, but said at once because such a date keeps the application open for years.
+ */
+function future(e: LedgerEvent, today: IsoDate | undefined): Problem[] {
+  const date = eventDate(e);
+  if (!today || !date || !isIsoDate(date) || date <= today) return [];
+  const name = EVENT_NAMES[e.type];
+  return [warning('future-date', `“${name}”的日期${date}晚于今天${today}，请核对`, `${e.type} dated ${date}, after today ${today}; please check`)];
+}
+
+/**
+ * An event that ends the application may not predate a consultation, fee notice or correction request still open:
+ * the pause would end before it began, the request be answered before it was made.
+ */
+function concludesOpen(s: ApplicationState, e: { type: EventType; date: IsoDate }): Problem[] {
+  const open: [IsoDate, EventType][] = s.pauses.filter((p) => !p.to).map((p) => [p.from, p.kind === 'fee' ? 'fee_notified' : 'consultation_started']);
+  if (s.correction && !s.correction.received && !s.correction.lapsed) open.push([s.correction.requested, 'correction_requested']);
+  const step = open.find(([from]) => e.date < from);
+  if (!step) return [];
+  const [from, type] = step;
+  return [error(
+    'conclusion-order', `“${EVENT_NAMES[e.type]}”的日期${e.date}早于尚未结束的“${EVENT_NAMES[type]}”（${from}）`,
+    `${e.type} dated ${e.date}, before the ${type} of ${from} that is still open`,
+  )];
 }
 
 type Handler<T extends LedgerEvent> = (s: ApplicationState, e: T, cal: Calendar) => Problem[];
@@ -146,12 +185,16 @@ const HANDLERS: Handlers = {
   },
   correction_received(s, e) {
     if (!s.correction || s.correction.received || s.correction.lapsed) return [noCorrection()];
+    if (e.date < s.correction.requested) return [correctionOrder(e, s.correction.requested)];
     s.correction.received = e.date;
     s.clockStart = e.date;
     return [];
   },
   correction_lapsed(s, e) {
     if (!s.correction || s.correction.received || s.correction.lapsed) return [noCorrection()];
+    if (e.date < s.correction.requested) return [correctionOrder(e, s.correction.requested)];
+    const order = concludesOpen(s, e);
+    if (order.length) return order;
     s.correction.lapsed = e.date;
     conclude(s, e.date, IMPLIED_OUTCOMES.correction_lapsed!);
     return s.correction.until && e.date <= s.correction.until
@@ -204,6 +247,7 @@ const HANDLERS: Handlers = {
   fee_paid(s, e) {
     const fee = openFee(s);
     if (!fee) return [noFee()];
+    if (e.date < fee.notified) return [feeOrder(e, fee.notified)];
     fee.paid = e.date;
     closePause(s, 'fee', e.date);
     return [];
@@ -211,6 +255,9 @@ const HANDLERS: Handlers = {
   fee_lapsed(s, e, cal) {
     const fee = openFee(s);
     if (!fee) return [noFee()];
+    if (e.date < fee.notified) return [feeOrder(e, fee.notified)];
+    const order = concludesOpen(s, e);
+    if (order.length) return order;
     fee.lapsed = e.date;
     conclude(s, e.date, IMPLIED_OUTCOMES.fee_lapsed!);
     const days = cal.workingDaysBetween(fee.notified, e.date);
@@ -219,6 +266,8 @@ const HANDLERS: Handlers = {
       : [];
   },
   withdrawn(s, e) {
+    const order = concludesOpen(s, e);
+    if (order.length) return order;
     conclude(s, e.date, IMPLIED_OUTCOMES.withdrawn!);
     return [];
   },
@@ -229,6 +278,8 @@ const HANDLERS: Handlers = {
     if (!REPLY_OUTCOME_ROWS.some((r) => r.id === e.outcome)) {
       return [error('outcome-by-event', '逾期未补正、逾期未缴费应记录为相应事件', 'record an overdue correction or fee as its own event')];
     }
+    const order = concludesOpen(s, e);
+    if (order.length) return order;
     const { due, waiting } = deadlineOf(s, cal, e.date);
     conclude(s, e.date, e.outcome);
     const problems: Problem[] = [];
@@ -260,6 +311,12 @@ const HANDLERS: Handlers = {
 };
 
 const noCorrection = () => error('no-open-correction', '没有待补正的通知', 'no correction request is open');
+const correctionOrder = (e: { type: EventType; date: IsoDate }, requested: IsoDate) => error(
+  'correction-order', `“${EVENT_NAMES[e.type]}”的日期${e.date}早于补正通知之日${requested}`, `${e.type} dated ${e.date}, before the correction request of ${requested}`,
+);
+const feeOrder = (e: { type: EventType; date: IsoDate }, notified: IsoDate) => error(
+  'fee-order', `“${EVENT_NAMES[e.type]}”的日期${e.date}早于收费通知之日${notified}`, `${e.type} dated ${e.date}, before the fee notice of ${notified}`,
+);
 const noFee = () => error('no-open-fee', '没有待缴的收费通知', 'no fee notice is open');
 const openFee = (s: ApplicationState) => s.fees.find((f) => !f.paid && !f.lapsed);
 

@@ -5,7 +5,7 @@
 export { chineseCalendar, createCalendar, parseCalendarCsv, CalendarFileInvalid, type Calendar, type CalendarEntry } from './calendar.ts';
 export { isIsoDate, parseDate, type IsoDate } from './day.ts';
 export * from './model.ts';
-export { appendEvent, applyEvent, foldEvents, stateOf, EVENT_NAMES, type LedgerIssue } from './events.ts';
+export { appendEvent, applyEvent, foldEvents, stateOf, EVENT_NAMES, type LedgerIssue, type RuleOptions } from './events.ts';
 export { asOf, byUrgency, deadlineOf, statusOf, STATUS_NAMES, URGENCY, WAITING_NAMES, type Deadline, type DueStatus, type DueStatusId } from './deadline.ts';
 export { eventsOffered } from './offer.ts';
 export { feeFor, feePerApplication, feePerPages } from './fees.ts';

@@ -2,7 +2,7 @@
  * What the web app needs from storage, and nothing more: the pages and the API are written against this interface,
  * and the store (src/store) provides it. Everything here is plain data, so the views stay pure functions of it.
  */
-import type { Application, BuildResult, LedgerEvent, LedgerIssue, Received } from '../ledger/index.ts';
+import type { Application, BuildResult, IsoDate, LedgerEvent, LedgerIssue, Received } from '../ledger/index.ts';
 import type { Table2Json } from '../report/types.ts';
 import type {
   AgencyYears, DataTable, Deadlines, ImportResult, Overview, RegionDashboard, RegionNode, ReportDetail, ReportSummary, ReviewStatus, RosterImport,
@@ -74,9 +74,12 @@ export interface LedgerData {
   agencies(): Promise<string[]>;
   applications(agency: string): Promise<Application[]>;
   application(agency: string, id: string): Promise<Application | undefined>;
-  /** A new application from its receipt; refused with `duplicate-id` when the number is taken. */
-  addApplication(agency: string, id: string, received: Received): Promise<LedgerWrite>;
-  appendEvent(agency: string, id: string, event: LedgerEvent): Promise<LedgerWrite>;
+  /**
+   * A new application from its receipt; refused with `duplicate-id` when the number is taken. `today` (Beijing) is the
+   * day of the write: a date after it is recorded with a warning (the rules never read the clock themselves).
+   */
+  addApplication(agency: string, id: string, received: Received, today?: IsoDate): Promise<LedgerWrite>;
+  appendEvent(agency: string, id: string, event: LedgerEvent, today?: IsoDate): Promise<LedgerWrite>;
   /** Records the agency's table 二 of `year` as entered (a new version; the earlier ones stay). */
   saveTable2(agency: string, year: number, table2: Table2Json, by: string): Promise<LedgerWrite>;
   /** The year's report built from the ledger and the latest table 二 entered (with last year's stored report as its starting point, when there is one). */

@@ -85,7 +85,10 @@ export function registerLedgerPages(ctx: AppContext): void {
     const values = await formValues(c);
     const result = await registerApplication(ctx.data.ledger, agency, values, by(c));
     if (!result.accepted) return entryPage(c, agency, { values, errors: result.errors }, 422);
-    return c.redirect(ledgerPath(agency, `/${encodeURIComponent(values.no.trim())}`), 303);
+    // A receipt kept loosely (dated after today) is shown with its warning, as an event is, not lost in a redirect.
+    const no = values.no.trim();
+    if (result.warnings.length) return applicationView(c, agency, no, { type: 'received', state: { values: {}, errors: {}, warnings: result.warnings } });
+    return c.redirect(ledgerPath(agency, `/${encodeURIComponent(no)}`), 303);
   });
 
   const draftView = async (c: Context<AppEnv>, agency: string, year: number, table2?: FormState, status: 200 | 422 = 200) => {

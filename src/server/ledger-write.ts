@@ -6,6 +6,7 @@ import { eventsOffered, foldEvents, table2FromText, table2Problems, type EventTy
 import type { Table2Json } from '../report/types.ts';
 import { DRAFT_FORMATS } from '../web/ledger-draft-page.tsx';
 import { blankFields, EVENT_FIELDS, eventFrom, issuesByField, NUMBER_FIELD, NUMBER_MAX, type FieldErrors } from '../web/ledger-fields.ts';
+import { beijingToday } from '../web/ledger-model.ts';
 import type { LedgerData, LedgerWrite } from './data.ts';
 import { notFound, WebError } from './http.ts';
 import { ledgerCalendar } from './ledger-access.ts';
@@ -29,7 +30,7 @@ export async function registerApplication(ledger: LedgerData, agency: string, va
   const errors = blankFields([NUMBER_FIELD, ...EVENT_FIELDS.received], values);
   if (no && (RESERVED.has(no) || /[/\\?#%]/.test(no) || no.length > NUMBER_MAX)) errors.no = ['编号不能含 / \\ ? # %，不超过40个字符，也不能是页面名称'];
   if (Object.keys(errors).length) return { accepted: false, errors };
-  return outcome(await ledger.addApplication(agency, no, eventFrom('received', values, by, now()) as Received), values);
+  return outcome(await ledger.addApplication(agency, no, eventFrom('received', values, by, now()) as Received, beijingToday()), values);
 }
 
 /** An event of a type the application's state offers (404 without the application, 409 for an event out of turn). */
@@ -42,7 +43,7 @@ export async function recordEvent(ledger: LedgerData, agency: string, no: string
   }
   const errors = blankFields(EVENT_FIELDS[type], values);
   if (Object.keys(errors).length) return { accepted: false, errors };
-  return outcome(await ledger.appendEvent(agency, no, eventFrom(type, values, by, now())), values);
+  return outcome(await ledger.appendEvent(agency, no, eventFrom(type, values, by, now()), beijingToday()), values);
 }
 
 /** A write's issues, each with the field it concerns ('' for the whole form). */

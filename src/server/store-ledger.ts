@@ -36,13 +36,13 @@ export function storeLedger(store: Store, calendar: () => Calendar): LedgerData 
     agencies: async () => (await ledgerAgencies(db)).map((a) => a.name),
     applications,
     application: async (agency, id) => (await applications(agency)).find((a) => a.id === id),
-    async addApplication(agency, id, received) {
+    async addApplication(agency, id, received, today) {
       if ((await applications(agency)).some((a) => a.id === id)) {
         return { accepted: false, issues: [{ code: 'duplicate-id', severity: 'error', zh: `编号“${id}”的申请已登记`, en: `application "${id}" is already registered` }] };
       }
-      return written(addLedgerApplication(db, agency, id, unrecorded(received), calendar()));
+      return written(addLedgerApplication(db, agency, id, unrecorded(received), calendar(), { today }));
     },
-    appendEvent: (agency, id, event) => written(appendLedgerEvent(db, agency, id, unrecorded(event) as never, calendar())),
+    appendEvent: (agency, id, event, today) => written(appendLedgerEvent(db, agency, id, unrecorded(event) as never, calendar(), { today })),
     saveTable2: (agency, year, table2, by) => written(saveLedgerTable2(db, agency, year, table2, by).then(() => ({ issues: [] }))),
     draft: (agency, year) => orEmpty(buildLedgerReport(db, agency, year, { calendar: calendar() }), undefined).then(
       (built) => built ?? buildReport([], { year, agency, calendar: calendar() }),

@@ -18,7 +18,7 @@ import {
   appendEvent, asOf as eventsUpTo, buildReport, byUrgency, EVENT_NAMES, eventDate, exportCsv, foldEvents, importCsv, receiptDate,
   statusOf, table2Problems,
   type Application, type ApplicationState, type BuildOptions, type BuildResult, type Calendar, type DueStatus,
-  type IsoDate, type LedgerEvent, type LedgerIssue, type Received, type SheetProblem,
+  type IsoDate, type LedgerEvent, type LedgerIssue, type Received, type RuleOptions, type SheetProblem,
 } from '../ledger/index.ts';
 import type { Report, Table2Json } from '../report/types.ts';
 import { resolveAgencies } from './agencies.ts';
@@ -95,11 +95,16 @@ export class LedgerRefused extends StoreError {
   }
 }
 
-/** Registers an application by its receipt; refused (LedgerRefused) when the receipt breaks a rule or the number is taken. */
-export async function addLedgerApplication(db: Db, agency: string, number: string, received: NewReceived, calendar: Calendar): Promise<Appended> {
+/**
+ * Registers an application by its receipt; refused (LedgerRefused) when the receipt breaks a rule or the number is taken.
+ * `rules.today` (the caller's day in Beijing) has a receipt dated later recorded with a warning.
+ */
+export async function addLedgerApplication(
+  db: Db, agency: string, number: string, received: NewReceived, calendar: Calendar, rules: RuleOptions = {},
+): Promise<Appended> {
   const id = number.trim();
   if (!id) throw new StoreError('input', '申请须有编号', 'an application needs a number');
-  const result = appendEvent({ id, events: [] }, { ...received, at: new Date().toISOString() }, calendar);
+  const result = appendEvent({ id, events: [] }, { ...received, at: new Date().toISOString() }, calendar, rules);
   if (!result.accepted) throw new LedgerRefused(result.issues);
   return retryOnConflict(() => db.transaction().execute(async (tx) => {
     const agencyId = await agencyForWrite(tx, agency);
@@ -111,15 +116,20 @@ export async function addLedgerApplication(db: Db, agency: string, number: strin
   }));
 }
 
-/** Appends an event to a stored application after replaying its history; refused (LedgerRefused) when a rule says no. */
-export async function appendLedgerEvent(db: Db, agency: string, number: string, event: NewEvent, calendar: Calendar): Promise<Appended> {
+/**
+ * Appends an event to a stored application after replaying its history; refused (LedgerRefused) when a rule says no.
+ * `rules.today` (the caller's day in Beijing) has an event dated later recorded with a warning.
+ */
+export async function appendLedgerEvent(
+  db: Db, agency: string, number: string, event: NewEvent, calendar: Calendar, rules: RuleOptions = {},
+): Promise<Appended> {
   return db.transaction().execute(async (tx) => {
     const { id: agencyId } = await findAgency(tx, agency);
     await lockLedger(tx, agencyId);
     const id = await applicationId(tx, agencyId, number);
     if (!id) throw new StoreError('input', `台账中没有编号“${number}”的申请`, `no application "${number}" in the ledger`);
     const [stored] = await loadApplications(tx, agencyId, [number]);
-    const result = appendEvent(stored, { ...event, at: new Date().toISOString() } as LedgerEvent, calendar);
+    const result = appendEvent(stored, { ...event, at: new Date().toISOString() } as LedgerEvent, calendar, rules);
     if (!result.accepted) throw new LedgerRefused(result.issues);
     await insertEvents(tx, id, stored.events.length, [event]);
     return { number, seq: stored.events.length, issues: result.issues };

@@ -128,7 +128,8 @@ export function eventFrom(type: EventType, values: Record<string, string>, by: s
 /** Which field a refused or warned rule concerns (by the ledger issue's code); the rest go to the whole form. */
 const ISSUE_FIELD: Record<string, string> = {
   'before-receipt': 'date', 'invalid-date': 'date', 'outcome-needs-date': 'date', 'correction-late': 'date', 'late-reply': 'date',
-  'extension-after-due': 'date', 'consultation-order': 'date', 'decided-before-filed': 'date', 'correction-until': 'until',
+  'extension-after-due': 'date', 'consultation-order': 'date', 'decided-before-filed': 'date', 'correction-order': 'date',
+  'fee-order': 'date', 'conclusion-order': 'date', 'future-date': 'date', 'correction-until': 'until',
   'unknown-outcome': 'outcome', 'outcome-by-event': 'outcome', 'unclear-without-correction': 'outcome', 'unknown-party': 'party',
   'extension-days': 'days', 'fee-basis': 'basis', 'fee-free-band': 'quantity', 'fee-amount': 'amount', 'unknown-route': 'route',
   'case-id': 'caseId', 'no-open-case': 'caseId', 'unknown-result': 'result', 'unknown-channel': 'channel',

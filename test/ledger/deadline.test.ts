@@ -213,6 +213,82 @@ describe('event rules', () => {
   });
 });
 
+describe('events in the order they answer', () => {
+  const asked = application(received('2024-03-01'), { type: 'correction_requested', date: '2024-03-08', until: '2024-03-22', by, at });
+  const noticed = application(received('2024-07-01'), { type: 'fee_notified', date: '2024-07-03', basis: 'per_page', quantity: 150, amount: 1700, by, at });
+  const consulting = application(received('2024-03-01'), { type: 'consultation_started', date: '2024-03-20', party: 'third_party', by, at });
+
+  it('refuses a corrected request or a lapse dated before the 补正 notice, not one the same day', () => {
+    // 03-02 is six days before the notice of 03-08: the clock would restart before the request was made.
+    const r = appendEvent(asked, { type: 'correction_received', date: '2024-03-02', by, at }, cal);
+    assert.deepEqual([r.accepted, r.issues[0].zh, r.issues[0].en], [false, '“收到补正”的日期2024-03-02早于补正通知之日2024-03-08',
+      'correction_received dated 2024-03-02, before the correction request of 2024-03-08']);
+    assert.deepEqual(codes(asked, { type: 'correction_lapsed', date: '2024-03-02', by, at }), [['correction-order', 'error']]);
+    assert.deepEqual(codes(asked, { type: 'correction_received', date: '2024-03-08', by, at }), []);
+  });
+
+  it('refuses a payment or a lapse dated before the fee notice, not a payment the same day', () => {
+    assert.deepEqual(codes(noticed, { type: 'fee_paid', date: '2024-07-02', by, at }), [['fee-order', 'error']]);
+    assert.deepEqual(codes(noticed, { type: 'fee_lapsed', date: '2024-07-02', by, at }), [['fee-order', 'error']]);
+    assert.deepEqual(codes(noticed, { type: 'fee_paid', date: '2024-07-03', by, at }), []);
+  });
+
+  it('refuses a reply or a withdrawal dated before a consultation still open, not one the same day', () => {
+    const r = appendEvent(consulting, { type: 'replied', date: '2024-03-05', outcome: 'granted', by, at }, cal);
+    assert.deepEqual([r.accepted, r.issues[0].zh], [false, '“答复”的日期2024-03-05早于尚未结束的“征求意见”（2024-03-20）']);
+    assert.deepEqual(codes(consulting, { type: 'withdrawn', date: '2024-03-05', by, at }), [['conclusion-order', 'error']]);
+    // Received 03-01, 20 working days run to 03-29: a reply on 03-20 is neither out of order nor late.
+    assert.deepEqual(codes(consulting, { type: 'replied', date: '2024-03-20', outcome: 'granted', by, at }), []);
+  });
+
+  it('refuses a conclusion dated before an open 补正 notice or fee notice, but not after a consultation that has ended', () => {
+    assert.deepEqual(codes(asked, { type: 'withdrawn', date: '2024-03-05', by, at }), [['conclusion-order', 'error']]);
+    assert.deepEqual(codes(noticed, { type: 'replied', date: '2024-07-02', outcome: 'granted', by, at }), [['conclusion-order', 'error']]);
+    assert.deepEqual(codes(asked, { type: 'withdrawn', date: '2024-03-08', by, at }), []);
+    const ended = application(...consulting.events, { type: 'consultation_ended', date: '2024-03-25', by, at });
+    assert.deepEqual(codes(ended, { type: 'replied', date: '2024-03-26', outcome: 'granted', by, at }), []);
+  });
+
+  it('refuses a fee lapse dated before a consultation opened after the notice', () => {
+    // Fee noticed 07-03, consultation from 07-10: a lapse on 07-08 (after the notice) would end the consultation before it began.
+    const both = application(...noticed.events, { type: 'consultation_started', date: '2024-07-10', party: 'other_agency', by, at });
+    assert.deepEqual(codes(both, { type: 'fee_lapsed', date: '2024-07-08', by, at }), [['conclusion-order', 'error']]);
+  });
+
+  it('refuses the end of a consultation or an appeal decision dated before its start, not one the same day', () => {
+    assert.deepEqual(codes(consulting, { type: 'consultation_ended', date: '2024-03-19', by, at }), [['consultation-order', 'error']]);
+    assert.deepEqual(codes(consulting, { type: 'consultation_ended', date: '2024-03-20', by, at }), []);
+    const filed = application(received('2024-09-27'), { type: 'replied', date: '2024-10-10', outcome: 'granted', by, at },
+      { type: 'appeal_filed', date: '2024-11-01', caseId: 'F1', route: 'review', by, at });
+    assert.deepEqual(codes(filed, { type: 'appeal_decided', date: '2024-10-31', caseId: 'F1', result: 'upheld', by, at }), [['decided-before-filed', 'error']]);
+    assert.deepEqual(codes(filed, { type: 'appeal_decided', date: '2024-11-01', caseId: 'F1', result: 'upheld', by, at }), []);
+  });
+});
+
+describe('dates after today', () => {
+  const app = application(received('2025-03-03'));
+  const fresh: Application = { id: 'N', events: [] };
+  const issuesOn = (target: Application, e: LedgerEvent, today?: string) => appendEvent(target, e, cal, { today }).issues;
+
+  it('warns of, but records, a reply dated after today (2052 typed for 2025)', () => {
+    const r = appendEvent(app, { type: 'replied', date: '2052-03-01', outcome: 'granted', by, at }, cal, { today: '2025-03-10' });
+    assert.equal(r.accepted, true);
+    assert.deepEqual([r.issues[0].zh, r.issues[0].en], ['“答复”的日期2052-03-01晚于今天2025-03-10，请核对', 'replied dated 2052-03-01, after today 2025-03-10; please check']);
+    // Received 2025-03-03, due 20 working days later on 03-31: the 2052 reply is late as well.
+    assert.deepEqual(r.issues.map((i) => [i.code, i.severity]), [['future-date', 'warning'], ['late-reply', 'warning']]);
+  });
+
+  it('warns of a receipt dated after today', () => {
+    assert.deepEqual(issuesOn(fresh, received('2025-03-11'), '2025-03-10').map((i) => [i.code, i.severity]), [['future-date', 'warning']]);
+  });
+
+  it('says nothing of an event dated today, nor when no today is given (a stored history replayed)', () => {
+    assert.deepEqual(issuesOn(app, { type: 'replied', date: '2025-03-10', outcome: 'granted', by, at }, '2025-03-10'), []);
+    assert.deepEqual(issuesOn(fresh, received('2025-03-10'), '2025-03-10'), []);
+    assert.deepEqual(issuesOn(app, { type: 'consultation_started', date: '2052-03-01', party: 'third_party', by, at }), []);
+  });
+});
+
 describe('audit trail', () => {
   it('refuses an event that does not say who recorded it and when', () => {
     assert.deepEqual(codes({ id: 'W', events: [] }, { ...received('2024-09-27'), by: '' }), [['who-when', 'error']]);

@@ -125,6 +125,30 @@ describe('ledger pages', () => {
     assert.equal((await data.ledger.application(EDITOR_AGENCY, '2024-003'))!.events.length, 2);
   });
 
+  test('an answer dated before the notice it answers is refused beside its date; one the same day is recorded', async () => {
+    await editor.post(path(EDITOR_AGENCY, '/new'), { no: '2024-004', channel: 'in_person', submitted: '2024-10-08', applicantType: 'natural_person' });
+    await editor.post(path(EDITOR_AGENCY, '/2024-004/events'), { type: 'correction_requested', date: '2024-10-10' });
+    const early = await editor.post(path(EDITOR_AGENCY, '/2024-004/events'), { type: 'correction_received', date: '2024-10-09' });
+    assert.equal(early.status, 422);
+    assert.equal(fieldError(await early.text(), 'event-correction_received', 'date'), '“收到补正”的日期2024-10-09早于补正通知之日2024-10-10');
+    const sameDay = await editor.post(path(EDITOR_AGENCY, '/2024-004/events'), { type: 'correction_received', date: '2024-10-10' });
+    assert.equal(sameDay.status, 303);
+    assert.equal((await data.ledger.application(EDITOR_AGENCY, '2024-004'))!.events.length, 3, 'the refused answer was not recorded');
+  });
+
+  test('a date after today (Beijing) is recorded with a warning, on the entry form as on an event; a past date is not', async () => {
+    // 2999 is after any day this suite runs on; the message names that day, so only its form is matched.
+    const future = /已记录，但请注意：“收到申请”的日期2999-01-04晚于今天\d{4}-\d{2}-\d{2}，请核对/;
+    const entry = await editor.post(path(EDITOR_AGENCY, '/new'), { no: '2999-001', channel: 'in_person', submitted: '2999-01-04', applicantType: 'natural_person' });
+    assert.equal(entry.status, 200);
+    assert.match(await entry.text(), future);
+    const event = await editor.post(path(EDITOR_AGENCY, '/2999-001/events'), { type: 'consultation_started', date: '2999-01-05', party: 'third_party' });
+    assert.equal(event.status, 200);
+    assert.match(await event.text(), /已记录，但请注意：“征求意见”的日期2999-01-05晚于今天\d{4}-\d{2}-\d{2}，请核对/);
+    const past = await editor.post(path(EDITOR_AGENCY, '/new'), { no: '2024-005', channel: 'in_person', submitted: '2024-10-08', applicantType: 'natural_person' });
+    assert.equal(past.status, 303);
+  });
+
   test('after the reply only 复议/诉讼 are offered', async () => {
     const before = await (await editor.get(path(EDITOR_AGENCY, '/2024-001'))).text();
     assert.ok(before.includes('id="event-replied"') && before.includes('id="event-correction_requested"'));

@@ -226,5 +226,18 @@ for (const name of ['pglite', 'postgres'] as const) {
       for (const t of tries) if (t.status === 'rejected') assert.match(String(t.reason), /编号“R-1”的申请已登记/);
       assert.equal((await ledgerApplications(store.db, agency)).length, 1);
     });
+
+    it('refuses a payment dated before its fee notice, and records a date after the caller\'s today with a warning', async () => {
+      const agency = '某县自然资源局';
+      const today = { today: '2025-03-10' };
+      assert.deepEqual((await addLedgerApplication(store.db, agency, 'F', received('2025-03-03'), calendar, today)).issues, []);
+      // 150 pages: 30 free, 70 (31–100) at 10 yuan = 700, 50 (101–150) at 20 yuan = 1000: 1700 yuan.
+      await appendLedgerEvent(store.db, agency, 'F', { type: 'fee_notified', date: '2025-03-05', basis: 'per_page', quantity: 150, amount: 1700, by: '李四' }, calendar, today);
+      await assert.rejects(appendLedgerEvent(store.db, agency, 'F', { type: 'fee_paid', date: '2025-03-04', by: '李四' }, calendar, today),
+        (e: unknown) => e instanceof LedgerRefused && /早于收费通知之日2025-03-05.*before the fee notice of 2025-03-05/.test(e.message));
+      const paid = await appendLedgerEvent(store.db, agency, 'F', { type: 'fee_paid', date: '2025-03-11', by: '李四' }, calendar, today);
+      assert.deepEqual(paid.issues.map((i) => [i.code, i.severity]), [['future-date', 'warning']]);
+      assert.equal((await ledgerApplications(store.db, agency))[0].events.length, 3, 'received, notified, paid: the early payment was not stored');
+    });
   });
 }

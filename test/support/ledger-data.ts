@@ -1,5 +1,5 @@
 /** A LedgerData held in memory for the server's tests: the ledger's own rules (src/ledger) decide every write. */
-import { appendEvent, buildReport, chineseCalendar, type Application, type LedgerEvent, type Received } from '../../src/ledger/index.ts';
+import { appendEvent, buildReport, chineseCalendar, type Application, type IsoDate, type LedgerEvent, type Received } from '../../src/ledger/index.ts';
 import type { Table2Json } from '../../src/report/types.ts';
 import type { LedgerData, LedgerWrite } from '../../src/server/data.ts';
 
@@ -21,19 +21,19 @@ export class MemoryLedger implements LedgerData {
     return structuredClone(this.books.get(agency)?.find((a) => a.id === id));
   }
 
-  async addApplication(agency: string, id: string, received: Received): Promise<LedgerWrite> {
+  async addApplication(agency: string, id: string, received: Received, today?: IsoDate): Promise<LedgerWrite> {
     const book = this.books.get(agency) ?? [];
     if (book.some((a) => a.id === id)) return { accepted: false, issues: [{ code: 'duplicate-id', severity: 'error', zh: `编号“${id}”已有申请`, en: `application ${id} exists` }] };
-    const { application, accepted, issues } = appendEvent({ id, events: [] }, received, calendar);
+    const { application, accepted, issues } = appendEvent({ id, events: [] }, received, calendar, { today });
     if (accepted) this.books.set(agency, [...book, application]);
     return { accepted, issues };
   }
 
-  async appendEvent(agency: string, id: string, event: LedgerEvent): Promise<LedgerWrite> {
+  async appendEvent(agency: string, id: string, event: LedgerEvent, today?: IsoDate): Promise<LedgerWrite> {
     const book = this.books.get(agency) ?? [];
     const i = book.findIndex((a) => a.id === id);
     if (i < 0) return { accepted: false, issues: [{ code: 'no-application', severity: 'error', zh: `没有编号为“${id}”的申请`, en: `no application ${id}` }] };
-    const { application, accepted, issues } = appendEvent(book[i], event, calendar);
+    const { application, accepted, issues } = appendEvent(book[i], event, calendar, { today });
     book[i] = application;
     return { accepted, issues };
   }
