@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { parseCsv } from '../roster/csv.ts';
+import { csvRecords } from '../roster/csv.ts';
 import { addDays, parseDate, weekday, yearOf, type IsoDate } from './day.ts';
 
 /** A day the notice changes: a weekday off (休) or a weekend day worked (班). */
@@ -81,7 +81,7 @@ export function packageVersion(): string {
   return (createRequire(import.meta.url)(`${PACKAGE}/package.json`) as { version: string }).version;
 }
 
-/** A problem in a calendar file, with its row (the header is row 1). */
+/** A problem in a calendar file, with its line in the file (the header is line 1). */
 export interface CalendarFileError {
   row: number;
   zh: string;
@@ -92,14 +92,14 @@ const KINDS: Record<string, CalendarEntry['kind']> = { 休: 'holiday', 假: 'hol
 
 /** A calendar CSV (`日期,类型,说明`): the dates of one or more years' 国务院办公厅 holiday notices. */
 export function parseCalendarCsv(text: string): { entries: CalendarEntry[]; errors: CalendarFileError[] } {
-  const [, ...rows] = parseCsv(text);
+  const [, ...rows] = csvRecords(text);
   const entries: CalendarEntry[] = [];
   const errors: CalendarFileError[] = [];
-  rows.forEach(([dateText = '', kindText = '', note], i) => {
+  rows.forEach(({ line: row, cells: [dateText = '', kindText = '', note] }) => {
     const date = parseDate(dateText);
     const kind = KINDS[kindText.trim()];
-    if (!date) errors.push({ row: i + 2, zh: `日期“${dateText}”无法识别`, en: `unreadable date "${dateText}"` });
-    else if (!kind) errors.push({ row: i + 2, zh: `类型“${kindText}”应为“休”或“班”`, en: `kind "${kindText}" must be 休 or 班` });
+    if (!date) errors.push({ row, zh: `日期“${dateText}”无法识别`, en: `unreadable date "${dateText}"` });
+    else if (!kind) errors.push({ row, zh: `类型“${kindText}”应为“休”或“班”`, en: `kind "${kindText}" must be 休 or 班` });
     else entries.push({ date, kind, note: note?.trim() || undefined });
   });
   return { entries, errors };

@@ -7,7 +7,7 @@
  * @example
  *   const { applications, problems } = importCsv(readFileSync('台账.csv', 'utf8'), { calendar, by: '台账导入', at });
  */
-import { parseCsv } from '../roster/csv.ts';
+import { csvRecords } from '../roster/csv.ts';
 import type { Calendar } from './calendar.ts';
 import { parseDate, type IsoDate } from './day.ts';
 import { feeOrdinalIssues } from './across.ts';
@@ -247,9 +247,9 @@ export function importRows(sheetRows: SheetRow[], options: ImportOptions): Impor
   return { applications, rows: applications.map((a) => rowOf.get(a.id)!), problems: problems.sort((a, b) => a.row - b.row) };
 }
 
-/** Applications from a CSV sheet (blank lines are not counted as rows). */
+/** Applications from a CSV sheet; a problem's row is the line of the file its record starts on (blank lines counted). */
 export function importCsv(csv: string, options: ImportOptions): ImportResult {
-  return importRows(parseCsv(csv).map((cells, i) => ({ row: i + 1, cells })), options);
+  return importRows(csvRecords(csv).map(({ line, cells }) => ({ row: line, cells })), options);
 }
 
 /** A CSV field: quoted when needed, and text a spreadsheet would run as a formula prefixed with an apostrophe. */

@@ -79,6 +79,8 @@ describe('calendar files', () => {
   it('refuses a file with unreadable rows, naming each row', () => {
     assert.deepEqual(parseCalendarCsv('日期,类型\n2099-02-30,休\n2099-03-01,放\n').errors.map((e) => [e.row, e.en]),
       [[2, 'unreadable date "2099-02-30"'], [3, 'kind "放" must be 休 or 班']]);
+    // Line 1 header, line 2 blank, line 3 a good date, line 4 the bad one.
+    assert.deepEqual(parseCalendarCsv('日期,类型\n\n2099-03-02,休\n2099-02-30,休\n').errors.map((e) => e.row), [4]);
     const file = join(dir, 'bad.csv');
     writeFileSync(file, '日期,类型\nxx,休\n');
     assert.throws(() => chineseCalendar([file]), CalendarFileInvalid);

@@ -61,6 +61,15 @@ describe('importCsv', () => {
     assert.deepEqual(applications.map((a) => a.id), ['A', 'B', 'C', 'E', 'F']);
   });
 
+  it('reports a problem at the file line its row starts on, blank lines and quoted line breaks counted', () => {
+    const ok = { 编号: 'A', 申请人类型: '自然人', 收到方式: '当面', 提交日期: '2024-09-27' };
+    const [head, a] = sheet(ok).split('\n');
+    const b = sheet({ ...ok, 编号: 'B', 提交日期: '2024-13-01', 申请内容: '"两行\n内容"' }).slice(head.length + 1);
+    // Line 1 header, line 2 blank, line 3 A, lines 4–5 B (its 申请内容 spans two lines), line 6 blank, line 7 C.
+    const csv = [head, '', a, b, '', b.replace(/^B/, 'C')].join('\n');
+    assert.deepEqual(importCsv(csv, options).problems.map((p) => [p.row, p.id, p.column]), [[4, 'B', '提交日期'], [4, 'B', '提交日期'], [7, 'C', '提交日期'], [7, 'C', '提交日期']]);
+  });
+
   it('refuses a sheet without the required columns', () => {
     assert.deepEqual(importCsv('编号,申请人\nA,张某\n', options).problems.map((p) => p.zh), ['表头缺少申请人类型、收到方式、提交日期列']);
   });
