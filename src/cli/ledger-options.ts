@@ -12,7 +12,7 @@ export interface CalendarCliOptions {
 }
 
 export function withCalendar(command: Command): Command {
-  return command.option('--calendar <文件>', '补充节假日 CSV（日期,类型,说明；类型为休或班），覆盖所含年度；也可用环境变量 XXGK_CALENDAR', (v, prev: string[]) => [...prev, v], []);
+  return command.option('--calendar <文件>', '补充节假日 CSV（日期,类型,说明；类型为休或班）：文件中有10个以上日期的年度整年覆盖，其他日期逐日覆盖；也可用环境变量 XXGK_CALENDAR', (v, prev: string[]) => [...prev, v], []);
 }
 
 /** The working-day calendar with the files given; an unreadable file ends the command (exit 2). */

@@ -7,7 +7,7 @@
  * @example
  *   const { applications, problems } = importCsv(readFileSync('台账.csv', 'utf8'), { calendar, by: '台账导入', at });
  */
-import { parseCsv } from '../roster/csv.ts';
+import { csvRecords } from '../roster/csv.ts';
 import type { Calendar } from './calendar.ts';
 import { parseDate, type IsoDate } from './day.ts';
 import { feeOrdinalIssues } from './across.ts';
@@ -100,6 +100,20 @@ export const NUMBER_KEYS: readonly Key[] = ['extensionDays', 'feeQuantity', 'fee
 /** The columns a sheet cannot do without. */
 const REQUIRED_KEYS: readonly Key[] = ['id', 'applicantType', 'channel', 'submitted'];
 
+/**
+ * Cells that detail the event of a date column, read only with that date: filled while the date is blank they would be
+ * dropped without a word (a 复议 result without its decision date left the case undecided), so that is an error.
+ */
+const DETAILS: readonly (readonly [date: Key, details: readonly Key[]])[] = [
+  ['correctionRequested', ['correctionUntil']],
+  ['consultationStarted', ['consultationParty']],
+  ['extended', ['extensionDays', 'extensionApprover']],
+  ['feeNotified', ['feeBasis', 'feeQuantity', 'feeAmount']],
+  ['reviewDecided', ['reviewResult']],
+  ['litigationFiled', ['litigationRoute']],
+  ['litigationDecided', ['litigationResult']],
+];
+
 /** A number as people type it: full-width digits, thousands separators, a unit after it (元, 页, 件, 个工作日). */
 function parseNumber(t: string): number {
   const digits = t.normalize('NFKC').replace(/[,\s]/g, '').replace(/(?:元|页|件|天|个?工作日)$/, '');
@@ -133,6 +147,12 @@ function rowEvents(row: Row, options: ImportOptions): { events: LedgerEvent[]; p
     if (!Number.isFinite(n)) bad(key, `“${header(key)}”应为数字，而非“${t}”`, `${key} must be a number, not "${t}"`);
     return n;
   };
+  for (const [dateKey, details] of DETAILS) {
+    if (text(dateKey)) continue;
+    for (const key of details.filter((k) => text(k))) {
+      bad(key, `填写了“${header(key)}”，但“${header(dateKey)}”为空`, `${key} is filled but ${dateKey} is blank`);
+    }
+  }
   const events: LedgerEvent[] = [];
   const dated = (key: Key, make: (d: IsoDate) => LedgerEvent | undefined) => {
     const d = date(key);
@@ -202,6 +222,31 @@ const HEADER_SEARCH_ROWS = 10;
 const keyOf = (text: string) => SHEET_COLUMNS.find(([, name]) => name === text.trim())?.[0];
 
 /**
+ * The columns the import does not read, by the header row: a header the sheet does not know, a second column of the
+ * same header (the last one is read), or data under no header. An empty one is a warning; one holding data is an error,
+ * as its data would be lost (a misspelt 撤回日期 header dropped every withdrawal).
+ */
+function droppedColumns(head: string[], rows: SheetRow[], row: number): SheetProblem[] {
+  const keys = head.map(keyOf);
+  const width = rows.reduce((w, r) => Math.max(w, r.cells.length), head.length);
+  return Array.from({ length: width }, (_, c) => c).flatMap((c): SheetProblem[] => {
+    const name = head[c]?.trim() ?? '';
+    const key = keys[c];
+    const filled = rows.some((r) => r.cells[c]?.trim());
+    if (key && keys.lastIndexOf(key) === c) return [];
+    if (!name && !filled) return [];
+    const column = name || undefined;
+    const [zh, en] = !name
+      ? [`第${c + 1}列没有表头`, `column ${c + 1} has no header`]
+      : key ? [`“${name}”列重复，只读取最后一列`, `column "${name}" appears twice; only the last is read`]
+        : [`“${name}”不是台账的列`, `column "${name}" is not a ledger column`];
+    return [filled
+      ? { row, severity: 'error', column, zh: `${zh}，该列填写的内容无法导入；请改用模板的列名，或删除该列`, en: `${en}, and its data cannot be imported; use the template's header or delete the column` }
+      : { row, severity: 'warning', column, zh: `${zh}，已忽略`, en: `${en}; ignored` }];
+  });
+}
+
+/**
  * Applications from a sheet's rows (blank rows already left out), with every problem by row; rows with errors in
  * their cells are left out. The header is the first row (of the first ten) that names a ledger column.
  */
@@ -215,9 +260,7 @@ export function importRows(sheetRows: SheetRow[], options: ImportOptions): Impor
     const names = missing.map(header).join('、');
     return { applications: [], rows: [], problems: [{ row: headRow, severity: 'error', zh: `表头缺少${names}列`, en: `header lacks ${missing.join(', ')}` }] };
   }
-  const problems: SheetProblem[] = head.flatMap((h, c) => (h.trim() && !keys[c]
-    ? [{ row: headRow, severity: 'warning' as const, column: h.trim(), zh: `“${h.trim()}”不是台账的列，已忽略`, en: `column "${h.trim()}" is not a ledger column; ignored` }]
-    : []));
+  const problems = droppedColumns(head, rows, headRow);
   const seen = new Set<string>();
   const rowOf = new Map<string, number>();
   const applications: Application[] = [];
@@ -247,9 +290,9 @@ export function importRows(sheetRows: SheetRow[], options: ImportOptions): Impor
   return { applications, rows: applications.map((a) => rowOf.get(a.id)!), problems: problems.sort((a, b) => a.row - b.row) };
 }
 
-/** Applications from a CSV sheet (blank lines are not counted as rows). */
+/** Applications from a CSV sheet; a problem's row is the line of the file its record starts on (blank lines counted). */
 export function importCsv(csv: string, options: ImportOptions): ImportResult {
-  return importRows(parseCsv(csv).map((cells, i) => ({ row: i + 1, cells })), options);
+  return importRows(csvRecords(csv).map(({ line, cells }) => ({ row: line, cells })), options);
 }
 
 /** A CSV field: quoted when needed, and text a spreadsheet would run as a formula prefixed with an apostrophe. */

@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { LEVELS, levelByName, type AgencyLevelId } from '../format/index.ts';
 import type { Report } from '../report/types.ts';
-import { parseCsv } from './csv.ts';
+import { csvRecords } from './csv.ts';
 import { agencyKey } from './names.ts';
 
 export { agencyKey, extraPlaces, splitPlaces, type SplitName } from './names.ts';
@@ -61,17 +61,17 @@ const COLUMNS: Record<keyof RosterEntry, string[]> = {
 
 /** The roster a CSV text declares; a RosterError listing every unusable row (nothing of a faulty file is used). */
 export function parseRoster(text: string): Roster {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) throw new RosterError([{ line: 0, message: '名册为空 (empty roster)' }]);
+  const [head, ...rows] = csvRecords(text);
+  if (!head) throw new RosterError([{ line: 0, message: '名册为空 (empty roster)' }]);
+  const header = head.cells;
   const column = (key: keyof RosterEntry) => header.findIndex((h) => COLUMNS[key].includes(h.trim().toLowerCase()));
   const at = Object.fromEntries(Object.keys(COLUMNS).map((k) => [k, column(k as keyof RosterEntry)])) as Record<keyof RosterEntry, number>;
-  if (at.agency < 0) throw new RosterError([{ line: 1, message: '缺少 agency（机关）列 (roster header has no agency column)' }]);
+  if (at.agency < 0) throw new RosterError([{ line: head.line, message: '缺少 agency（机关）列 (roster header has no agency column)' }]);
   const entries: RosterEntry[] = [];
   const byKey = new Map<string, RosterEntry>();
   const lineOf = new Map<RosterEntry, number>();
   const problems: RosterProblem[] = [];
-  rows.forEach((cells, i) => {
-    const line = i + 2;
+  rows.forEach(({ line, cells }) => {
     const cell = (key: keyof RosterEntry) => (at[key] >= 0 ? cells[at[key]]?.trim() ?? '' : '');
     if (!cell('agency')) {
       problems.push({ line, message: '缺少机关名称 (no agency name)' });

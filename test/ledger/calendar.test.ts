@@ -50,19 +50,37 @@ describe('calendar files', () => {
 
   it('adds a year the package lacks from a CSV of the notice, without a code change', () => {
     const file = join(dir, 'notice.csv');
-    // A made-up year: a Monday off and a Saturday worked.
-    writeFileSync(file, '日期,类型,说明\n2099-01-05,休,测试假日\n2099/1/10,班,测试调休\n');
+    // A made-up notice for 2099: 10 dates of 2099 (8 weekdays off, Saturday 01-10 and Sunday 01-11 worked), and
+    // Wednesday 2098-12-31 off, a date of the year before as notices have around 元旦.
+    const days = ['2099-01-01', '2099-01-02', '2099-01-05', '2099-01-06', '2099-01-07', '2099-01-08', '2099-01-09', '2099-02-02'];
+    writeFileSync(file, `日期,类型,说明\n2098-12-31,休,元旦\n${days.map((d) => `${d},休,测试假日\n`).join('')}2099/1/10,班,测试调休\n2099-01-11,班\n`);
     const extended = chineseCalendar([file]);
     assert.equal(extended.covers(2099), true);
-    assert.deepEqual(['2099-01-05', '2099-01-10', '2099-01-06'].map(extended.isWorkingDay), [false, true, true]);
+    assert.equal(extended.covers(2098), false); // one date is not the year's holidays
+    assert.deepEqual(['2099-01-05', '2099-01-10', '2099-01-12', '2098-12-31'].map(extended.isWorkingDay), [false, true, true, false]);
     assert.equal(extended.isWorkingDay('2024-02-18'), true);
   });
 
-  it('replaces the package data of a year the file has, whole', () => {
+  it('replaces the package data of a year the file has whole (10 dates or more)', () => {
     const file = join(dir, 'replace.csv');
-    writeFileSync(file, '日期,类型\n2024-12-30,休\n');
+    // 2024-12-16 to 2024-12-25: 10 dates of 2024, so the file's 2024 replaces the package's.
+    const days = Array.from({ length: 10 }, (_, i) => `2024-12-${16 + i},休\n`).join('');
+    writeFileSync(file, `日期,类型\n${days}`);
     const replaced = chineseCalendar([file]);
-    assert.deepEqual(['2024-12-30', '2024-10-01', '2024-02-18'].map(replaced.isWorkingDay), [false, true, false]);
+    // Monday 12-16 off; Tuesday 10-01 (National Day in the package) worked; Sunday 02-18 (a package 调休) off.
+    assert.deepEqual(['2024-12-16', '2024-10-01', '2024-02-18'].map(replaced.isWorkingDay), [false, true, false]);
+    assert.equal(replaced.covers(2024), true);
+  });
+
+  it("lays a few dates of a year over the package's date by date, keeping the rest of that year", () => {
+    const file = join(dir, 'new-year.csv');
+    // The 2024 notice's 元旦: weekend 2023-12-30/31 and Monday 2024-01-01; 2 dates of 2023 and 1 of 2024, no year whole.
+    writeFileSync(file, '日期,类型\n2023-12-30,休\n2023-12-31,休\n2024-01-01,休\n2023-12-29,休\n');
+    const merged = chineseCalendar([file]);
+    // Monday 2023-10-02 (National Day) and Sunday 2024-02-18 (调休) keep the package's data; Friday 2023-12-29 is the
+    // file's holiday (must fire), and 2024-01-01 stays off.
+    assert.deepEqual(['2023-10-02', '2024-02-18', '2023-12-29', '2024-01-01'].map(merged.isWorkingDay), [false, true, false, false]);
+    assert.deepEqual([merged.covers(2023), merged.covers(2024)], [true, true]);
   });
 
   it('takes files from XXGK_CALENDAR', () => {
@@ -79,6 +97,8 @@ describe('calendar files', () => {
   it('refuses a file with unreadable rows, naming each row', () => {
     assert.deepEqual(parseCalendarCsv('日期,类型\n2099-02-30,休\n2099-03-01,放\n').errors.map((e) => [e.row, e.en]),
       [[2, 'unreadable date "2099-02-30"'], [3, 'kind "放" must be 休 or 班']]);
+    // Line 1 header, line 2 blank, line 3 a good date, line 4 the bad one.
+    assert.deepEqual(parseCalendarCsv('日期,类型\n\n2099-03-02,休\n2099-02-30,休\n').errors.map((e) => e.row), [4]);
     const file = join(dir, 'bad.csv');
     writeFileSync(file, '日期,类型\nxx,休\n');
     assert.throws(() => chineseCalendar([file]), CalendarFileInvalid);

@@ -61,6 +61,74 @@ describe('importCsv', () => {
     assert.deepEqual(applications.map((a) => a.id), ['A', 'B', 'C', 'E', 'F']);
   });
 
+  it('reports a problem at the file line its row starts on, blank lines and quoted line breaks counted', () => {
+    const ok = { 编号: 'A', 申请人类型: '自然人', 收到方式: '当面', 提交日期: '2024-09-27' };
+    const [head, a] = sheet(ok).split('\n');
+    const b = sheet({ ...ok, 编号: 'B', 提交日期: '2024-13-01', 申请内容: '"两行\n内容"' }).slice(head.length + 1);
+    // Line 1 header, line 2 blank, line 3 A, lines 4–5 B (its 申请内容 spans two lines), line 6 blank, line 7 C.
+    const csv = [head, '', a, b, '', b.replace(/^B/, 'C')].join('\n');
+    assert.deepEqual(importCsv(csv, options).problems.map((p) => [p.row, p.id, p.column]), [[4, 'B', '提交日期'], [4, 'B', '提交日期'], [7, 'C', '提交日期'], [7, 'C', '提交日期']]);
+  });
+
+  it('refuses a detail whose date column is blank, naming the filled column and the blank one', () => {
+    const ok = { 申请人类型: '自然人', 收到方式: '当面', 提交日期: '2024-09-27' };
+    const replied = { 答复日期: '2024-10-08', 办理结果: '予以公开' };
+    const { applications, problems } = importCsv(sheet(
+      { ...ok, 编号: 'A', 延长工作日数: '20' },
+      { ...ok, 编号: 'B', 收费方式: '按件', 收费数量: '1', '收费金额（元）': '100' },
+      { ...ok, 编号: 'C', 补正期限: '2024-10-15' },
+      { ...ok, 编号: 'D', 征求意见对象: '第三方', 延长批准人: '张某' },
+      { ...ok, ...replied, 编号: 'E', 行政复议申请日期: '2024-10-20', 行政复议结果: '结果纠正' },
+      { ...ok, ...replied, 编号: 'F', 行政诉讼类型: '未经复议直接起诉', 行政诉讼结果: '结果维持' },
+      // Must not fire: each detail with its date (a 复议 decided 结果纠正; 5 working days extended).
+      { ...ok, ...replied, 编号: 'G', 行政复议申请日期: '2024-10-20', 行政复议决定日期: '2024-12-20', 行政复议结果: '结果纠正' },
+      { ...ok, 编号: 'H', 延长批准日期: '2024-10-21', 延长工作日数: '5', 延长批准人: '李某' },
+    ), options);
+    assert.deepEqual(problems.map((p) => [p.row, p.id, p.severity, p.column, p.zh]), [
+      [2, 'A', 'error', '延长工作日数', '填写了“延长工作日数”，但“延长批准日期”为空'],
+      [3, 'B', 'error', '收费方式', '填写了“收费方式”，但“收费通知日期”为空'],
+      [3, 'B', 'error', '收费数量', '填写了“收费数量”，但“收费通知日期”为空'],
+      [3, 'B', 'error', '收费金额（元）', '填写了“收费金额（元）”，但“收费通知日期”为空'],
+      [4, 'C', 'error', '补正期限', '填写了“补正期限”，但“补正通知日期”为空'],
+      [5, 'D', 'error', '征求意见对象', '填写了“征求意见对象”，但“征求意见开始日期”为空'],
+      [5, 'D', 'error', '延长批准人', '填写了“延长批准人”，但“延长批准日期”为空'],
+      [6, 'E', 'error', '行政复议结果', '填写了“行政复议结果”，但“行政复议决定日期”为空'],
+      [7, 'F', 'error', '行政诉讼类型', '填写了“行政诉讼类型”，但“起诉日期”为空'],
+      [7, 'F', 'error', '行政诉讼结果', '填写了“行政诉讼结果”，但“行政诉讼审结日期”为空'],
+    ]);
+    assert.equal(problems[0].en, 'extensionDays is filled but extended is blank');
+    assert.deepEqual(applications.map((a) => a.id), ['G', 'H']);
+    assert.deepEqual(applications[0].events.map((e) => [e.type, (e as { result?: string }).result ?? null]),
+      [['received', null], ['replied', null], ['appeal_filed', null], ['appeal_decided', 'corrected']]);
+    assert.deepEqual(applications[1].events.map((e) => [e.type, (e as { days?: number }).days ?? null]), [['received', null], ['extended', 5]]);
+  });
+
+  it('refuses a column it cannot read that holds data, and only warns of an empty one', () => {
+    const ok = { 编号: 'A', 申请人类型: '自然人', 收到方式: '当面', 提交日期: '2024-09-27' };
+    const rows = sheet(ok, { ...ok, 编号: 'B' }).split('\n');
+    // The 34 ledger columns, then column 35 "撤回时间" (a misspelt 撤回日期) filled in row 3, column 36 "备注" empty, and
+    // column 37 with no header, filled in row 3.
+    const csv = [`${rows[0]},撤回时间,备注,`, `${rows[1]},,,`, `${rows[2]},2024-10-08,,已核对`].join('\n');
+    const { applications, problems } = importCsv(csv, options);
+    assert.deepEqual(problems.map((p) => [p.row, p.severity, p.column ?? null, p.zh]), [
+      [1, 'error', '撤回时间', '“撤回时间”不是台账的列，该列填写的内容无法导入；请改用模板的列名，或删除该列'],
+      [1, 'warning', '备注', '“备注”不是台账的列，已忽略'],
+      [1, 'error', null, '第37列没有表头，该列填写的内容无法导入；请改用模板的列名，或删除该列'],
+    ]);
+    assert.equal(problems[0].en, `column "撤回时间" is not a ledger column, and its data cannot be imported; use the template's header or delete the column`);
+    assert.deepEqual(applications.map((a) => a.id), ['A', 'B']); // the rows are read; the error stops a store import
+  });
+
+  it('refuses a second column of a header when the one left unread holds data', () => {
+    const ok = { 编号: 'A', 申请人类型: '自然人', 收到方式: '当面', 提交日期: '2024-09-27' };
+    const [head, row] = sheet(ok).split('\n');
+    // 撤回日期 twice: the last is read, so a date in the first is lost; an empty first one is only a warning.
+    assert.deepEqual(importCsv(`撤回日期,${head}\n2024-10-08,${row}\n`, options).problems.map((p) => [p.row, p.severity, p.column, p.zh]),
+      [[1, 'error', '撤回日期', '“撤回日期”列重复，只读取最后一列，该列填写的内容无法导入；请改用模板的列名，或删除该列']]);
+    assert.deepEqual(importCsv(`撤回日期,${head}\n,${row}\n`, options).problems.map((p) => [p.severity, p.zh]),
+      [['warning', '“撤回日期”列重复，只读取最后一列，已忽略']]);
+  });
+
   it('refuses a sheet without the required columns', () => {
     assert.deepEqual(importCsv('编号,申请人\nA,张某\n', options).problems.map((p) => p.zh), ['表头缺少申请人类型、收到方式、提交日期列']);
   });

@@ -118,6 +118,23 @@ describe('importXlsx', () => {
     assert.deepEqual(applications.map((a) => a.id), ['A']);
   });
 
+  it('refuses a detail without its date and a misspelt header over data, by the row Excel shows', async () => {
+    const ok = { 申请人类型: '自然人', 收到方式: '当面', 提交日期: '2024-09-27' };
+    // Row 1 title, row 2 header with "撤回时间" after the 34 ledger columns, row 3 blank, row 4 A, row 5 B.
+    const bytes = await workbookOf([
+      ['某局台账'], [...HEAD, '撤回时间'], [],
+      rowOf({ ...ok, 编号: 'A', 行政复议申请日期: '2024-10-20', 行政复议结果: '结果纠正' }),
+      [...rowOf({ ...ok, 编号: 'B' }), new Date(Date.UTC(2024, 9, 8))],
+    ]);
+    const { applications, problems } = await importXlsx(bytes, options);
+    assert.deepEqual(problems.map((p) => [p.row, p.id ?? null, p.severity, p.column]), [
+      [2, null, 'error', '撤回时间'],
+      [4, 'A', 'error', '行政复议结果'],
+    ]);
+    assert.equal(problems[1].zh, '填写了“行政复议结果”，但“行政复议决定日期”为空');
+    assert.deepEqual(applications.map((a) => a.id), ['B']);
+  });
+
   it('takes the value Excel saved for a formula and never runs it', async () => {
     const bytes = await workbookOf([HEAD, rowOf({
       编号: { formula: '"Q"&"1"', result: 'Q1' }, 申请人类型: '自然人', 收到方式: '当面',
