@@ -77,6 +77,7 @@ export async function writeBuilt(result: BuildResult, opts: BuiltOutputOptions):
   if (opts.out) writeFileSync(opts.out, out);
   else process.stdout.write(out);
   for (const f of result.report.findings) warn(`${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '警告' : '提示'} [${f.rule}] ${inline(f.message)}`);
+  for (const { application, issue } of result.issues) warn(`${issue.severity === 'error' ? '错误' : '警告'} [申请${inline(application)}] ${inline(issue.zh)}（${issue.en}）`);
   warn(result.final ? '可以定稿（final）' : `不能定稿：${result.blocking.map((b) => b.zh).join('；')}（not final: ${result.blocking.map((b) => b.en).join('; ')}）`);
   process.exitCode = result.final ? 0 : 1;
 }

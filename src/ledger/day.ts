@@ -8,10 +8,17 @@ export type IsoDate = string;
 
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Whether a string is a real calendar date in ISO form ("2024-02-30" is not). */
+/**
+ * The days a ledger date may fall on. Working days are counted day by day, so a typo such as 9999-12-31 would make
+ * every count over it take seconds; no application of this law (2008, revised 2019) is dated outside these years.
+ */
+export const FIRST_DAY: IsoDate = '1990-01-01';
+export const LAST_DAY: IsoDate = '2100-12-31';
+
+/** Whether a string is a real calendar date in ISO form ("2024-02-30" is not) within FIRST_DAY…LAST_DAY. */
 export function isIsoDate(s: string): boolean {
   const m = ISO_DATE_RE.exec(s);
-  if (!m) return false;
+  if (!m || s < FIRST_DAY || s > LAST_DAY) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.toISOString().slice(0, 10) === s;
 }

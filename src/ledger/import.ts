@@ -221,10 +221,13 @@ const HEADER_SEARCH_ROWS = 10;
 
 const keyOf = (text: string) => SHEET_COLUMNS.find(([, name]) => name === text.trim())?.[0];
 
+/** Headers of the agency's own notes beside the ledger: not ledger data, so never a reason to refuse a sheet. */
+const NOTE_HEADER = /^(备注|说明|附注)$/;
+
 /**
  * The columns the import does not read, by the header row: a header the sheet does not know, a second column of the
  * same header (the last one is read), or data under no header. An empty one is a warning; one holding data is an error,
- * as its data would be lost (a misspelt 撤回日期 header dropped every withdrawal).
+ * as its data would be lost (a misspelt 撤回日期 header dropped every withdrawal), unless it is a remarks column.
  */
 function droppedColumns(head: string[], rows: SheetRow[], row: number): SheetProblem[] {
   const keys = head.map(keyOf);
@@ -240,6 +243,7 @@ function droppedColumns(head: string[], rows: SheetRow[], row: number): SheetPro
       ? [`第${c + 1}列没有表头`, `column ${c + 1} has no header`]
       : key ? [`“${name}”列重复，只读取最后一列`, `column "${name}" appears twice; only the last is read`]
         : [`“${name}”不是台账的列`, `column "${name}" is not a ledger column`];
+    if (filled && NOTE_HEADER.test(name)) return [{ row, severity: 'warning', column, zh: `“${name}”列是备注，不导入台账`, en: `column "${name}" holds remarks; not imported` }];
     return [filled
       ? { row, severity: 'error', column, zh: `${zh}，该列填写的内容无法导入；请改用模板的列名，或删除该列`, en: `${en}, and its data cannot be imported; use the template's header or delete the column` }
       : { row, severity: 'warning', column, zh: `${zh}，已忽略`, en: `${en}; ignored` }];

@@ -94,7 +94,8 @@ export function registerLedgerPages(ctx: AppContext): void {
   const draftView = async (c: Context<AppEnv>, agency: string, year: number, table2?: FormState, status: 200 | 422 = 200) => {
     const built = await ctx.data.ledger.draft(agency, year);
     const apps = await ctx.data.ledger.applications(agency);
-    const draft = { report: built.report, blocking: built.blocking, refused: built.issues.filter((i) => i.issue.severity === 'error').map((i) => ({ application: i.application, zh: i.issue.zh })) };
+    const notes = (severity: string) => built.issues.filter((i) => i.issue.severity === severity).map((i) => ({ application: i.application, zh: i.issue.zh }));
+    const draft = { report: built.report, blocking: built.blocking, refused: notes('error'), cautions: notes('warning') };
     const years = [...new Set([...ledgerYears(apps), year])].sort((a, b) => b - a);
     return page(c, <DraftPage viewer={viewer(c)} agency={agency} year={year} draft={draft} canWrite={mayWrite(c)} years={years} table2={table2} />, status);
   };

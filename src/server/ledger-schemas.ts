@@ -6,13 +6,10 @@ import { STATUS_ORDER } from '../web/ledger-model.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /**
- * A day asked for: a real date, within the years every other field takes. Working days are counted day by day, so a
- * day such as 9999-12-31 would hold a request for seconds, and 9999-99-99 (after every real date) for ever.
+ * A day asked for: a real date within the years a ledger date may take (src/ledger/day.ts). Working days are counted
+ * day by day, so 9999-12-31 would hold a request for seconds, and 9999-99-99 (after every real date) for ever.
  */
-const askedDay = z
-  .string()
-  .refine(isIsoDate, '须为实际存在的日期，如2025-03-01')
-  .refine((d) => d >= '1990-01-01' && d <= '2100-12-31', '须在1990年至2100年之间');
+const askedDay = z.string().refine(isIsoDate, '须为1990年至2100年间实际存在的日期，如2025-03-01');
 const statuses = STATUS_ORDER as unknown as [string, ...string[]];
 const applicantTypes = APPLICANT_COLUMNS.map((c) => c.id) as [string, ...string[]];
 

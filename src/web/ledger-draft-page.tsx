@@ -25,6 +25,22 @@ export interface DraftView {
   blocking: { zh: string }[];
   /** Ledger events the replay refused, by application. */
   refused: { application: string; zh: string }[];
+  /** What the ledger's rules warn of, by application (a lapse not recorded, a fee counted as the wrong one of a month). */
+  cautions: { application: string; zh: string }[];
+}
+
+/** Messages about applications, each linked to its page. */
+function ApplicationNotes(props: { agency: string; notes: { application: string; zh: string }[]; class: string }) {
+  if (!props.notes.length) return <></>;
+  return (
+    <ul class={props.class}>
+      {props.notes.map((r) => (
+        <li>
+          <a href={ledgerPath(props.agency, `/${encodeURIComponent(r.application)}`)}>{r.application}</a>：{r.zh}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** A draft's findings as the report page lists them: none reviewed yet. */
@@ -97,15 +113,9 @@ export function DraftPage(props: { viewer: Viewer; agency: string; year: number;
         ) : (
           <h2>可以定稿</h2>
         )}
-        {draft.refused.length > 0 && (
-          <ul class="refused">
-            {draft.refused.map((r) => (
-              <li>
-                <a href={ledgerPath(agency, `/${encodeURIComponent(r.application)}`)}>{r.application}</a>：{r.zh}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ApplicationNotes agency={agency} notes={draft.refused} class="refused" />
+        {draft.cautions.length > 0 && <h3>请注意</h3>}
+        <ApplicationNotes agency={agency} notes={draft.cautions} class="cautions" />
         {props.canWrite && (
           <form method="post" action={`${ledgerPath(agency, '/draft/final')}${q}`}>
             <CsrfField viewer={props.viewer} />

@@ -129,7 +129,7 @@ export function LedgerListPage(props: { viewer: Viewer; agency: string; rows: Le
                   <td>{r.received}</td>
                   <td>{applicantLabel(r.applicantType)}</td>
                   <td>{r.state}</td>
-                  <td>{r.due ?? '（中止计时）'}</td>
+                  <td>{r.due ?? (r.status === 'concluded' ? '—' : '（中止计时）')}</td>
                   <td>
                     <span class={`badge due-${r.status}`}>{statusLabel(r.status)}</span>
                   </td>

@@ -37,6 +37,14 @@ describe('day of receipt (条例第三十一条)', () => {
     assert.deepEqual(codes({ id: 'P', events: [] }, received('2024-09-25', { channel: 'post' })), [['receipt-date-missing', 'error']]);
   });
 
+  it('refuses a date outside 1990–2100 as invalid, for a receipt as for a reply (a far date would make every count crawl)', () => {
+    assert.deepEqual(codes({ id: 'P', events: [] }, received('9999-12-31')), [['invalid-date', 'error']]);
+    const app = application(received('2024-09-25'));
+    assert.deepEqual(codes(app, { type: 'replied', date: '2100-12-32', outcome: 'granted', by, at }), [['outcome-needs-date', 'error']]);
+    assert.deepEqual(codes(app, { type: 'withdrawn', date: '2101-01-01', by, at }), [['invalid-date', 'error']]);
+    assert.deepEqual(codes(app, { type: 'withdrawn', date: '2100-12-31', by, at }), [], 'the last day taken');
+  });
+
   it('refuses an applicant type that is not a table 三 column', () => {
     assert.deepEqual(codes({ id: 'P', events: [] }, received('2024-09-25', { applicantType: 'total' })), [['unknown-applicant-type', 'error']]);
   });

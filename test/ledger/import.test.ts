@@ -117,6 +117,8 @@ describe('importCsv', () => {
     ]);
     assert.equal(problems[0].en, `column "撤回时间" is not a ledger column, and its data cannot be imported; use the template's header or delete the column`);
     assert.deepEqual(applications.map((a) => a.id), ['A', 'B']); // the rows are read; the error stops a store import
+    const remarks = importCsv([`${rows[0]},备注`, `${rows[1]},电话已告知`].join('\n'), options).problems;
+    assert.deepEqual(remarks.map((p) => [p.severity, p.zh]), [['warning', '“备注”列是备注，不导入台账']], 'notes filled in: said, not refused');
   });
 
   it('refuses a second column of a header when the one left unread holds data', () => {

@@ -137,14 +137,14 @@ describe('ledger pages', () => {
   });
 
   test('a date after today (Beijing) is recorded with a warning, on the entry form as on an event; a past date is not', async () => {
-    // 2999 is after any day this suite runs on; the message names that day, so only its form is matched.
-    const future = /已记录，但请注意：“收到申请”的日期2999-01-04晚于今天\d{4}-\d{2}-\d{2}，请核对/;
-    const entry = await editor.post(path(EDITOR_AGENCY, '/new'), { no: '2999-001', channel: 'in_person', submitted: '2999-01-04', applicantType: 'natural_person' });
+    // 2099 is after any day this suite runs on; the message names that day, so only its form is matched.
+    const future = /已记录，但请注意：“收到申请”的日期2099-01-04晚于今天\d{4}-\d{2}-\d{2}，请核对/;
+    const entry = await editor.post(path(EDITOR_AGENCY, '/new'), { no: '2099-001', channel: 'in_person', submitted: '2099-01-04', applicantType: 'natural_person' });
     assert.equal(entry.status, 200);
     assert.match(await entry.text(), future);
-    const event = await editor.post(path(EDITOR_AGENCY, '/2999-001/events'), { type: 'consultation_started', date: '2999-01-05', party: 'third_party' });
+    const event = await editor.post(path(EDITOR_AGENCY, '/2099-001/events'), { type: 'consultation_started', date: '2099-01-05', party: 'third_party' });
     assert.equal(event.status, 200);
-    assert.match(await event.text(), /已记录，但请注意：“征求意见”的日期2999-01-05晚于今天\d{4}-\d{2}-\d{2}，请核对/);
+    assert.match(await event.text(), /已记录，但请注意：“征求意见”的日期2099-01-05晚于今天\d{4}-\d{2}-\d{2}，请核对/);
     const past = await editor.post(path(EDITOR_AGENCY, '/new'), { no: '2024-005', channel: 'in_person', submitted: '2024-10-08', applicantType: 'natural_person' });
     assert.equal(past.status, 303);
   });
@@ -203,7 +203,7 @@ describe('ledger pages', () => {
       const res = await viewer.get(`/api${path(OTHER, '/applications')}?as_of=${asOf}`);
       assert.equal(res.status, 400, asOf);
       const { error } = (await res.json()) as { error: { message: string; message_en: string } };
-      assert.match(error.message, /^请求参数有误：“as_of”须(为实际存在的日期|在1990年至2100年之间)/, asOf);
+      assert.match(error.message, /^请求参数有误：“as_of”须为1990年至2100年间实际存在的日期/, asOf);
     }
     assert.equal((await viewer.get(`/api${path(OTHER, '/applications')}?as_of=2024-02-29`)).status, 200);
     const page = await viewer.get(`${path(OTHER)}?year=abc`);
@@ -263,6 +263,21 @@ describe('ledger pages', () => {
     const cells = await (await viewer.get(`${path(OTHER, '/draft.csv')}?year=2025`)).text();
     assert.ok(cells.split('\n').some((l) => l.startsWith('table3.granted.0,') && l.includes(',1,')), 'the CSV has the granted cell');
     assert.equal((await viewer.get(`${path(OTHER, '/draft')}?year=2018`)).status, 400);
+  });
+
+  test('the draft lists what the ledger warns of, and a lapsed 补正 owes no reply date in the list', async () => {
+    const agency = '河清市市场监督管理局';
+    await data.ledger.addApplication(agency, 'L1', received('2025-03-03'));
+    await data.ledger.appendEvent(agency, 'L1', dated('correction_requested', '2025-03-05', { until: '2025-03-20' }));
+    await data.ledger.addApplication(agency, 'L2', received('2025-03-03'));
+    await data.ledger.appendEvent(agency, 'L2', dated('correction_requested', '2025-03-05', { until: '2025-03-20' }));
+    await data.ledger.appendEvent(agency, 'L2', dated('correction_lapsed', '2025-03-21'));
+    const draft = await (await viewer.get(`${path(agency, '/draft')}?year=2025`)).text();
+    // L1's 补正 ran out on 2025-03-20 with no lapse recorded: carried forward, and said so.
+    assert.match(draft, /<h3>请注意<\/h3><ul class="cautions"><li><a href="[^"]+\/L1">L1<\/a>：申请L1的补正期限2025-03-20已过，但未记录逾期未补正/);
+    assert.doesNotMatch(draft, />L2<\/a>：/);
+    const list = await (await viewer.get(`${path(agency)}?as_of=2025-12-31`)).text();
+    assert.match(list, /L2<\/a><\/th><td>2025-03-03<\/td><td>自然人<\/td><td>[^<]*<\/td><td>—<\/td>/);
   });
 
   test('final, once nothing blocks it, stores the draft as the agency\'s report of the year', async () => {
