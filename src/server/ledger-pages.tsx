@@ -3,7 +3,7 @@
  * a refused form comes back (422) with each rule's message beside its field.
  */
 import type { Context } from 'hono';
-import { eventsOffered, exportCsv, foldEvents, type EventType } from '../ledger/index.ts';
+import { appendEvent, eventsOffered, exportCsv, foldEvents, type Application, type EventType } from '../ledger/index.ts';
 import { MEDIA_TYPES } from '../readers/sniff.ts';
 import { exportReport, reportData } from '../render/exports.ts';
 import { renderHtml } from '../render/html.ts';
@@ -85,10 +85,7 @@ export function registerLedgerPages(ctx: AppContext): void {
     const values = await formValues(c);
     const result = await registerApplication(ctx.data.ledger, agency, values, by(c));
     if (!result.accepted) return entryPage(c, agency, { values, errors: result.errors }, 422);
-    // A receipt kept loosely (dated after today) is shown with its warning, as an event is, not lost in a redirect.
-    const no = values.no.trim();
-    if (result.warnings.length) return applicationView(c, agency, no, { type: 'received', state: { values: {}, errors: {}, warnings: result.warnings } });
-    return c.redirect(ledgerPath(agency, `/${encodeURIComponent(no)}`), 303);
+    return recorded(c, agency, values.no.trim(), result.warnings);
   });
 
   const draftView = async (c: Context<AppEnv>, agency: string, year: number, table2?: FormState, status: 200 | 422 = 200) => {
@@ -150,7 +147,14 @@ export function registerLedgerPages(ctx: AppContext): void {
     );
   };
 
-  ctx.route('GET', '/ledger/:agency/:no', 'viewer', async (c) => applicationView(c, ledgerAgency(c), c.req.param('no') ?? ''));
+  ctx.route('GET', '/ledger/:agency/:no', 'viewer', async (c) => {
+    const agency = ledgerAgency(c);
+    const no = c.req.param('no') ?? '';
+    if (c.req.query('noted') === undefined) return applicationView(c, agency, no);
+    const app = await ctx.data.ledger.application(agency, no);
+    const noted = app && latestWarnings(app);
+    return applicationView(c, agency, no, noted && { type: noted.type, state: { values: {}, errors: {}, warnings: noted.warnings } });
+  });
 
   ctx.route('POST', '/ledger/:agency/:no/events', 'editor', async (c) => {
     const agency = ledgerAgency(c);
@@ -159,9 +163,25 @@ export function registerLedgerPages(ctx: AppContext): void {
     const type = values.type as EventType;
     const result = await recordEvent(ctx.data.ledger, agency, no, values, by(c));
     if (!result.accepted) return applicationView(c, agency, no, { type, state: { values, errors: result.errors } }, 422);
-    if (result.warnings.length) return applicationView(c, agency, no, { type, state: { values: {}, errors: {}, warnings: result.warnings } });
-    return c.redirect(ledgerPath(agency, `/${encodeURIComponent(no)}`), 303);
+    return recorded(c, agency, no, result.warnings);
   });
+}
+
+/**
+ * After a write, always a redirect (so reloading the page cannot record the event twice); one the rules warned of
+ * goes to the application page with ?noted, which says the warnings again.
+ */
+function recorded(c: Context<AppEnv>, agency: string, no: string, warnings: string[]): Response {
+  return c.redirect(`${ledgerPath(agency, `/${encodeURIComponent(no)}`)}${warnings.length ? '?noted' : ''}`, 303);
+}
+
+/** The warnings of an application's latest event, as the rules gave them when it was recorded today. */
+function latestWarnings(app: Application): { type: EventType; warnings: string[] } | undefined {
+  const last = app.events.at(-1);
+  if (!last) return undefined;
+  const { issues } = appendEvent({ id: app.id, events: app.events.slice(0, -1) }, last, ledgerCalendar(), { today: beijingToday() });
+  const warnings = issues.filter((i) => i.severity === 'warning').map((i) => i.zh);
+  return warnings.length ? { type: last.type, warnings } : undefined;
 }
 
 const DRAFT_MEDIA: Record<DraftFormat, string> = { docx: MEDIA_TYPES.docx, pdf: MEDIA_TYPES.pdf, html: MEDIA_TYPES.html, md: MEDIA_TYPES.markdown, csv: 'text/csv' };

@@ -120,8 +120,12 @@ describe('ledger pages', () => {
     await editor.post(path(EDITOR_AGENCY, '/new'), { no: '2024-003', channel: 'in_person', submitted: '2024-10-08', applicantType: 'natural_person' });
     // Working days after Tue 8 Oct 2024: 9, 10, 11, 12 (a 调休 Saturday), 14–18, 21 Oct: the 10th.
     const res = await editor.post(path(EDITOR_AGENCY, '/2024-003/events'), { type: 'correction_requested', date: '2024-10-21' });
-    assert.equal(res.status, 200);
-    assert.match(await res.text(), /已记录，但请注意：补正通知在收到申请后第10个工作日发出，超过7个工作日（条例第三十条）/);
+    // A redirect, so that reloading the page cannot record it twice; the page it leads to says the warning.
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), `${path(EDITOR_AGENCY, '/2024-003')}?noted`);
+    const shown = await (await editor.get(res.headers.get('location')!)).text();
+    assert.match(shown, /已记录，但请注意：补正通知在收到申请后第10个工作日发出，超过7个工作日（条例第三十条）/);
+    assert.doesNotMatch(await (await editor.get(path(EDITOR_AGENCY, '/2024-003'))).text(), /已记录，但请注意/);
     assert.equal((await data.ledger.application(EDITOR_AGENCY, '2024-003'))!.events.length, 2);
   });
 
@@ -139,12 +143,14 @@ describe('ledger pages', () => {
   test('a date after today (Beijing) is recorded with a warning, on the entry form as on an event; a past date is not', async () => {
     // 2099 is after any day this suite runs on; the message names that day, so only its form is matched.
     const future = /已记录，但请注意：“收到申请”的日期2099-01-04晚于今天\d{4}-\d{2}-\d{2}，请核对/;
+    const followed = async (res: Response) => {
+      assert.equal(res.status, 303);
+      return (await editor.get(res.headers.get('location')!)).text();
+    };
     const entry = await editor.post(path(EDITOR_AGENCY, '/new'), { no: '2099-001', channel: 'in_person', submitted: '2099-01-04', applicantType: 'natural_person' });
-    assert.equal(entry.status, 200);
-    assert.match(await entry.text(), future);
+    assert.match(await followed(entry), future);
     const event = await editor.post(path(EDITOR_AGENCY, '/2099-001/events'), { type: 'consultation_started', date: '2099-01-05', party: 'third_party' });
-    assert.equal(event.status, 200);
-    assert.match(await event.text(), /已记录，但请注意：“征求意见”的日期2099-01-05晚于今天\d{4}-\d{2}-\d{2}，请核对/);
+    assert.match(await followed(event), /已记录，但请注意：“征求意见”的日期2099-01-05晚于今天\d{4}-\d{2}-\d{2}，请核对/);
     const past = await editor.post(path(EDITOR_AGENCY, '/new'), { no: '2024-005', channel: 'in_person', submitted: '2024-10-08', applicantType: 'natural_person' });
     assert.equal(past.status, 303);
   });
