@@ -2,7 +2,7 @@
  * The fold over an application's events, with the rules each event must satisfy. An event that breaks a rule is
  * refused (severity error: it is not applied, and `appendEvent` does not record it); one that keeps the law loosely is
  * recorded with a warning (a 补正 notice after 7 working days, a late reply, a date after the recorder's today). An
- * event may not be dated before the event it answers (a payment before its fee notice, a reply before an open pause).
+ * event may not be dated before the event it answers (a payment before its fee notice, a reply before a consultation it ends).
  *
  * @example
  *   const { application, issues } = appendEvent(app, { type: 'replied', date: '2024-10-08', outcome: 'granted', by, at }, cal);
@@ -121,19 +121,34 @@ function future(e: LedgerEvent, today: IsoDate | undefined): Problem[] {
 }
 
 /**
- * An event that ends the application may not predate a consultation, fee notice or correction request still open:
- * the pause would end before it began, the request be answered before it was made.
+ * An event that ends the application may not predate a step recorded before it: the start of a consultation, fee
+ * notice, 补正 request or extension, nor the end of one (a payment, a corrected request, a consultation's end). Open,
+ * the pause would end before it began; closed, the ledger would hold a step taken after the application ended.
+ * The same day is in order. The latest step it predates is named, as the one to check first.
  */
-function concludesOpen(s: ApplicationState, e: { type: EventType; date: IsoDate }): Problem[] {
-  const open: [IsoDate, EventType][] = s.pauses.filter((p) => !p.to).map((p) => [p.from, p.kind === 'fee' ? 'fee_notified' : 'consultation_started']);
-  if (s.correction && !s.correction.received && !s.correction.lapsed) open.push([s.correction.requested, 'correction_requested']);
-  const step = open.find(([from]) => e.date < from);
-  if (!step) return [];
-  const [from, type] = step;
+function concludesBeforeStep(s: ApplicationState, e: { type: EventType; date: IsoDate }): Problem[] {
+  const later = recordedSteps(s).filter((step) => e.date < step.date);
+  if (!later.length) return [];
+  const { date, type, open } = later.reduce((a, b) => (b.date > a.date ? b : a));
   return [error(
-    'conclusion-order', `“${EVENT_NAMES[e.type]}”的日期${e.date}早于尚未结束的“${EVENT_NAMES[type]}”（${from}）`,
-    `${e.type} dated ${e.date}, before the ${type} of ${from} that is still open`,
+    'conclusion-order', `“${EVENT_NAMES[e.type]}”的日期${e.date}早于${open ? '尚未结束的' : '已记录的'}“${EVENT_NAMES[type]}”（${date}）`,
+    `${e.type} dated ${e.date}, before the ${type} of ${date}${open ? ' that is still open' : ' already recorded'}`,
   )];
+}
+
+interface Step { date: IsoDate; type: EventType; open: boolean }
+
+/** The dated steps of a state not yet concluded: each pause, 补正 and extension, by the event that started or ended it. */
+function recordedSteps(s: ApplicationState): Step[] {
+  const steps = s.pauses.flatMap((p): Step[] => {
+    const [start, end]: EventType[] = p.kind === 'fee' ? ['fee_notified', 'fee_paid'] : ['consultation_started', 'consultation_ended'];
+    return p.to ? [{ date: p.from, type: start, open: false }, { date: p.to, type: end, open: false }] : [{ date: p.from, type: start, open: true }];
+  });
+  const c = s.correction;
+  if (c) steps.push({ date: c.requested, type: 'correction_requested', open: !c.received && !c.lapsed });
+  if (c?.received) steps.push({ date: c.received, type: 'correction_received', open: false });
+  if (s.extended) steps.push({ date: s.extended, type: 'extended', open: false });
+  return steps;
 }
 
 type Handler<T extends LedgerEvent> = (s: ApplicationState, e: T, cal: Calendar) => Problem[];
@@ -193,7 +208,7 @@ const HANDLERS: Handlers = {
   correction_lapsed(s, e) {
     if (!s.correction || s.correction.received || s.correction.lapsed) return [noCorrection()];
     if (e.date < s.correction.requested) return [correctionOrder(e, s.correction.requested)];
-    const order = concludesOpen(s, e);
+    const order = concludesBeforeStep(s, e);
     if (order.length) return order;
     s.correction.lapsed = e.date;
     conclude(s, e.date, IMPLIED_OUTCOMES.correction_lapsed!);
@@ -224,6 +239,7 @@ const HANDLERS: Handlers = {
     }
     const due = deadlineOf(s, cal, e.date).due;
     s.extensionDays += e.days;
+    s.extended = e.date;
     return due && e.date > due
       ? [warning('extension-after-due', `延期于${e.date}批准，晚于原答复期限${due}`, `extension approved on ${e.date}, after the due date ${due}`)]
       : [];
@@ -256,7 +272,7 @@ const HANDLERS: Handlers = {
     const fee = openFee(s);
     if (!fee) return [noFee()];
     if (e.date < fee.notified) return [feeOrder(e, fee.notified)];
-    const order = concludesOpen(s, e);
+    const order = concludesBeforeStep(s, e);
     if (order.length) return order;
     fee.lapsed = e.date;
     conclude(s, e.date, IMPLIED_OUTCOMES.fee_lapsed!);
@@ -266,7 +282,7 @@ const HANDLERS: Handlers = {
       : [];
   },
   withdrawn(s, e) {
-    const order = concludesOpen(s, e);
+    const order = concludesBeforeStep(s, e);
     if (order.length) return order;
     conclude(s, e.date, IMPLIED_OUTCOMES.withdrawn!);
     return [];
@@ -278,7 +294,7 @@ const HANDLERS: Handlers = {
     if (!REPLY_OUTCOME_ROWS.some((r) => r.id === e.outcome)) {
       return [error('outcome-by-event', '逾期未补正、逾期未缴费应记录为相应事件', 'record an overdue correction or fee as its own event')];
     }
-    const order = concludesOpen(s, e);
+    const order = concludesBeforeStep(s, e);
     if (order.length) return order;
     const { due, waiting } = deadlineOf(s, cal, e.date);
     conclude(s, e.date, e.outcome);

@@ -212,6 +212,8 @@ export interface ApplicationState {
   correction?: { requested: IsoDate; until?: IsoDate; received?: IsoDate; lapsed?: IsoDate };
   pauses: Pause[];
   extensionDays: number;
+  /** The day the latest extension was approved: no conclusion may predate it. */
+  extended?: IsoDate;
   fees: FeeRecord[];
   /** The one table 三 outcome row, once concluded. */
   outcome?: Outcome;

@@ -263,6 +263,38 @@ describe('events in the order they answer', () => {
     assert.deepEqual(codes(both, { type: 'fee_lapsed', date: '2024-07-08', by, at }), [['conclusion-order', 'error']]);
   });
 
+  it('refuses a reply or a withdrawal dated before a consultation that has ended, naming the step, not one the same day', () => {
+    // Consultation 03-20 to 03-25: a reply on 03-05 predates both; the latest, the end of 03-25, is named.
+    const ended = application(...consulting.events, { type: 'consultation_ended', date: '2024-03-25', by, at });
+    const r = appendEvent(ended, { type: 'replied', date: '2024-03-05', outcome: 'granted', by, at }, cal);
+    assert.deepEqual([r.accepted, r.issues[0].code, r.issues[0].zh, r.issues[0].en], [false, 'conclusion-order',
+      '“答复”的日期2024-03-05早于已记录的“征求意见结束”（2024-03-25）', 'replied dated 2024-03-05, before the consultation_ended of 2024-03-25 already recorded']);
+    assert.deepEqual(codes(ended, { type: 'withdrawn', date: '2024-03-22', by, at }), [['conclusion-order', 'error']]);
+    // The day the consultation ended is in order (a withdrawal has no due date to be late for).
+    assert.deepEqual(codes(ended, { type: 'withdrawn', date: '2024-03-25', by, at }), []);
+  });
+
+  it('refuses a reply dated between a 补正 notice and the corrected request received after it, not one the same day', () => {
+    // Requested 03-08, received 03-12: a reply on 03-10 would conclude before the corrected request it answers came in.
+    const corrected = application(...asked.events, { type: 'correction_received', date: '2024-03-12', by, at });
+    const r = appendEvent(corrected, { type: 'replied', date: '2024-03-10', outcome: 'granted', by, at }, cal);
+    assert.deepEqual([r.accepted, r.issues[0].zh], [false, '“答复”的日期2024-03-10早于已记录的“收到补正”（2024-03-12）']);
+    assert.deepEqual(codes(corrected, { type: 'replied', date: '2024-03-12', outcome: 'granted', by, at }), []);
+  });
+
+  it('refuses a reply dated before a fee paid or an extension approved, not one the same day', () => {
+    // Fee noticed 07-03, paid 07-05: a reply on 07-04 predates the payment; on 07-05, 4 working days after receipt, it is not late.
+    const paid = application(...noticed.events, { type: 'fee_paid', date: '2024-07-05', by, at });
+    assert.deepEqual(codes(paid, { type: 'replied', date: '2024-07-04', outcome: 'granted', by, at }), [['conclusion-order', 'error']]);
+    assert.deepEqual(codes(paid, { type: 'replied', date: '2024-07-05', outcome: 'granted', by, at }), []);
+    // Received 2024-07-01, extended on 07-19 (within the 20 working days to 07-26).
+    const extended = application(received('2024-07-01'), { type: 'extended', date: '2024-07-19', days: 10, approvedBy: '王五', by, at });
+    const r = appendEvent(extended, { type: 'withdrawn', date: '2024-07-18', by, at }, cal);
+    assert.deepEqual([r.accepted, r.issues[0].zh, r.issues[0].en], [false, '“撤回申请”的日期2024-07-18早于已记录的“延长答复期限”（2024-07-19）',
+      'withdrawn dated 2024-07-18, before the extended of 2024-07-19 already recorded']);
+    assert.deepEqual(codes(extended, { type: 'withdrawn', date: '2024-07-19', by, at }), []);
+  });
+
   it('refuses the end of a consultation or an appeal decision dated before its start, not one the same day', () => {
     assert.deepEqual(codes(consulting, { type: 'consultation_ended', date: '2024-03-19', by, at }), [['consultation-order', 'error']]);
     assert.deepEqual(codes(consulting, { type: 'consultation_ended', date: '2024-03-20', by, at }), []);
