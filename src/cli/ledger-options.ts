@@ -30,7 +30,7 @@ const SHEET_PARSERS: Record<string, (bytes: Buffer, options: Parameters<typeof i
   '.xlsx': (bytes, options) => importXlsx(bytes, options),
 };
 
-/** A ledger sheet read and parsed (its events recorded as by `by`); an unreadable file or unknown format exits 2. */
+/** A ledger sheet read and parsed (its events recorded as by `by`, dates after today warned of); an unreadable file or unknown format exits 2. */
 export async function readSheet(file: string, calendar: Calendar, by = `导入:${file}`): Promise<ParsedSheet> {
   const parser = SHEET_PARSERS[extname(file).toLowerCase()];
   if (!parser) {
@@ -44,7 +44,7 @@ export async function readSheet(file: string, calendar: Calendar, by = `导入:$
   } catch (e) {
     return cannotRead(e);
   }
-  return parser(bytes, { calendar, by, at: new Date().toISOString() });
+  return parser(bytes, { calendar, by, at: new Date().toISOString(), today: today() });
 }
 
 /** Each problem of a sheet on one line, by row, in Chinese and English. */

@@ -48,12 +48,15 @@ export interface RuleOptions {
 
 export const emptyState = (id: string): ApplicationState => ({ id, pauses: [], extensionDays: 0, fees: [], appeals: [] });
 
-/** The state and every issue, events applied in order; refused events are reported and skipped. */
-export function foldEvents(app: Application, cal: Calendar): { state: ApplicationState; issues: LedgerIssue[] } {
+/**
+ * The state and every issue, events applied in order; refused events are reported and skipped. `options.today` is for
+ * events being recorded now (a sheet imported); a stored history is replayed without it.
+ */
+export function foldEvents(app: Application, cal: Calendar, options: RuleOptions = {}): { state: ApplicationState; issues: LedgerIssue[] } {
   let state = emptyState(app.id);
   const issues: LedgerIssue[] = [];
   app.events.forEach((e, event) => {
-    const result = applyEvent(state, e, cal);
+    const result = applyEvent(state, e, cal, options);
     issues.push(...result.problems.map((p) => ({ ...p, event })));
     if (!result.problems.some((p) => p.severity === 'error')) state = result.state;
   });

@@ -52,6 +52,8 @@ export interface ImportOptions {
   /** Who the events are recorded as, and when (ISO date-time). */
   by: string;
   at: string;
+  /** Beijing today, when the sheet is imported to be recorded: an event dated after it is warned of (a typo such as 2052). */
+  today?: IsoDate;
 }
 
 /** Labels of consultation parties and fee bases as the sheet (and the web forms) write them. */
@@ -282,7 +284,7 @@ export function importRows(sheetRows: SheetRow[], options: ImportOptions): Impor
     cellProblems.forEach(at);
     if (cellProblems.some((p) => p.severity === 'error')) continue;
     const application = { id, events };
-    const folded = foldEvents(application, options.calendar);
+    const folded = foldEvents(application, options.calendar, { today: options.today });
     for (const issue of folded.issues) at({ severity: issue.severity, zh: issue.zh, en: issue.en });
     applications.push(application);
     states.push(folded.state);

@@ -147,3 +147,22 @@ describe('per-application fees across the sheet', () => {
     assert.deepEqual(problems.map((p) => [p.row, p.id, p.zh]), [[13, 'N12', '按件计收：该申请是申请人2024-05的第12件申请，收费通知记为第11件']]);
   });
 });
+
+describe('dates after today', () => {
+  const rows = sheet(
+    { 编号: 'F', 申请人类型: '自然人', 申请人: '王某', 收到方式: '当面', 提交日期: '2099-01-05' },
+    { 编号: 'P', 申请人类型: '自然人', 申请人: '李某', 收到方式: '当面', 提交日期: '2025-12-01' },
+  );
+
+  it('warns of a row dated after the today given, and still imports it; a past date is not warned of', () => {
+    const { applications, problems } = importCsv(rows, { ...options, today: '2026-01-05' });
+    // Row 2 (F, received 2099-01-05) is after 2026-01-05; row 3 (P, 2025-12-01) is before it.
+    assert.deepEqual(problems.map((p) => [p.row, p.id, p.severity, p.zh, p.en]), [[2, 'F', 'warning',
+      '“收到申请”的日期2099-01-05晚于今天2026-01-05，请核对', 'received dated 2099-01-05, after today 2026-01-05; please check']]);
+    assert.deepEqual(applications.map((a) => a.id), ['F', 'P']);
+  });
+
+  it('says nothing of a future date when no today is given (an exported sheet re-read)', () => {
+    assert.deepEqual(importCsv(rows, options).problems, []);
+  });
+});
