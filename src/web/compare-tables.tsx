@@ -87,6 +87,22 @@ export function TableBlock({ table, view, all }: { table: TableComparison; view:
   );
 }
 
+/** One year's row of the carry-over table: its label, then its value in each column. */
+function SidesRow(props: { label: string; sides: Side[] }) {
+  return (
+    <tr>
+      <th scope="row" class="label">
+        {props.label}
+      </th>
+      {props.sides.map((side) => (
+        <td class="value">
+          <SideText side={side} />
+        </td>
+      ))}
+    </tr>
+  );
+}
+
 export function CarryOverBlock({ view }: { view: CompareView }) {
   const carry = view.comparison.carryOver;
   if (view.now.year !== view.then.year + 1) return <p class="absent">{view.then.year}年与{view.now.year}年不相邻，不核对结转衔接（上年结转应等于前一年的结转下年度）。</p>;
@@ -111,26 +127,8 @@ export function CarryOverBlock({ view }: { view: CompareView }) {
             </tr>
           </thead>
           <tbody>
-            <tr>
-              <th scope="row" class="label">
-                {view.now.year}年「{carry.over}」
-              </th>
-              {carry.columns.map((c) => (
-                <td class="value">
-                  <SideText side={c.over} />
-                </td>
-              ))}
-            </tr>
-            <tr>
-              <th scope="row" class="label">
-                {view.then.year}年「{carry.forward}」
-              </th>
-              {carry.columns.map((c) => (
-                <td class="value">
-                  <SideText side={c.forward} />
-                </td>
-              ))}
-            </tr>
+            <SidesRow label={`${view.now.year}年「${carry.over}」`} sides={carry.columns.map((c) => c.over)} />
+            <SidesRow label={`${view.then.year}年「${carry.forward}」`} sides={carry.columns.map((c) => c.forward)} />
             <tr>
               <th scope="row" class="label">
                 衔接
