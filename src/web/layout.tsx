@@ -64,6 +64,23 @@ export function Layout(props: { title: string; viewer?: Viewer; current?: string
   );
 }
 
+/** A list filter's choice: 全部 (no filter) first, then the options as [value, text], the current value selected. */
+export function FilterSelect(props: { name: string; label: string; value?: string; options: [string, string][] }) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        <option value="">全部</option>
+        {props.options.map(([value, text]) => (
+          <option value={value} selected={props.value === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Links to the same data as JSON and CSV, shown on every list and table page. */
 export function DataLinks(props: { json: string; csv?: string; more?: { label: string; href: string }[] }) {
   const links = [{ label: 'CSV', href: props.csv }, ...(props.more ?? [])].filter((l): l is { label: string; href: string } => !!l.href);

@@ -3,10 +3,11 @@
  * application with its history and the forms of the events that may follow, and the draft report built from the ledger.
  */
 import { APPLICANT_COLUMNS, EVENT_NAMES, type Application, type EventType } from '../ledger/index.ts';
-import { eventDetails, EVENT_FIELDS, NUMBER_FIELD, type Choice } from './ledger-fields.ts';
+import { EVENT_FIELDS, NUMBER_FIELD, type Choice } from './ledger-fields.ts';
+import { HISTORY_COLUMNS, historyRows } from './ledger-history.ts';
 import { LedgerForm, type FormState } from './ledger-forms.tsx';
-import { applicantLabel, beijingTime, STATUS_ORDER, statusLabel, type LedgerRow } from './ledger-model.ts';
-import { DataLinks, Layout, type Viewer } from './layout.tsx';
+import { applicantLabel, STATUS_ORDER, statusLabel, type LedgerRow } from './ledger-model.ts';
+import { DataLinks, FilterSelect, Layout, type Viewer } from './layout.tsx';
 
 export const ledgerPath = (agency: string, rest = '') => `/ledger/${encodeURIComponent(agency)}${rest}`;
 const appPath = (agency: string, id: string) => ledgerPath(agency, `/${encodeURIComponent(id)}`);
@@ -56,17 +57,7 @@ export interface LedgerListQuery {
 
 function ListFilters(props: { agency: string; query: LedgerListQuery; years: number[] }) {
   const select = (name: keyof LedgerListQuery, label: string, options: [string, string][]) => (
-    <label>
-      {label}
-      <select name={name}>
-        <option value="">全部</option>
-        {options.map(([value, text]) => (
-          <option value={value} selected={props.query[name] === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect name={name} label={label} value={props.query[name]} options={options} />
   );
   return (
     <form class="filters" method="get" action={ledgerPath(props.agency)} role="search">
@@ -161,7 +152,10 @@ export function EntryPage(props: { viewer: Viewer; agency: string; state: FormSt
   );
 }
 
-/** An event's recorded values with their field labels (choices by their label). */
+/** The history's columns on the application's own page: its number and the order of its events go without saying. */
+const HISTORY_ON_PAGE = HISTORY_COLUMNS.filter((c) => c.key !== 'number' && c.key !== 'seq');
+
+/** Every recorded event, as the history CSV has it. */
 function History({ app }: { app: Application }) {
   return (
     <div class="table-scroll">
@@ -169,20 +163,19 @@ function History({ app }: { app: Application }) {
         <caption>办理记录</caption>
         <thead>
           <tr>
-            <th scope="col">事项</th>
-            <th scope="col">内容</th>
-            <th scope="col">经办人</th>
-            <th scope="col">记录时间（北京时间）</th>
+            {HISTORY_ON_PAGE.map((c) => (
+              <th scope="col">{c.label}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {app.events.map((e) => (
+          {historyRows([app]).map((r, i) => (
             <tr>
-              <th scope="row">{EVENT_NAMES[e.type]}</th>
-              <td>{eventDetails(e)}</td>
-              <td>{e.by}</td>
+              <th scope="row">{r.event}</th>
+              <td>{r.details}</td>
+              <td>{r.by}</td>
               <td>
-                <time datetime={e.at}>{beijingTime(e.at)}</time>
+                <time datetime={app.events[i].at}>{r.at}</time>
               </td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 /** The report list: a filter form (GET, so a filtered list is a link), the matching reports, paging. */
 import { LEVELS } from '../format/index.ts';
-import { DataLinks, Layout, type Viewer } from './layout.tsx';
+import { DataLinks, FilterSelect, Layout, type Viewer } from './layout.tsx';
 import type { ReportSummary } from './model.ts';
 import { formatZh, yearZh } from './words.ts';
 
@@ -22,17 +22,7 @@ function Filters({ query }: { query: ListQuery }) {
     </label>
   );
   const select = (name: keyof ListQuery, label: string, options: [string, string][]) => (
-    <label>
-      {label}
-      <select name={name}>
-        <option value="">全部</option>
-        {options.map(([value, text]) => (
-          <option value={value} selected={query[name] === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect name={name} label={label} value={query[name]} options={options} />
   );
   return (
     <form class="filters" method="get" action="/reports" role="search">
