@@ -14,12 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { buildReport } from '../src/ledger/build.ts';
 import { chineseCalendar } from '../src/ledger/calendar.ts';
 import { renderDocx } from '../src/render/docx.ts';
 import { reportData } from '../src/render/exports.ts';
 import { renderPdf } from '../src/render/pdf.ts';
-import { generateLedger } from '../test/ledger/generate.ts';
+import { generatedYears } from '../test/ledger/generate.ts';
 import { libreOfficeConvert } from '../test/support/office.ts';
 
 const run = promisify(execFile);
@@ -28,15 +27,7 @@ const OUT = fileURLToPath(new URL('../test-results/screenshots/', import.meta.ur
 process.env.FONTCONFIG_FILE = fileURLToPath(new URL('fonts.conf', import.meta.url));
 
 const calendar = chineseCalendar([]);
-const ledger = generateLedger(calendar);
-const table2 = {
-  regulations: { issued: 0, repealed: 0, in_force: 0 },
-  normative_docs: { issued: 2, repealed: 1, in_force: 13 },
-  licensing: 120, punishment: 30, coercion: 0, fees_wan_yuan: 1.5,
-};
-const options = { agency: '某市生态环境局', table2, calendar };
-const previous = buildReport(ledger, { ...options, year: 2024, published: '2025-01-20' }).report;
-const built = buildReport(ledger, { ...options, year: 2025, previous, published: '2026-01-20' });
+const { y2025: built } = generatedYears(calendar);
 console.log(`2025年度报告：${built.final ? '可定稿' : `不可定稿（${built.blocking.map((b) => b.zh).join('；')}）`}`);
 const data = reportData(built.report)!;
 

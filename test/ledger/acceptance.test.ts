@@ -13,7 +13,6 @@ import { after, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { FORMAT_2021 } from '../../src/format/index.ts';
 import { parseReportBytes } from '../../src/index.ts';
-import { buildReport } from '../../src/ledger/build.ts';
 import { chineseCalendar } from '../../src/ledger/calendar.ts';
 import { exportCsv } from '../../src/ledger/import.ts';
 import { renderDocx } from '../../src/render/docx.ts';
@@ -21,18 +20,10 @@ import { reportData } from '../../src/render/exports.ts';
 import { launchChromium, renderPdf } from '../../src/render/pdf.ts';
 import type { Report } from '../../src/report/types.ts';
 import { parseCsv } from '../../src/roster/csv.ts';
-import { generateLedger } from './generate.ts';
+import { generatedYears } from './generate.ts';
 
 const cal = chineseCalendar([]);
-const ledger = generateLedger(cal);
-const table2 = {
-  regulations: { issued: 0, repealed: 0, in_force: 0 },
-  normative_docs: { issued: 2, repealed: 1, in_force: 13 },
-  licensing: 120, punishment: 30, coercion: 0, fees_wan_yuan: 1.5,
-};
-const options = { agency: '某市生态环境局', table2, calendar: cal };
-const y2024 = buildReport(ledger, { ...options, year: 2024, published: '2025-01-20' });
-const y2025 = buildReport(ledger, { ...options, year: 2025, previous: y2024.report, published: '2026-01-20' });
+const { ledger, y2024, y2025 } = generatedYears(cal);
 
 /** The exported sheet as records keyed by header. */
 function sheetRecords(): Record<string, string>[] {

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Calendar } from '../../src/ledger/calendar.ts';
 import { addDays, type IsoDate } from '../../src/ledger/day.ts';
+import { buildReport, type BuildResult } from '../../src/ledger/build.ts';
 import { deadlineOf } from '../../src/ledger/deadline.ts';
 import { appendEvent, stateOf } from '../../src/ledger/events.ts';
 import { feePerPages } from '../../src/ledger/fees.ts';
@@ -101,4 +102,21 @@ export function generateLedger(cal: Calendar, count = 360, seed = 20261206): App
     apps.push(app);
   }
   return apps;
+}
+
+/**
+ * The generated ledger's two reports as its agency publishes them: 2024, then 2025 with 2024 as its previous, both
+ * with the same table 二 entered by hand.
+ */
+export function generatedYears(cal: Calendar): { ledger: Application[]; y2024: BuildResult; y2025: BuildResult } {
+  const ledger = generateLedger(cal);
+  const table2 = {
+    regulations: { issued: 0, repealed: 0, in_force: 0 },
+    normative_docs: { issued: 2, repealed: 1, in_force: 13 },
+    licensing: 120, punishment: 30, coercion: 0, fees_wan_yuan: 1.5,
+  };
+  const options = { agency: '某市生态环境局', table2, calendar: cal };
+  const y2024 = buildReport(ledger, { ...options, year: 2024, published: '2025-01-20' });
+  const y2025 = buildReport(ledger, { ...options, year: 2025, previous: y2024.report, published: '2026-01-20' });
+  return { ledger, y2024, y2025 };
 }
